@@ -1,0 +1,146 @@
+/**
+ * The service's whole configuration, parsed once at start from the environment.
+ * This is the only module that reads `process.env`. Every problem is reported at once.
+ */
+import { z } from 'zod';
+
+const list = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim()).filter((item) => item.length > 0));
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+/** `keyId:base64key` pairs, comma separated; the first is used to encrypt, all to decrypt. */
+const keyring = z
+  .string()
+  .transform((value, ctx) => {
+    const keys: { id: string; key: Buffer }[] = [];
+    for (const entry of value.split(',').map((item) => item.trim()).filter(Boolean)) {
+      const [id, encoded] = entry.includes(':') ? entry.split(':', 2) : ['k1', entry];
+      const key = Buffer.from(encoded ?? '', 'base64');
+      if (!id || key.length !== 32) {
+        ctx.addIssue({ code: 'custom', message: 'each key must be "id:<32 bytes in base64>" (openssl rand -base64 32)' });
+        return z.NEVER;
+      }
+      keys.push({ id, key });
+    }
+    if (keys.length === 0) {
+      ctx.addIssue({ code: 'custom', message: 'must hold at least one key' });
+      return z.NEVER;
+    }
+    return keys;
+  });
+
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: optionalText,
+    PUBLIC_BASE_URL: httpUrl.optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
+    HUBSPOT_CLIENT_SECRET: list.optional(),
+    HUBSPOT_CLIENT_ID: optionalText,
+    HUBSPOT_ACCESS_TOKEN: optionalText,
+    HUBSPOT_PORTAL_ID: z.string().regex(/^\d+$/, 'must be a numeric HubSpot portal (hub) id').optional(),
+    HUBSPOT_APP_ID: z.string().regex(/^\d+$/, 'must be a numeric HubSpot app id').optional(),
+    HUBSPOT_DEVELOPER_API_KEY: optionalText,
+    HUBSPOT_API_BASE_URL: httpUrl.default('https://api.hubapi.com'),
+    TOKEN_ENCRYPTION_KEY: keyring.optional(),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    WORKER: z.enum(['on', 'off']).default('on'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    const require = (key: keyof typeof env, why: string) => {
+      if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `is required in production: ${why}` });
+    };
+    require('PUBLIC_BASE_URL', 'HubSpot signs the URL it calls, so the service must know it');
+    require('HUBSPOT_CLIENT_SECRET', 'every webhook is verified with the app client secret');
+    if (env.HUBSPOT_ACCESS_TOKEN === undefined && env.HUBSPOT_CLIENT_ID === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HUBSPOT_ACCESS_TOKEN'],
+        message: 'is required in production unless HUBSPOT_CLIENT_ID is set for OAuth installs (demo mode is refused)',
+      });
+    }
+    if (env.HUBSPOT_CLIENT_ID !== undefined) require('TOKEN_ENCRYPTION_KEY', 'OAuth tokens are encrypted at rest');
+    if (env.HUBSPOT_ACCESS_TOKEN !== undefined) require('HUBSPOT_PORTAL_ID', 'a static token belongs to one portal');
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  /** The URL HubSpot calls, without a trailing slash; signed URIs are built from it. */
+  publicBaseUrl: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Demo mode: no HubSpot credentials, so the service runs against the local sandbox. */
+  demo: boolean;
+  hubspot: {
+    apiBaseUrl: string;
+    clientSecrets: string[];
+    clientId: string | undefined;
+    accessToken: string | undefined;
+    portalId: string | undefined;
+    appId: string | undefined;
+    developerApiKey: string | undefined;
+  };
+  tokenEncryptionKeys: { id: string; key: Buffer }[] | undefined;
+  sessionSecret: string | undefined;
+  metricsToken: string | undefined;
+  logLevel: Env['LOG_LEVEL'];
+  worker: boolean;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Parses the environment; throws a {@link ConfigError} listing every problem at once. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`));
+  }
+  const env = result.data;
+  const demo = env.HUBSPOT_CLIENT_SECRET === undefined && env.HUBSPOT_ACCESS_TOKEN === undefined && env.HUBSPOT_CLIENT_ID === undefined;
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST ?? (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
+    publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    dataDir: env.DATA_DIR,
+    databaseUrl: env.DATABASE_URL,
+    demo,
+    hubspot: {
+      apiBaseUrl: env.HUBSPOT_API_BASE_URL.replace(/\/+$/, ''),
+      clientSecrets: env.HUBSPOT_CLIENT_SECRET ?? [],
+      clientId: env.HUBSPOT_CLIENT_ID,
+      accessToken: env.HUBSPOT_ACCESS_TOKEN,
+      portalId: env.HUBSPOT_PORTAL_ID,
+      appId: env.HUBSPOT_APP_ID,
+      developerApiKey: env.HUBSPOT_DEVELOPER_API_KEY,
+    },
+    tokenEncryptionKeys: env.TOKEN_ENCRYPTION_KEY,
+    sessionSecret: env.SESSION_SECRET,
+    metricsToken: env.METRICS_TOKEN,
+    logLevel: env.LOG_LEVEL,
+    worker: env.WORKER === 'on',
+  };
+}

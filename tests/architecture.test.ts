@@ -1,0 +1,92 @@
+/**
+ * Keeps the dependency direction of STYLE.md: a pure core with adapters at the edges.
+ * Reads every source file's imports and fails on a violation.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const SRC = join(ROOT, 'src');
+const PURE = ['rules', 'context', 'policy', 'questions', 'cards'];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+function importsOf(path: string): string[] {
+  const text = readFileSync(path, 'utf8');
+  const found = [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"`;]*?from\s+['"]([^'"]+)['"]/g)].map((m) => m[1] ?? '');
+  const dynamic = [...text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? '');
+  return [...found, ...dynamic];
+}
+
+const files = sourceFiles(SRC).map((path) => ({
+  path,
+  area: relative(SRC, path).split(sep)[0] ?? '',
+  text: readFileSync(path, 'utf8'),
+  imports: importsOf(path),
+}));
+
+/** Which top-level areas may import a package (or a node: builtin), by package name. */
+const OWNERS: Record<string, string[]> = {
+  '@hubspot/api-client': ['hubspot'],
+  '@electric-sql/pglite': ['store'],
+  pg: ['store'],
+  'pg-boss': ['store'],
+  express: ['http', 'webhooks', 'settings', 'sandbox', 'feedback', 'oauth'],
+};
+
+function packageName(specifier: string): string {
+  if (specifier.startsWith('@')) return specifier.split('/').slice(0, 2).join('/');
+  return specifier.split('/')[0] ?? specifier;
+}
+
+test('when a file imports an adapter library, then it lives in the area that owns it', () => {
+  const violations = files.flatMap((file) =>
+    file.imports
+      .filter((spec) => !spec.startsWith('.') && !spec.startsWith('node:'))
+      .filter((spec) => {
+        const owners = OWNERS[packageName(spec)];
+        return owners !== undefined && !owners.includes(file.area);
+      })
+      .map((spec) => `${relative(ROOT, file.path)} imports ${spec}`),
+  );
+  expect(violations).toEqual([]);
+});
+
+test('when a file is in the pure core, then it does no I/O, reads no env and no clock', () => {
+  const pure = files.filter((file) => PURE.includes(file.area));
+  const violations = pure.flatMap((file) => {
+    const problems: string[] = [];
+    for (const spec of file.imports) {
+      const local = spec.startsWith('.');
+      if (spec.startsWith('node:') && !['node:crypto'].includes(spec)) problems.push(`imports ${spec}`);
+      if (!local && !spec.startsWith('node:') && !['zod', 're2js'].includes(packageName(spec))) problems.push(`imports ${spec}`);
+      if (local) {
+        const target = join(file.path, '..', spec);
+        const area = relative(SRC, target).split(sep)[0] ?? '';
+        const allowed = [...PURE, 'errors.ts', 'clock.ts'];
+        if (!allowed.includes(area)) problems.push(`imports ${spec}`);
+      }
+    }
+    if (/process\.env/.test(file.text)) problems.push('reads process.env');
+    if (/Date\.now\(\)|new Date\(\)/.test(file.text)) problems.push('reads the clock');
+    if (/console\./.test(file.text)) problems.push('uses console');
+    return problems.map((problem) => `${relative(ROOT, file.path)} ${problem}`);
+  });
+  expect(violations).toEqual([]);
+});
+
+test('when code outside config.ts reads the environment, then the test fails', () => {
+  const readers = files.filter((file) => /process\.env/.test(file.text) && !file.path.endsWith(`${sep}config.ts`));
+  expect(readers.map((file) => relative(ROOT, file.path))).toEqual([]);
+});
+
+test('when source code logs, then it goes through pino, never console', () => {
+  const users = files.filter((file) => /\bconsole\.(log|error|warn|info|debug)\(/.test(file.text));
+  expect(users.map((file) => relative(ROOT, file.path))).toEqual([]);
+});
