@@ -1,0 +1,26 @@
+/** One line of the benchmark table: a measured value, and where it makes sense its baseline from the same run. */
+export interface BenchRow {
+  name: string;
+  metric: string;
+  value: number;
+  unit: string;
+  /** The same metric for the baseline measured in the same run. */
+  baseline?: number;
+  /** value / baseline (or the inverse for latencies; say which in `note`). */
+  ratio?: number;
+  note?: string;
+}
+
+/** Runs `fn` repeatedly for about `ms` milliseconds and returns operations per second. */
+export function opsPerSecond(fn: () => void, ms: number): { ops: number; perSecond: number } {
+  for (let warm = 0; warm < 200; warm += 1) fn();
+  const deadline = process.hrtime.bigint() + BigInt(ms) * 1_000_000n;
+  const started = process.hrtime.bigint();
+  let ops = 0;
+  while (process.hrtime.bigint() < deadline) {
+    for (let batch = 0; batch < 100; batch += 1) fn();
+    ops += 100;
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { ops, perSecond: ops / seconds };
+}
