@@ -1,0 +1,32 @@
+/**
+ * CRM text is user input. Before a value can appear in a question it is made plain: no control
+ * characters, no template braces, no words that read as a leaked placeholder, bounded length.
+ * Escaping for HTML or Markdown is the renderers' job; this only keeps the wording honest.
+ */
+
+// Control and format characters (bidi overrides included), then template braces.
+const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+const BRACES = /[{}]/g;
+const PLACEHOLDER_WORDS = /\b(?:undefined|null|NaN)\b|\[object\b/g;
+const SPACES = /\s+/g;
+
+/** A plain, bounded, single-line version of `value`, or undefined when nothing is left. */
+export function cleanText(value: string | undefined, maxLength = 80): string | undefined {
+  if (value === undefined) return undefined;
+  const plain = value
+    .toWellFormed()
+    .replace(CONTROL, ' ')
+    .replace(BRACES, '')
+    .replace(PLACEHOLDER_WORDS, '')
+    .replace(SPACES, ' ')
+    .trim();
+  if (plain === '') return undefined;
+  const points = Array.from(plain);
+  return points.length <= maxLength ? plain : `${points.slice(0, maxLength - 1).join('').trimEnd()}…`;
+}
+
+/** HubSpot enum values such as LOGISTICS_AND_SUPPLY_CHAIN, as words: "logistics and supply chain". */
+export function humanizeEnum(value: string | undefined): string | undefined {
+  if (value === undefined || !/^[A-Z0-9_]+$/.test(value)) return cleanText(value, 60);
+  return cleanText(value.toLowerCase().replace(/_/g, ' '), 60);
+}

@@ -1,0 +1,62 @@
+/** From one CRM snapshot to the typed signals the questions are built on. Pure: `now` is passed in. */
+import type { CrmSnapshot } from './crm-snapshot.ts';
+import type { Completeness, MissingPart, Signals } from './signals.ts';
+import { deriveFirmographics, deriveLifecycle, deriveTickets } from './account-signals.ts';
+import { cleanText } from './clean-text.ts';
+import { deriveCloseDate, deriveStageAge, primaryDeal } from './deal-signals.ts';
+import { deriveCollaborators, deriveIdentity, derivePeers } from './people-signals.ts';
+import { deriveSilence } from './silence-signal.ts';
+import { daysSince } from './time.ts';
+
+/** Engagement history older than this many days is reported as stale. */
+export const STALE_AFTER_DAYS = 90;
+
+/** Derives every signal the snapshot supports; absent data gives an absent signal, never a guess. */
+export function deriveSignals(snapshot: CrmSnapshot, now: number): Signals {
+  const deal = primaryDeal(snapshot);
+  const tickets = deriveTickets(snapshot, now);
+  const themes = (tickets?.open ?? []).flatMap((ticket) => (ticket.theme === undefined ? [] : [ticket.theme]));
+  const subject = cleanText(snapshot.task.subject, 80);
+  const signals: Signals = {
+    client: deriveIdentity(snapshot),
+    task: {
+      ...(subject === undefined ? {} : { subject }),
+      ...(snapshot.task.ownerId === undefined ? {} : { repOwnerId: snapshot.task.ownerId }),
+      ...(snapshot.task.createdAt === undefined ? {} : { ageDays: daysSince(snapshot.task.createdAt, now) }),
+    },
+    completeness: { missing: [], stale: [] },
+  };
+  const optional = {
+    silence: deriveSilence(snapshot, now),
+    stageAge: deal === undefined ? undefined : deriveStageAge(snapshot, deal, now),
+    closeDate: deal === undefined ? undefined : deriveCloseDate(snapshot, deal, now),
+    tickets,
+    lifecycle: deriveLifecycle(snapshot, now),
+    firmographics: deriveFirmographics(snapshot),
+    peers: derivePeers(snapshot, deal, themes),
+    collaborators: deriveCollaborators(snapshot),
+  };
+  for (const [key, value] of Object.entries(optional)) {
+    if (value !== undefined) Object.assign(signals, { [key]: value });
+  }
+  signals.completeness = assessCompleteness(snapshot, signals, now);
+  return signals;
+}
+
+function assessCompleteness(snapshot: CrmSnapshot, signals: Signals, now: number): Completeness {
+  const missing = new Set<MissingPart>();
+  for (const gap of snapshot.missing) {
+    if (gap.part === 'ticket') missing.add('tickets');
+    else if (gap.part === 'pipelines') missing.add('pipeline-medians');
+    else if (gap.part !== 'portal') missing.add(gap.part);
+  }
+  if (snapshot.contacts.length === 0) missing.add('contact');
+  if (snapshot.company === undefined) missing.add('company');
+  else if (signals.firmographics?.industry === undefined) missing.add('industry');
+  if (snapshot.engagements.length === 0 && signals.silence === undefined) missing.add('engagements');
+  if (signals.stageAge !== undefined && signals.stageAge.medianDays === undefined) missing.add('pipeline-medians');
+  const newest = Math.max(...snapshot.engagements.map((engagement) => engagement.timestamp));
+  const stale: Completeness['stale'] =
+    snapshot.engagements.length > 0 && daysSince(newest, now) > STALE_AFTER_DAYS ? ['engagements'] : [];
+  return { missing: [...missing].sort(), stale };
+}
