@@ -56,6 +56,7 @@ export const EnvSchema = z
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WORKER: z.enum(['on', 'off']).default('on'),
+    JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -101,6 +102,8 @@ export interface Config {
   metricsToken: string | undefined;
   logLevel: Env['LOG_LEVEL'];
   worker: boolean;
+  /** A claimed job not settled within this many seconds is handed out again (RELIABILITY.md T7). */
+  jobLeaseSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -142,5 +145,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     metricsToken: env.METRICS_TOKEN,
     logLevel: env.LOG_LEVEL,
     worker: env.WORKER === 'on',
+    jobLeaseSeconds: env.JOB_LEASE_SECONDS,
   };
 }

@@ -1,0 +1,88 @@
+/**
+ * The express app: security headers, correlated request logs, health, the webhook route and one
+ * error middleware that never leaks a stack.
+ */
+import { randomUUID } from 'node:crypto';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Clock } from '../clock.ts';
+import type { Config } from '../config.ts';
+import { AppError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import type { HealthCheck, InboxStore } from '../store/ports.ts';
+import type { KnownPortals } from '../webhooks/accept-delivery.ts';
+import { createWebhookRouter } from '../webhooks/hubspot-webhook-route.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+
+export interface AppDeps {
+  config: Pick<Config, 'publicBaseUrl' | 'hubspot' | 'metricsToken'>;
+  log: Logger;
+  store: InboxStore & HealthCheck;
+  clock: Clock;
+  metrics?: Metrics;
+  knownPortals?: KnownPortals;
+  /** False while draining, so the load balancer stops sending traffic. */
+  isAccepting?: () => boolean;
+  webhookDeadlineMs?: number;
+  webhookBodyLimitBytes?: number;
+}
+
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+export function createApp(deps: AppDeps): express.Express {
+  const metrics = deps.metrics ?? createMetrics();
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(helmet());
+  app.use(
+    pinoHttp({
+      logger: deps.log,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      // Query strings may carry OAuth codes; headers are redacted by the logger's paths.
+      serializers: { req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }) },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
+  app.get('/readyz', async (_req, res) => {
+    const readiness = await deps.store.readiness();
+    const accepting = deps.isAccepting?.() ?? true;
+    const ok = readiness.ok && accepting;
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not-ready', checks: { ...readiness.checks, accepting } });
+  });
+  app.get('/metrics', async (req, res) => {
+    const token = deps.config.metricsToken;
+    if (token === undefined || req.headers.authorization !== `Bearer ${token}`) {
+      res.status(404).json({ error: 'not-found' });
+      return;
+    }
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  app.use(createWebhookRouter({
+    config: deps.config, store: deps.store, clock: deps.clock, log: deps.log, counters: metrics.webhooks,
+    ...(deps.knownPortals && { knownPortals: deps.knownPortals }),
+    ...(deps.webhookDeadlineMs !== undefined && { deadlineMs: deps.webhookDeadlineMs }),
+    ...(deps.webhookBodyLimitBytes !== undefined && { bodyLimitBytes: deps.webhookBodyLimitBytes }),
+  }));
+
+  app.use((_req, res) => { res.status(404).json({ error: 'not-found' }); });
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const status = error instanceof AppError ? error.status
+      : typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
+    const code = error instanceof AppError ? error.code : status >= 500 ? 'internal' : 'bad-request';
+    (req.log ?? deps.log).error({ err: error, code }, 'request failed');
+    if (res.headersSent) return;
+    res.status(status).json({ error: code });
+  });
+  return app;
+}

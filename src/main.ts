@@ -1,0 +1,103 @@
+/**
+ * The service's entry point: loads the configuration, wires the concrete adapters, starts the
+ * HTTP server and the worker (`--worker-only` or WORKER=off choose), and drains on SIGTERM.
+ */
+import { systemClock } from './clock.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createApp } from './http/create-app.ts';
+import { startHttpServer, type RunningServer } from './http/http-server.ts';
+import { createMetrics } from './http/metrics.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { DEFAULT_QUEUE_SETTINGS, createBossQueue } from './store/boss-queue.ts';
+import { applyMigrations } from './store/migrations.ts';
+import { createPgDatabase } from './store/pg-database.ts';
+import { createPgliteDatabase } from './store/pglite-database.ts';
+import type { SqlDatabase } from './store/sql-database.ts';
+import { createSqlStore } from './store/sql-store.ts';
+import { createWorker, type Worker } from './worker/create-worker.ts';
+
+/** Kubernetes kills at 30 s; everything must be closed well before (RELIABILITY.md T12). */
+const DRAIN_BUDGET_MS = 25_000;
+
+function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`unrobot: ${error.message}\n`);
+    process.exit(2);
+  }
+}
+
+async function openDatabase(config: Config, log: Logger): Promise<SqlDatabase> {
+  if (config.databaseUrl !== undefined) {
+    log.info({ engine: 'postgres' }, 'opening the PostgreSQL server named by DATABASE_URL');
+    return createPgDatabase(config.databaseUrl);
+  }
+  log.info({ engine: 'pglite', dataDir: config.dataDir }, 'opening the embedded database (PGlite)');
+  return createPgliteDatabase(config.dataDir);
+}
+
+function warnAboutSetup(config: Config, log: Logger): void {
+  if (config.hubspot.clientSecrets.length === 0) {
+    log.warn('NO HUBSPOT_CLIENT_SECRET IS SET: every webhook will be rejected with 401 until one is configured');
+  }
+  if (config.env !== 'production') log.info({ env: config.env, publicBaseUrl: config.publicBaseUrl }, 'development mode');
+}
+
+async function main(): Promise<void> {
+  const workerOnly = process.argv.includes('--worker-only');
+  const config = loadConfigOrExit();
+  const log = createLogger({ level: config.logLevel });
+  warnAboutSetup(config, log);
+
+  const db = await openDatabase(config, log);
+  const applied = await applyMigrations(db);
+  if (applied.length > 0) log.info({ applied }, 'migrations applied');
+  const queue = createBossQueue(
+    db,
+    { ...DEFAULT_QUEUE_SETTINGS, leaseSeconds: config.jobLeaseSeconds, superviseIntervalSeconds: Math.min(15, config.jobLeaseSeconds) },
+    (error) => log.error({ err: error }, 'queue error'),
+  );
+  await queue.start();
+  const store = createSqlStore(db, queue);
+  const metrics = createMetrics({ defaultMetrics: true });
+
+  let worker: Worker | undefined;
+  if (workerOnly || config.worker) {
+    worker = createWorker({ queue, store, log: log.child({ component: 'worker' }), clock: systemClock,
+      onSettled: (outcome) => metrics.jobs.settled(outcome) });
+    await worker.start();
+    log.info('worker started');
+  }
+
+  let accepting = true;
+  let server: RunningServer | undefined;
+  if (!workerOnly) {
+    const app = createApp({ config, log, store, clock: systemClock, metrics, isAccepting: () => accepting });
+    server = await startHttpServer(app, { port: config.port, host: config.host });
+    log.info({ url: server.url, webhook: `${config.publicBaseUrl}/webhooks/hubspot` }, 'listening');
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    accepting = false;
+    log.info({ signal }, 'draining');
+    setTimeout(() => { log.error('drain took too long; exiting'); process.exit(1); }, DRAIN_BUDGET_MS).unref();
+    await server?.close(10_000);
+    await worker?.stop(10_000);
+    await queue.stop(3_000);
+    await db.close();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`unrobot: failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});

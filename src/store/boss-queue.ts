@@ -1,0 +1,122 @@
+/**
+ * The durable queue: pg-boss in the same database as the inbox, behind the {@link JobQueue} port.
+ * Jobs are inserted through the inbox transaction's connection, so an event and its job commit
+ * or roll back together. Retries back off exponentially with jitter (pg-boss's formula), the
+ * last failure lands in a dead-letter queue, and an expired lease brings a crashed job back.
+ */
+import { PgBoss } from 'pg-boss';
+import type { ClaimedJob, ConsumeOptions, JobDecision, JobQueue, TaskEventJob } from './ports.ts';
+import type { SqlDatabase, SqlExecutor } from './sql-database.ts';
+
+export const TASK_EVENTS_QUEUE = 'task-events';
+export const TASK_EVENTS_DEAD_LETTER = 'task-events-dead';
+
+export interface QueueSettings {
+  /** Attempts in total, the first included (RELIABILITY.md T7: 8). */
+  attempts: number;
+  /** Base of the exponential backoff, seconds. */
+  retryDelaySeconds: number;
+  /** Cap of one backoff step, seconds. */
+  retryDelayMaxSeconds: number;
+  /** Lease: a claimed job not settled within this many seconds is retried (T7: 60). */
+  leaseSeconds: number;
+  /** How often expired leases are looked for. */
+  superviseIntervalSeconds: number;
+}
+
+/**
+ * T7 as far as pg-boss allows: 8 attempts, lease 60 s. pg-boss's jittered backoff doubles from
+ * `retryDelay` (30–60 s, 1–2 min, … up to the 6 h cap), so the schedule spans about 2 h rather
+ * than T7's 9 h; reclaim of a crashed job takes at most lease + supervise interval (75 s ≤ T12's 90 s).
+ */
+export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
+  attempts: 8,
+  retryDelaySeconds: 60,
+  retryDelayMaxSeconds: 6 * 60 * 60,
+  leaseSeconds: 60,
+  superviseIntervalSeconds: 15,
+};
+
+export interface BossQueue extends JobQueue {
+  start(): Promise<void>;
+  /** Inserts one job per event through `tx`, so they commit with the caller's transaction. */
+  enqueue(tx: SqlExecutor, jobs: readonly TaskEventJob[]): Promise<number>;
+  isRunning(): boolean;
+  /** Stops pg-boss entirely (workers, supervision); the database stays open. */
+  stop(timeoutMs: number): Promise<void>;
+  /** Jobs per state in a queue, for tests and operators. */
+  countJobs(queue: string): Promise<Record<string, number>>;
+}
+
+export function createBossQueue(
+  db: SqlDatabase,
+  settings: QueueSettings = DEFAULT_QUEUE_SETTINGS,
+  onError: (error: Error) => void = () => undefined,
+): BossQueue {
+  const boss = new PgBoss({
+    ...db.bossOptions(),
+    schema: 'pgboss',
+    supervise: true,
+    superviseIntervalSeconds: settings.superviseIntervalSeconds,
+    monitorIntervalSeconds: settings.superviseIntervalSeconds,
+    schedule: false,
+    registerInstance: false,
+  });
+  boss.on('error', onError);
+  let running = false;
+  let workerId: string | undefined;
+
+  const settle = async (job: { id: string }, decision: JobDecision) => {
+    if (decision.status === 'completed') return { id: job.id, status: 'completed' as const };
+    const output = { message: decision.error };
+    return { id: job.id, status: decision.status === 'retry' ? ('failed' as const) : ('deadletter' as const), output };
+  };
+
+  return {
+    async start() {
+      await boss.start();
+      await boss.createQueue(TASK_EVENTS_DEAD_LETTER, { retryLimit: 0, deleteAfterSeconds: 30 * 24 * 3600 });
+      const queueOptions = {
+        retryLimit: settings.attempts - 1,
+        retryDelay: settings.retryDelaySeconds,
+        retryBackoff: true,
+        retryDelayMax: settings.retryDelayMaxSeconds,
+        expireInSeconds: settings.leaseSeconds,
+        deadLetter: TASK_EVENTS_DEAD_LETTER,
+      };
+      if (await boss.getQueue(TASK_EVENTS_QUEUE)) await boss.updateQueue(TASK_EVENTS_QUEUE, queueOptions);
+      else await boss.createQueue(TASK_EVENTS_QUEUE, queueOptions);
+      running = true;
+    },
+    async enqueue(tx, jobs) {
+      if (jobs.length === 0) return 0;
+      await boss.insert(TASK_EVENTS_QUEUE, jobs.map((data) => ({ data: { ...data } })), { db: tx.bossDb });
+      return jobs.length;
+    },
+    async consume(handle: (job: ClaimedJob<TaskEventJob>) => Promise<JobDecision>, options: ConsumeOptions = {}) {
+      workerId = await boss.work<TaskEventJob>(
+        TASK_EVENTS_QUEUE,
+        { perJobResults: true, batchSize: options.batchSize ?? 5, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+        async (jobs) => Promise.all(jobs.map(async (job) => settle(job, await handle({ id: job.id, data: job.data, attempt: job.retryCount })))),
+      );
+    },
+    async stopConsuming(timeoutMs) {
+      if (workerId === undefined) return;
+      const id = workerId;
+      workerId = undefined;
+      await Promise.race([boss.offWork(TASK_EVENTS_QUEUE, { id, wait: true }), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
+    },
+    isRunning: () => running,
+    async stop(timeoutMs) {
+      running = false;
+      await boss.stop({ graceful: true, timeout: timeoutMs, close: false });
+    },
+    async countJobs(queue) {
+      const rows = await db.query<{ state: string; n: number }>(
+        'select state::text as state, count(*)::int as n from pgboss.job where name = $1 group by state',
+        [queue],
+      );
+      return Object.fromEntries(rows.map((row) => [row.state, row.n]));
+    },
+  };
+}

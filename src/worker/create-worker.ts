@@ -1,0 +1,86 @@
+/**
+ * The worker: takes task-event jobs from the durable queue and hands each to the injected
+ * handler. The claim/lease/retry/dead-letter machinery is the queue's; this file only decides,
+ * per job, whether a failure is worth another attempt.
+ */
+import type { Clock } from '../clock.ts';
+import { AppError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import type { ClaimedJob, ConsumeOptions, JobDecision, JobQueue, ProcessedEventStore, TaskEventJob } from '../store/ports.ts';
+
+export type { TaskEventJob } from '../store/ports.ts';
+
+/** What a handler reports for a job it finished: `done` (acted) or `skipped` (nothing to do). */
+export interface HandlerOutcome {
+  status: 'done' | 'skipped';
+  /** Short, non-personal reason for logs ("task deleted", "not robotic"). */
+  reason?: string;
+}
+
+export interface TaskEventContext {
+  /** 0 on the first attempt. */
+  attempt: number;
+  log: Logger;
+  now: number;
+}
+
+/**
+ * Processes one task event. Throw an `AppError` with `retryable: true` (429, 5xx, network) to
+ * retry with backoff, or `retryable: false` to dead-letter at once; any other error is retried.
+ */
+export type TaskEventHandler = (job: TaskEventJob, context: TaskEventContext) => Promise<HandlerOutcome>;
+
+export interface WorkerDeps {
+  queue: JobQueue;
+  /** Used by the default handler, which records each event as processed. */
+  store: ProcessedEventStore;
+  /** The pipeline; defaults to {@link createRecordingHandler} over `store`. */
+  handler?: TaskEventHandler;
+  log: Logger;
+  clock: Clock;
+  consume?: ConsumeOptions;
+  onSettled?: (outcome: JobDecision['status']) => void;
+}
+
+export interface Worker {
+  start(): Promise<void>;
+  /** Stops claiming and waits up to `timeoutMs` for in-flight jobs. */
+  stop(timeoutMs: number): Promise<void>;
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof AppError) return `${error.code}: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function createWorker(deps: WorkerDeps): Worker {
+  const handler = deps.handler ?? createRecordingHandler(deps.store);
+  const runJob = async (job: ClaimedJob<TaskEventJob>): Promise<JobDecision> => {
+    const { portalId, objectId, subscriptionType, eventKey } = job.data;
+    const log = deps.log.child({ jobId: job.id, portalId, objectId, subscriptionType, eventKey, attempt: job.attempt });
+    let decision: JobDecision;
+    try {
+      const outcome = await handler(job.data, { attempt: job.attempt, log, now: deps.clock.now() });
+      log.info({ outcome: outcome.status, reason: outcome.reason }, 'task event processed');
+      decision = { status: 'completed' };
+    } catch (error) {
+      const permanent = error instanceof AppError && !error.retryable;
+      decision = { status: permanent ? 'dead-letter' : 'retry', error: errorText(error) };
+      log.warn({ err: error, decision: decision.status }, permanent ? 'task event failed permanently; dead-lettered' : 'task event failed; will retry');
+    }
+    deps.onSettled?.(decision.status);
+    return decision;
+  };
+  return {
+    start: () => deps.queue.consume(runJob, deps.consume),
+    stop: (timeoutMs) => deps.queue.stopConsuming(timeoutMs),
+  };
+}
+
+/** The interim handler: records that the event was processed (idempotent); the pipeline replaces it. */
+export function createRecordingHandler(store: ProcessedEventStore): TaskEventHandler {
+  return async (job, context) => {
+    const first = await store.markProcessed(job.portalId, job.eventKey, 'recorded', context.now);
+    return first ? { status: 'done' } : { status: 'skipped', reason: 'already processed' };
+  };
+}
