@@ -26,9 +26,10 @@ export const settingsSample = {
   },
   antiNoise: {
     dailyBudgetPerRep: 5,
-    cooldownDaysPerRecord: 3,
-    quietHours: { enabled: true, start: '19:00', end: '08:00' },
-    replyWindowHours: 48,
+    recordCooldownHours: 72,
+    clientReplyWindowHours: 48,
+    quietHours: { start: '19:00', end: '08:00' },
+    snoozeDays: 14,
   },
 } as const;
 
@@ -98,8 +99,8 @@ export const previewSample = {
   ],
   skipped: [
     { reason: 'not-robotic', count: 72 },
-    { reason: 'daily-budget', count: 11 },
-    { reason: 'cooldown', count: 6 },
+    { reason: 'rep-daily-budget', count: 11 },
+    { reason: 'record-cooldown', count: 6 },
   ],
   examples: [exampleCard],
   truncated: false,
@@ -114,8 +115,8 @@ export const analyticsSample = {
   deliveredPerDay: ['27', '28', '29', '30', '31'].map((d, i) => ({ date: `2026-08-${d}`, delivered: i + 2 }))
     .concat([{ date: '2026-09-01', delivered: 7 }, { date: '2026-09-02', delivered: 4 }]),
   skipsByReason: [
-    { reason: 'daily-budget', count: 11 },
-    { reason: 'quiet-hours', count: 3 },
+    { reason: 'rep-daily-budget', count: 11 },
+    { reason: 'client-replied-recently', count: 3 },
   ],
   byRule: [
     { ruleId: 'follow-up', ruleName: 'Bare "follow up"', delivered: 27, helpful: 10, notHelpful: 3, snoozed: 1, helpfulRate: 0.769 },

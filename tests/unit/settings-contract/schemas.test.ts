@@ -1,3 +1,5 @@
+import { SKIP_REASONS } from '../../../src/policy/decide-delivery.ts';
+import { DEFAULT_POLICY_SETTINGS } from '../../../src/policy/policy-settings.ts';
 import { SAMPLES, settingsSample } from './api-samples.ts';
 import { createSchemaValidator, openapi, resolvePointer, type JsonObject } from './openapi-document.ts';
 
@@ -60,16 +62,22 @@ describe('settings update', () => {
   test.each([
     ['dailyBudgetPerRep', 101],
     ['dailyBudgetPerRep', 2.5],
-    ['cooldownDaysPerRecord', -1],
-    ['replyWindowHours', 721],
+    ['recordCooldownHours', -1],
+    ['clientReplyWindowHours', 2161],
+    ['snoozeDays', 0],
   ])('when %s is %s, then it is out of bounds', (field, value) => {
     const antiNoise = { ...settingsSample.antiNoise, [field]: value };
     expect(check('SettingsUpdate', settingsUpdate({ antiNoise })).valid).toBe(false);
   });
 
   test.each(['24:00', '7:00', '07:60', ''])('when quiet hours start at %j, then it is refused', (start) => {
-    const antiNoise = { ...settingsSample.antiNoise, quietHours: { enabled: true, start, end: '08:00' } };
+    const antiNoise = { ...settingsSample.antiNoise, quietHours: { start, end: '08:00' } };
     expect(check('SettingsUpdate', settingsUpdate({ antiNoise })).valid).toBe(false);
+  });
+
+  test('when quiet hours are null, then they are off and accepted', () => {
+    const antiNoise = { ...settingsSample.antiNoise, quietHours: null };
+    expect(check('SettingsUpdate', settingsUpdate({ antiNoise })).valid).toBe(true);
   });
 
   test('when a lens is missing or unknown, then it is refused', () => {
@@ -130,7 +138,7 @@ describe('feedback', () => {
     [{ reaction: 'snooze' }, true],
     [{ reaction: 'snooze', snoozeDays: 14 }, true],
     [{ reaction: 'helpful', snoozeDays: 14 }, false],
-    [{ reaction: 'snooze', snoozeDays: 91 }, false],
+    [{ reaction: 'snooze', snoozeDays: 366 }, false],
     [{ reaction: 'love' }, false],
     [{}, false],
   ])('when the feedback is %j, then valid is %s', (input, valid) => {
@@ -141,4 +149,16 @@ describe('feedback', () => {
 test('when an error body carries an unknown code or extra field, then it is refused', () => {
   expect(check('ErrorBody', { error: { code: 'oops', message: 'x' } }).valid).toBe(false);
   expect(check('ErrorBody', { error: { code: 'internal', message: 'x', stack: 'at …' } }).valid).toBe(false);
+});
+
+describe('agreement with the anti-noise policy (src/policy)', () => {
+  test('when the policy defaults are checked, then the contract accepts them as anti-noise settings', () => {
+    const { timeZone: _zone, ...antiNoise } = DEFAULT_POLICY_SETTINGS;
+    expect(check('AntiNoise', antiNoise)).toEqual({ valid: true, errors: [] });
+  });
+
+  test('when the policy records a skip reason, then the contract knows it', () => {
+    const known = (resolvePointer('#/components/schemas/SkipReason/enum') ?? []) as string[];
+    expect(known).toEqual(expect.arrayContaining([...SKIP_REASONS]));
+  });
 });
