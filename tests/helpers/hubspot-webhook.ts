@@ -1,0 +1,45 @@
+/** Builds webhook requests the way HubSpot sends them, signed at test time (STYLE.md habit 9). */
+import { readFileSync } from 'node:fs';
+import { signV3 } from '../../src/webhooks/signature.ts';
+
+export const TEST_SECRET = 'test-client-secret-0f6b1c2d';
+export const PUBLIC_BASE_URL = 'https://unrobot.example.com';
+export const WEBHOOK_PATH = '/webhooks/hubspot';
+export const NOW = 1_751_280_000_000;
+
+export type FixtureEvent = Record<string, unknown>;
+
+/** Reads a fixture from tests/fixtures/hubspot/. */
+export function fixture<T = unknown>(name: string): T {
+  return JSON.parse(readFileSync(new URL(`../fixtures/hubspot/${name}`, import.meta.url), 'utf8')) as T;
+}
+
+export function taskEvents(): FixtureEvent[] {
+  return fixture<FixtureEvent[]>('task-events.json');
+}
+
+/** A task `object.creation` event with the given overrides. */
+export function taskCreation(overrides: FixtureEvent = {}): FixtureEvent {
+  const [creation] = taskEvents();
+  return { ...creation, ...overrides };
+}
+
+export interface SignOptions {
+  secret?: string;
+  timestamp?: number | string;
+  method?: string;
+  baseUrl?: string;
+  path?: string;
+}
+
+/** Headers HubSpot would send for `body` (v3 signature, ms timestamp, JSON content type). */
+export function signedHeaders(body: string | Buffer, options: SignOptions = {}): Record<string, string> {
+  const timestamp = String(options.timestamp ?? NOW);
+  const uri = `${options.baseUrl ?? PUBLIC_BASE_URL}${options.path ?? WEBHOOK_PATH}`;
+  return {
+    'content-type': 'application/json',
+    'x-hubspot-request-timestamp': timestamp,
+    'x-hubspot-signature-v3': signV3({ secret: options.secret ?? TEST_SECRET, method: options.method ?? 'POST', uri, body, timestamp }),
+    'x-hubspot-signature-version': 'v3',
+  };
+}
