@@ -1,0 +1,151 @@
+/**
+ * The store and the queue on each engine: migrations (idempotent, concurrent), the inbox
+ * transaction (atomic: a failure between the event and the job writes leaves nothing), and the
+ * worker machinery (completion, backoff retries, dead-letter, lease expiry).
+ */
+import { jest } from '@jest/globals';
+import { createFixedClock } from '../../src/clock.ts';
+import { AppError } from '../../src/errors.ts';
+import { createLogger } from '../../src/logger.ts';
+import { TASK_EVENTS_DEAD_LETTER, TASK_EVENTS_QUEUE, createBossQueue } from '../../src/store/boss-queue.ts';
+import { LATEST_VERSION, applyMigrations, currentVersion } from '../../src/store/migrations.ts';
+import type { DeliveryRecord, TaskEventJob } from '../../src/store/ports.ts';
+import { parseBatch } from '../../src/webhooks/parse-batch.ts';
+import { createWorker, type TaskEventHandler } from '../../src/worker/create-worker.ts';
+import { NOW, taskCreation } from '../helpers/hubspot-webhook.ts';
+import { FAST_QUEUE, engines, openTestStore } from '../helpers/stores.ts';
+
+const log = createLogger({ level: 'silent' });
+let nextEventId = 5_000;
+
+function delivery(count = 1): DeliveryRecord {
+  const events = Array.from({ length: count }, () => taskCreation({ eventId: (nextEventId += 1) }));
+  const parsed = parseBatch(Buffer.from(JSON.stringify(events)), () => true);
+  return { id: crypto.randomUUID(), receivedAt: NOW, body: Buffer.from(JSON.stringify(events)), status: 'accepted', reason: undefined, events: parsed.events, quarantined: [] };
+}
+
+/** Resolves when `predicate` holds, polling the database; fails the test after `ms`. */
+async function eventually(predicate: () => Promise<boolean>, ms = 15_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await predicate())) {
+    if (Date.now() > until) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe.each(engines())('store and queue on %s', (_engine, openDatabase) => {
+  test('when migrations run twice and concurrently, then each version is applied once', async () => {
+    const t = await openTestStore(openDatabase);
+    try {
+      const again = await Promise.all([applyMigrations(t.db), applyMigrations(t.db)]);
+      expect(again).toEqual([[], []]);
+      expect(await currentVersion(t.db)).toBe(LATEST_VERSION);
+      expect((await t.store.readiness()).ok).toBe(true);
+    } finally {
+      await t.close();
+    }
+  });
+
+  test('when the transaction fails between the event writes and the job writes, then neither is stored', async () => {
+    const failing = jest.fn(async () => { throw new Error('injected failure between the two writes'); });
+    const t = await openTestStore(openDatabase, { beforeEnqueue: failing });
+    try {
+      await expect(t.store.recordDelivery(delivery(3))).rejects.toThrow('injected failure');
+      expect(failing).toHaveBeenCalledTimes(1);
+      const [events] = await t.db.query<{ n: number }>('select count(*)::int as n from webhook_events');
+      const [deliveries] = await t.db.query<{ n: number }>('select count(*)::int as n from webhook_deliveries');
+      expect({ events: events?.n, deliveries: deliveries?.n, jobs: await t.queue.countJobs(TASK_EVENTS_QUEUE) }).toEqual({ events: 0, deliveries: 0, jobs: {} });
+    } finally {
+      await t.close();
+    }
+  });
+
+  test('when the same delivery is recorded twice, then the second adds no event and no job', async () => {
+    const t = await openTestStore(openDatabase);
+    try {
+      const first = delivery(2);
+      expect(await t.store.recordDelivery(first)).toEqual({ inserted: 2, duplicates: 0, enqueued: 2 });
+      expect(await t.store.recordDelivery({ ...first, id: crypto.randomUUID() })).toEqual({ inserted: 0, duplicates: 2, enqueued: 0 });
+      expect(await t.queue.countJobs(TASK_EVENTS_QUEUE)).toEqual({ created: 2 });
+    } finally {
+      await t.close();
+    }
+  });
+
+  test('when the handler succeeds, then each job completes and the event is recorded as processed once', async () => {
+    const t = await openTestStore(openDatabase);
+    const worker = createWorker({ queue: t.queue, store: t.store, log, clock: createFixedClock(NOW), consume: { pollingIntervalSeconds: 0.5 } });
+    try {
+      await t.store.recordDelivery(delivery(3));
+      await worker.start();
+      await eventually(async () => (await t.queue.countJobs(TASK_EVENTS_QUEUE)).completed === 3);
+      const rows = await t.db.query<{ runs: number }>('select runs from processed_events');
+      expect(rows.map((row) => row.runs)).toEqual([1, 1, 1]);
+    } finally {
+      await worker.stop(2000);
+      await t.close();
+    }
+  });
+
+  test('when the handler throws a retryable error, then the job is retried with backoff and dead-lettered after the last attempt', async () => {
+    const t = await openTestStore(openDatabase);
+    const attempts: number[] = [];
+    const handler: TaskEventHandler = async (_job, context) => {
+      attempts.push(context.attempt);
+      throw new AppError('HUBSPOT_UNAVAILABLE', 'HubSpot answered 503', { retryable: true });
+    };
+    const worker = createWorker({ queue: t.queue, store: t.store, handler, log, clock: createFixedClock(NOW), consume: { pollingIntervalSeconds: 0.5 } });
+    try {
+      await t.store.recordDelivery(delivery(1));
+      await worker.start();
+      await eventually(async () => (await t.queue.countJobs(TASK_EVENTS_DEAD_LETTER)).created === 1);
+      expect(attempts).toEqual([0, 1, 2]);
+      expect(await t.queue.countJobs(TASK_EVENTS_QUEUE)).toEqual({ failed: 1 });
+      const [dead] = await t.db.query<{ data: TaskEventJob }>(`select data from pgboss.job where name = $1`, [TASK_EVENTS_DEAD_LETTER]);
+      expect(dead?.data.objectId).toBe('180584432881');
+    } finally {
+      await worker.stop(2000);
+      await t.close();
+    }
+  });
+
+  test('when the handler throws a non-retryable AppError, then the job is dead-lettered at once', async () => {
+    const t = await openTestStore(openDatabase);
+    const handler = jest.fn<TaskEventHandler>(async () => { throw new AppError('HUBSPOT_VALIDATION', 'HubSpot answered 400', { retryable: false }); });
+    const worker = createWorker({ queue: t.queue, store: t.store, handler, log, clock: createFixedClock(NOW), consume: { pollingIntervalSeconds: 0.5 } });
+    try {
+      await t.store.recordDelivery(delivery(1));
+      await worker.start();
+      await eventually(async () => (await t.queue.countJobs(TASK_EVENTS_DEAD_LETTER)).created === 1);
+      expect(handler).toHaveBeenCalledTimes(1);
+    } finally {
+      await worker.stop(2000);
+      await t.close();
+    }
+  });
+
+  test('when a worker claims a job and never settles it, then the lease expires and another worker completes it', async () => {
+    const t = await openTestStore(openDatabase);
+    let release: () => void = () => undefined;
+    const stuck: TaskEventHandler = () => new Promise((resolve) => { release = () => resolve({ status: 'done' }); });
+    const crashed = createWorker({ queue: t.queue, store: t.store, handler: stuck, log, clock: createFixedClock(NOW), consume: { pollingIntervalSeconds: 0.5 } });
+    const otherQueue = createBossQueue(t.db, FAST_QUEUE);
+    const other = createWorker({ queue: otherQueue, store: t.store, log, clock: createFixedClock(NOW), consume: { pollingIntervalSeconds: 0.5 } });
+    try {
+      await t.store.recordDelivery(delivery(1));
+      await crashed.start();
+      await eventually(async () => (await t.queue.countJobs(TASK_EVENTS_QUEUE)).active === 1);
+      await otherQueue.start();
+      await other.start();
+      await eventually(async () => (await t.queue.countJobs(TASK_EVENTS_QUEUE)).completed === 1);
+      const rows = await t.db.query<{ runs: number }>('select runs from processed_events');
+      expect(rows).toEqual([{ runs: 1 }]);
+    } finally {
+      release();
+      await other.stop(1000);
+      await otherQueue.stop(1000);
+      await crashed.stop(1000);
+      await t.close();
+    }
+  });
+});
