@@ -1,0 +1,102 @@
+import type { RE2JS } from 're2js';
+import { compileAcceptedPattern, compileRulePattern } from './compile-rule-pattern.ts';
+import { foldWord } from './prompt-text.ts';
+import { LOCALES, LocaleSchema } from './rule-schema.ts';
+import type { EffectiveRules, Locale, PhrasesByLocale, Rule } from './rule-schema.ts';
+
+/** One phrase of one rule, split into folded words. */
+export interface PhraseEntry {
+  words: readonly string[];
+  ruleId: string;
+  phrase: string;
+}
+
+/** Phrases indexed by their first word, longest first, for one choice of locales. */
+export interface PhraseIndex {
+  byFirst: ReadonlyMap<string, readonly PhraseEntry[]>;
+  /** Distinct words of five letters or more, candidates for typo correction. */
+  longWords: readonly string[];
+}
+
+export interface CompiledPattern {
+  ruleId: string;
+  pattern: string;
+  regex: RE2JS;
+}
+
+/** Everything `classifyTask` needs, derived once per `EffectiveRules` object. */
+export interface CompiledRules {
+  enabled: readonly Rule[];
+  patterns: readonly CompiledPattern[];
+  verbs(locales: string): PhraseIndex;
+  exclusions(locales: string): PhraseIndex;
+}
+
+/** Folded words of a phrase as the tokenizer would produce them. */
+export function phraseWords(phrase: string): string[] {
+  return phrase.replace(/\be-?mail/gi, 'email').split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(foldWord);
+}
+
+/** `"de"` → `"de,en"`; anything unknown → all locales (`"*"`). English is always included. */
+export function localeKey(locale: string | undefined): string {
+  const parsed = LocaleSchema.safeParse(typeof locale === 'string' ? locale.slice(0, 2).toLowerCase() : undefined);
+  if (!parsed.success) return '*';
+  return parsed.data === 'en' ? 'en' : `${parsed.data},en`;
+}
+
+function buildIndex(rules: readonly Rule[], pick: (rule: Rule) => PhrasesByLocale, key: string): PhraseIndex {
+  const locales: readonly Locale[] = key === '*' ? LOCALES : (key.split(',') as Locale[]);
+  const byFirst = new Map<string, PhraseEntry[]>();
+  const longWords = new Set<string>();
+  for (const rule of rules) {
+    for (const locale of locales) {
+      for (const phrase of pick(rule)[locale] ?? []) {
+        const words = phraseWords(phrase);
+        const first = words[0];
+        if (first === undefined) continue;
+        const list = byFirst.get(first) ?? [];
+        list.push({ words, ruleId: rule.id, phrase });
+        byFirst.set(first, list);
+        for (const word of words) if (word.length >= 5) longWords.add(word);
+      }
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return { byFirst, longWords: [...longWords] };
+}
+
+function memo(build: (key: string) => PhraseIndex): (key: string) => PhraseIndex {
+  const cache = new Map<string, PhraseIndex>();
+  return (key) => {
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const index = build(key);
+    cache.set(key, index);
+    return index;
+  };
+}
+
+function compile(rules: EffectiveRules): CompiledRules {
+  const enabled = rules.rules.filter((rule) => rule.enabled);
+  // Patterns were checked when saved; one that fails now (hand-built rules) is skipped, not thrown.
+  const patterns = enabled.flatMap((rule) =>
+    rule.conditions.patterns.filter((pattern) => compileRulePattern(pattern).ok).map((pattern) => ({ ruleId: rule.id, pattern, regex: compileAcceptedPattern(pattern) })),
+  );
+  return {
+    enabled,
+    patterns,
+    verbs: memo((key) => buildIndex(enabled, (rule) => rule.conditions.phrases, key)),
+    exclusions: memo((key) => buildIndex(enabled, (rule) => rule.conditions.exclusions, key)),
+  };
+}
+
+const compiled = new WeakMap<EffectiveRules, CompiledRules>();
+
+/** Compiles effective rules once per object (a cache of derived data, not shared state). */
+export function compiledRulesFor(rules: EffectiveRules): CompiledRules {
+  const hit = compiled.get(rules);
+  if (hit !== undefined) return hit;
+  const built = compile(rules);
+  compiled.set(rules, built);
+  return built;
+}

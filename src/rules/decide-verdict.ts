@@ -1,0 +1,59 @@
+import type { Analysis } from './classify-task.ts';
+import type { CompiledRules } from './compile-rules.ts';
+import type { Classification, Thresholds } from './rule-schema.ts';
+
+const NOTHING_LEFT = 'Nothing client-specific remains once names, dates, template tokens, punctuation, emoji and filler are removed.';
+
+function round(value: number): number {
+  return Math.round(Math.min(0.99, Math.max(0, value)) * 100) / 100;
+}
+
+function contentWords(analysis: Analysis): string[] {
+  return analysis.segments.flatMap((segment) => segment.tokens.filter((_token, at) => segment.kinds[at] === 'content').map((token) => token.raw));
+}
+
+function notes(analysis: Analysis): string[] {
+  const out: string[] = [];
+  if (analysis.guessed.length > 0) out.push(`Took ${analysis.guessed.map((word) => `"${word}"`).join(', ')} to be a name.`);
+  if (analysis.typos.length > 0) out.push(`Read ${analysis.typos.join(', ')} (typo).`);
+  if (analysis.boilerplate.length > 0) out.push(`Ignored boilerplate in the body: ${analysis.boilerplate.map((line) => `"${line.slice(0, 60)}"`).join(', ')}.`);
+  if (analysis.truncated) out.push('Judged only the first 10,000 characters of a long subject or body.');
+  return out;
+}
+
+function specific(confidence: number, matched: string[], reasons: string[], analysis: Analysis): Classification {
+  return { robotic: false, confidence: round(confidence), ruleId: null, matched, reasons: [...reasons, ...notes(analysis)] };
+}
+
+function leftoverConfidence(count: number): number {
+  return count >= 3 ? 0.95 : count === 2 ? 0.85 : 0.7;
+}
+
+/** Turns an analysis into a verdict with a confidence and reasons an admin can read. */
+export function decide(analysis: Analysis, compiled: CompiledRules, thresholds: Thresholds): Classification {
+  if (analysis.empty) return { robotic: false, confidence: 0.99, ruleId: null, matched: [], reasons: ['The prompt is empty: no subject or body text to judge.', ...notes(analysis)] };
+  const matched = [...new Set(analysis.hits.map((hit) => hit.phrase))];
+  const leftover = contentWords(analysis);
+  const quoted = `"${leftover.slice(0, 8).join(' ')}"`;
+  if (analysis.excludedBy !== undefined && analysis.hits.length === 0) {
+    return specific(0.95, matched, [`Mentions "${analysis.excludedBy}", which marks a specific purpose.`, ...(leftover.length > 0 ? [`Specific content: ${quoted}.`] : [])], analysis);
+  }
+  const first = analysis.hits[0];
+  const rule = first !== undefined ? compiled.enabled.find((candidate) => candidate.id === first.ruleId) : analysis.bareRule;
+  if (rule === undefined || leftover.length > thresholds.maxSpecificWords) {
+    if (leftover.length === 0) return specific(0.6, matched, ['No contact verb such as "follow up", "check in" or "call" was found.'], analysis);
+    const why = first === undefined ? `No contact verb was found, and specific content remains: ${quoted}.` : `Specific content remains besides "${first.phrase}": ${quoted}.`;
+    return specific(leftoverConfidence(leftover.length), matched, [why], analysis);
+  }
+  let confidence = first === undefined ? 0.75 : 0.9;
+  if (analysis.automated) confidence += 0.05;
+  if (analysis.typos.length > 0) confidence -= 0.1;
+  if (analysis.guessed.length > 0) confidence -= 0.05;
+  confidence -= 0.15 * leftover.length;
+  const lead = first === undefined ? `The ${rule.name.toLowerCase()} rule applies: the task type is the whole instruction.` : `Matched "${first.phrase}" (${rule.name}).`;
+  const rest = leftover.length > 0 ? `Allowed ${leftover.length} specific word(s): ${quoted}.` : NOTHING_LEFT;
+  if (confidence < thresholds.minConfidence) {
+    return specific(1 - confidence, matched, [`${lead} Confidence ${round(confidence)} is below the portal's threshold of ${thresholds.minConfidence}.`], analysis);
+  }
+  return { robotic: true, confidence: round(confidence), ruleId: rule.id, matched, reasons: [lead, rest, ...notes(analysis)] };
+}
