@@ -57,6 +57,7 @@ export const EnvSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WORKER: z.enum(['on', 'off']).default('on'),
     JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -104,6 +105,8 @@ export interface Config {
   worker: boolean;
   /** A claimed job not settled within this many seconds is handed out again (RELIABILITY.md T7). */
   jobLeaseSeconds: number;
+  /** Base of the exponential, jittered retry backoff for jobs. */
+  jobRetryDelaySeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -146,5 +149,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: env.LOG_LEVEL,
     worker: env.WORKER === 'on',
     jobLeaseSeconds: env.JOB_LEASE_SECONDS,
+    jobRetryDelaySeconds: env.JOB_RETRY_DELAY_SECONDS,
   };
 }

@@ -96,7 +96,7 @@ export function createBossQueue(
     async consume(handle: (job: ClaimedJob<TaskEventJob>) => Promise<JobDecision>, options: ConsumeOptions = {}) {
       workerId = await boss.work<TaskEventJob>(
         TASK_EVENTS_QUEUE,
-        { perJobResults: true, batchSize: options.batchSize ?? 5, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+        { perJobResults: true, batchSize: options.batchSize ?? 10, burstWhenBatchFull: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
         async (jobs) => Promise.all(jobs.map(async (job) => settle(job, await handle({ id: job.id, data: job.data, attempt: job.retryCount })))),
       );
     },
