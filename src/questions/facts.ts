@@ -1,0 +1,27 @@
+/** Concrete client facts a question or headline rests on; the "why this card" line lists them. */
+import type { LifecyclePhase } from '../context/signals.ts';
+
+export type TouchType = 'EMAIL' | 'CALL' | 'MEETING';
+
+export type Fact =
+  | { id: 'last-reply'; days: number }
+  | { id: 'never-replied' }
+  | { id: 'attempts'; count: number }
+  | { id: 'last-touch'; touch: TouchType; days: number }
+  | { id: 'stage-age'; days: number; stage: string }
+  | { id: 'stage-median'; days: number }
+  | { id: 'close-date'; days: number }
+  | { id: 'quarter-end'; days: number }
+  | { id: 'close-pushed'; count: number }
+  | { id: 'open-tickets'; count: number }
+  | { id: 'high-priority'; count: number }
+  | { id: 'lifecycle'; phase: LifecyclePhase }
+  | { id: 'record-age'; days: number }
+  | { id: 'industry'; industry: string }
+  | { id: 'employees'; count: number }
+  | { id: 'job-title'; title: string }
+  | { id: 'peers-stalled'; count: number }
+  | { id: 'peers-theme'; count: number; theme: string }
+  | { id: 'collaborator'; person: string };
+
+export type FactId = Fact['id'];

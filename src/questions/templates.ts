@@ -1,0 +1,257 @@
+/**
+ * Question and headline templates, locale-independent: each declares the signals it needs by
+ * returning a match (parameters, the facts it rests on, and how strongly the signals call for it)
+ * or undefined. The wording lives in the per-locale banks.
+ */
+import type { Signals } from '../context/signals.ts';
+import type { Thresholds } from './composer-settings.ts';
+import type { Fact, TouchType } from './facts.ts';
+import type { LensId } from './lenses.ts';
+
+type None = Record<never, never>;
+
+export interface TemplateParams {
+  'headline.ticket': { count: number };
+  'headline.renewal': None;
+  'headline.fresh-lead': { days: number };
+  'headline.since-reply': { days: number };
+  'headline.since-touch': { touch: TouchType; days: number };
+  'headline.default': None;
+  'urgency.quarter-end': { days: number; quarterDays: number };
+  'urgency.pushed': { count: number };
+  'urgency.stage-pace': { stage: string; days: number; median: number };
+  'dark.attempts': { days: number; attempts: number };
+  'dark.never-replied': { attempts: number };
+  'dark.silence': { days: number };
+  'scenes.stage': { stage: string; days: number };
+  'scenes.role': { person: string; title: string };
+  'scenes.size': { employees: number; industry: string };
+  'scenes.unknown': None;
+  'peers.stalled': { count: number; industry: string; stage: string };
+  'peers.theme': { count: number; industry: string; theme: string };
+  'experts.ticket-owner': { person: string };
+  'experts.colleague': { person: string };
+  'experts.unknown': None;
+  'long-term.renewal': None;
+  'long-term.customer': None;
+  'long-term.unknown': None;
+  'service.high': { count: number; high: number };
+  'service.open': { count: number; days: number };
+  'calm.fresh-lead': { days: number };
+  'calm.last-touch': { touch: TouchType; days: number };
+  'calm.need': None;
+}
+
+export type TemplateId = keyof TemplateParams;
+export type HeadlineId = Extract<TemplateId, `headline.${string}`>;
+export type QuestionId = Exclude<TemplateId, HeadlineId>;
+
+export interface Match<K extends TemplateId = TemplateId> {
+  id: K;
+  params: TemplateParams[K];
+  facts: Fact[];
+  /** 0–1: how strongly the signals call for this question. */
+  strength: number;
+}
+
+type Matcher<K extends TemplateId> = (signals: Signals, t: Thresholds) => Omit<Match<K>, 'id'> | undefined;
+
+const cap = (value: number, max = 0.95): number => Math.min(max, value);
+
+export const HEADLINES: { [K in HeadlineId]: Matcher<K> } = {
+  'headline.ticket': ({ tickets }) =>
+    tickets !== undefined && tickets.highPriority > 0
+      ? { params: { count: tickets.open.length }, facts: [{ id: 'open-tickets', count: tickets.open.length }], strength: 0.9 }
+      : undefined,
+  'headline.renewal': ({ lifecycle }) =>
+    lifecycle?.phase === 'renewal' ? { params: {}, facts: [{ id: 'lifecycle', phase: 'renewal' }], strength: 0.8 } : undefined,
+  'headline.fresh-lead': ({ lifecycle }, t) =>
+    lifecycle?.phase === 'lead' && lifecycle.recordAgeDays !== undefined && lifecycle.recordAgeDays <= t.freshLeadDays
+      ? { params: { days: lifecycle.recordAgeDays }, facts: [{ id: 'record-age', days: lifecycle.recordAgeDays }], strength: 0.75 }
+      : undefined,
+  'headline.since-reply': ({ silence }, t) =>
+    silence?.daysSinceLastReply !== undefined && silence.daysSinceLastReply >= t.silenceDays
+      ? { params: { days: silence.daysSinceLastReply }, facts: [{ id: 'last-reply', days: silence.daysSinceLastReply }], strength: 0.7 }
+      : undefined,
+  'headline.since-touch': ({ silence }) =>
+    silence?.lastTouch === undefined
+      ? undefined
+      : {
+          params: { touch: silence.lastTouch.type, days: silence.lastTouch.daysAgo },
+          facts: [{ id: 'last-touch', touch: silence.lastTouch.type, days: silence.lastTouch.daysAgo }],
+          strength: 0.6,
+        },
+  'headline.default': () => ({ params: {}, facts: [], strength: 0 }),
+};
+
+export const QUESTIONS: { [K in QuestionId]: { lens: LensId; match: Matcher<K> } } = {
+  'urgency.quarter-end': {
+    lens: 'whose-urgency',
+    match: ({ closeDate: c }, t) =>
+      c !== undefined && c.daysToClose >= 0 && c.daysToQuarterEnd <= t.quarterEndDays && c.daysToClose <= c.daysToQuarterEnd + t.quarterEndDays
+        ? {
+            params: { days: c.daysToClose, quarterDays: c.daysToQuarterEnd },
+            facts: [{ id: 'close-date', days: c.daysToClose }, { id: 'quarter-end', days: c.daysToQuarterEnd }],
+            strength: c.atQuarterEnd ? 0.9 : 0.65,
+          }
+        : undefined,
+  },
+  'urgency.pushed': {
+    lens: 'whose-urgency',
+    match: ({ closeDate: c }) =>
+      c !== undefined && c.pushedCount > 0
+        ? { params: { count: c.pushedCount }, facts: [{ id: 'close-pushed', count: c.pushedCount }], strength: cap(0.5 + 0.1 * c.pushedCount, 0.85) }
+        : undefined,
+  },
+  'urgency.stage-pace': {
+    lens: 'whose-urgency',
+    match: ({ stageAge: s }, t) =>
+      s?.medianDays !== undefined && s.days >= s.medianDays * t.stageAgeMultiple
+        ? {
+            params: { stage: s.stageLabel, days: s.days, median: s.medianDays },
+            facts: [{ id: 'stage-age', days: s.days, stage: s.stageLabel }, { id: 'stage-median', days: s.medianDays }],
+            strength: cap(0.4 + 0.15 * (s.days / s.medianDays)),
+          }
+        : undefined,
+  },
+  'dark.attempts': {
+    lens: 'going-dark',
+    match: ({ silence: s }, t) =>
+      s?.daysSinceLastReply !== undefined && s.attemptsSinceReply >= t.attemptsWithoutReply
+        ? {
+            params: { days: s.daysSinceLastReply, attempts: s.attemptsSinceReply },
+            facts: [{ id: 'last-reply', days: s.daysSinceLastReply }, { id: 'attempts', count: s.attemptsSinceReply }],
+            strength: cap(0.6 + 0.05 * s.attemptsSinceReply),
+          }
+        : undefined,
+  },
+  'dark.never-replied': {
+    lens: 'going-dark',
+    match: ({ silence: s }) =>
+      s?.neverReplied === true && s.attemptsSinceReply > 0
+        ? {
+            params: { attempts: s.attemptsSinceReply },
+            facts: [{ id: 'never-replied' }, { id: 'attempts', count: s.attemptsSinceReply }],
+            strength: cap(0.5 + 0.05 * s.attemptsSinceReply, 0.8),
+          }
+        : undefined,
+  },
+  'dark.silence': {
+    lens: 'going-dark',
+    match: ({ silence: s }, t) =>
+      s?.daysSinceLastReply !== undefined && s.daysSinceLastReply >= t.silenceDays
+        ? { params: { days: s.daysSinceLastReply }, facts: [{ id: 'last-reply', days: s.daysSinceLastReply }], strength: cap(0.5 + s.daysSinceLastReply / 200, 0.85) }
+        : undefined,
+  },
+  'scenes.stage': {
+    lens: 'behind-the-scenes',
+    match: ({ stageAge: s }, t) =>
+      s !== undefined && s.days >= (s.medianDays === undefined ? t.stageAgeDays : s.medianDays * t.stageAgeMultiple)
+        ? { params: { stage: s.stageLabel, days: s.days }, facts: [{ id: 'stage-age', days: s.days, stage: s.stageLabel }], strength: cap(0.45 + s.days / 300, 0.8) }
+        : undefined,
+  },
+  'scenes.role': {
+    lens: 'behind-the-scenes',
+    match: ({ client: c }) =>
+      c.contactFirstName !== undefined && c.jobTitle !== undefined
+        ? { params: { person: c.contactFirstName, title: c.jobTitle }, facts: [{ id: 'job-title', title: c.jobTitle }], strength: 0.4 }
+        : undefined,
+  },
+  'scenes.size': {
+    lens: 'behind-the-scenes',
+    match: ({ firmographics: f }) =>
+      f?.industry !== undefined && f.employees !== undefined
+        ? {
+            params: { employees: f.employees, industry: f.industry },
+            facts: [{ id: 'industry', industry: f.industry }, { id: 'employees', count: f.employees }],
+            strength: 0.35,
+          }
+        : undefined,
+  },
+  'scenes.unknown': { lens: 'behind-the-scenes', match: () => ({ params: {}, facts: [], strength: 0.05 }) },
+  'peers.stalled': {
+    lens: 'common-denominators',
+    match: ({ peers: p }, t) =>
+      p?.stageLabel !== undefined && p.stalledSameStage >= t.peersMin
+        ? {
+            params: { count: p.stalledSameStage, industry: p.industry, stage: p.stageLabel },
+            facts: [{ id: 'peers-stalled', count: p.stalledSameStage }, { id: 'industry', industry: p.industry }],
+            strength: cap(0.5 + 0.08 * p.stalledSameStage, 0.85),
+          }
+        : undefined,
+  },
+  'peers.theme': {
+    lens: 'common-denominators',
+    match: ({ peers: p }, t) =>
+      p?.sharedTheme !== undefined && p.sharedTheme.peers >= t.peersMin
+        ? {
+            params: { count: p.sharedTheme.peers, industry: p.industry, theme: p.sharedTheme.theme },
+            facts: [{ id: 'peers-theme', count: p.sharedTheme.peers, theme: p.sharedTheme.theme }],
+            strength: 0.7,
+          }
+        : undefined,
+  },
+  'experts.ticket-owner': {
+    lens: 'internal-experts',
+    match: ({ collaborators: c, tickets }) => {
+      const person = c?.people.find((p) => p.on.includes('ticket'));
+      return person !== undefined && tickets !== undefined
+        ? { params: { person: person.name }, facts: [{ id: 'collaborator', person: person.name }], strength: 0.65 }
+        : undefined;
+    },
+  },
+  'experts.colleague': {
+    lens: 'internal-experts',
+    match: ({ collaborators: c }) => {
+      const person = c?.people[0];
+      return person === undefined ? undefined : { params: { person: person.name }, facts: [{ id: 'collaborator', person: person.name }], strength: 0.4 };
+    },
+  },
+  'experts.unknown': { lens: 'internal-experts', match: () => ({ params: {}, facts: [], strength: 0.04 }) },
+  'long-term.renewal': {
+    lens: 'long-term',
+    match: ({ lifecycle }) => (lifecycle?.phase === 'renewal' ? { params: {}, facts: [{ id: 'lifecycle', phase: 'renewal' }], strength: 0.7 } : undefined),
+  },
+  'long-term.customer': {
+    lens: 'long-term',
+    match: ({ lifecycle }) => (lifecycle?.phase === 'customer' ? { params: {}, facts: [{ id: 'lifecycle', phase: 'customer' }], strength: 0.45 } : undefined),
+  },
+  'long-term.unknown': { lens: 'long-term', match: () => ({ params: {}, facts: [], strength: 0.03 }) },
+  'service.high': {
+    lens: 'service-experience',
+    match: ({ tickets: t }) =>
+      t !== undefined && t.highPriority > 0
+        ? {
+            params: { count: t.open.length, high: t.highPriority },
+            facts: [{ id: 'open-tickets', count: t.open.length }, { id: 'high-priority', count: t.highPriority }],
+            strength: 0.85,
+          }
+        : undefined,
+  },
+  'service.open': {
+    lens: 'service-experience',
+    match: ({ tickets: t }) =>
+      t?.oldestDays !== undefined
+        ? { params: { count: t.open.length, days: t.oldestDays }, facts: [{ id: 'open-tickets', count: t.open.length }], strength: cap(0.5 + t.oldestDays / 100, 0.75) }
+        : undefined,
+  },
+  'calm.fresh-lead': {
+    lens: 'calm-attentiveness',
+    match: ({ lifecycle: l }, t) =>
+      l?.phase === 'lead' && l.recordAgeDays !== undefined && l.recordAgeDays <= t.freshLeadDays
+        ? { params: { days: l.recordAgeDays }, facts: [{ id: 'record-age', days: l.recordAgeDays }], strength: 0.7 }
+        : undefined,
+  },
+  'calm.last-touch': {
+    lens: 'calm-attentiveness',
+    match: ({ silence: s }) =>
+      s?.lastTouch === undefined
+        ? undefined
+        : {
+            params: { touch: s.lastTouch.type, days: s.lastTouch.daysAgo },
+            facts: [{ id: 'last-touch', touch: s.lastTouch.type, days: s.lastTouch.daysAgo }],
+            strength: 0.3,
+          },
+  },
+  'calm.need': { lens: 'calm-attentiveness', match: () => ({ params: {}, facts: [], strength: 0.1 }) },
+};
