@@ -46,8 +46,8 @@ describe('createHubSpotClients', () => {
   });
 
   test('when two portals and two base paths are used in turns, then no client takes the other one\'s token or host', async () => {
-    const { clients: clientsA, limiter, clock } = setup();
-    const clientsB = createHubSpotClients({ apiBaseUrl: OTHER_BASE, limiter, clock, log: createLogger({ level: 'silent' }) });
+    const { clients: clientsA, limiter } = setup();
+    const clientsB = createHubSpotClients({ apiBaseUrl: OTHER_BASE, limiter, log: createLogger({ level: 'silent' }) });
     const portal1 = clientsA.forPortal('1', TOKEN_A);
     const portal2 = clientsA.forPortal('2', TOKEN_B);
     const portal3 = clientsB.forPortal('3', TOKEN_B);
