@@ -67,9 +67,9 @@ function offsetAt(ms: number, timeZone: string): number {
 
 /**
  * The instant at which `timeZone` shows `wall`. Across a DST change the offset is checked
- * twice; a wall time that does not exist (skipped by spring-forward) resolves to the instant
- * the same distance after the gap (02:30 on a 02:00→03:00 night
- * becomes 03:30), which is what "when quiet hours end" needs.
+ * twice. A wall time that does not exist (skipped by spring-forward) resolves to the instant
+ * the same distance after the gap (02:30 on a 02:00→03:00 night becomes 03:30), which is what
+ * "when quiet hours end" needs. An ambiguous one (fall-back) resolves to its first occurrence.
  */
 export function fromWallTime(wall: WallTime, timeZone: string): number {
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
