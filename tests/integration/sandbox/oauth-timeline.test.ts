@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client } from '@hubspot/api-client';
+import { TimelineEventTemplateTokenTypeEnum } from '@hubspot/api-client/lib/codegen/crm/timeline/models/TimelineEventTemplateToken.js';
 import { createFixedClock } from '../../../src/clock.ts';
 import { startSandbox, type Started } from './start-sandbox.ts';
 
@@ -63,7 +64,7 @@ describe('timeline v3, templates and app events', () => {
   it('when templates are managed with the developer API key, then create is 201, list/get/update work and a wrong key is 401', async () => {
     const dev = new Client({ developerApiKey: 'sandbox-developer-key', basePath: s.url });
     const appId = 4_242_001;
-    const created = await dev.crm.timeline.templatesApi.create(appId, { name: 'Test', objectType: 'contacts', headerTemplate: '{{x}}', tokens: [{ name: 'x', label: 'X', type: 'string' }] });
+    const created = await dev.crm.timeline.templatesApi.create(appId, { name: 'Test', objectType: 'contacts', headerTemplate: '{{x}}', tokens: [{ name: 'x', label: 'X', type: TimelineEventTemplateTokenTypeEnum.String }] });
     expect(created.id).toMatch(/^\d+$/);
     const all = await dev.crm.timeline.templatesApi.getAll(appId);
     expect(all.results.map((t) => t.id)).toContain(created.id);
@@ -82,7 +83,7 @@ describe('timeline v3, templates and app events', () => {
       { eventTemplateId: templateId, objectId: '10029', id: 'refl-2', tokens: { headline: 'h' } },
       { eventTemplateId: templateId, objectId: '10029', id: 'refl-1', tokens: { headline: 'dup' } },
     ] });
-    expect(batch.results).toHaveLength(1);
+    expect((batch as { results: unknown[] }).results).toHaveLength(1);
     expect((batch as { numErrors?: number }).numErrors).toBe(1);
     const fetched = await s.client.crm.timeline.eventsApi.getById(templateId, 'refl-1');
     expect(fetched.tokens.headline).toBe('Before you follow up');
