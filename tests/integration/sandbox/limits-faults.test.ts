@@ -105,3 +105,20 @@ describe('control API and seed', () => {
     expect(tasks.some((t) => /Nachfassen|seguimiento|Relancer/.test(t.properties.hs_task_subject ?? ''))).toBe(true);
   });
 });
+
+describe('tenancy', () => {
+  it('when a second portal is added, then its token sees only its own records, even where ids coincide', async () => {
+    s = await startSandbox({ rateLimits: false });
+    const second = s.sandbox.addPortal({ accessToken: 'tenant-b', seed: false });
+    const b = s.clientFor(second.accessToken);
+    await expect(b.crm.objects.tasks.basicApi.getById('10393')).rejects.toMatchObject({ code: 404 });
+    const created = await fetch(`${s.url}/__sandbox/tasks`, { method: 'POST', headers: json, body: JSON.stringify({ subject: 'Follow up', portalId: second.portalId }) });
+    const task = await created.json() as { id: string; portalId: number };
+    expect(task.portalId).toBe(second.portalId);
+    await expect(b.crm.objects.tasks.basicApi.getById(task.id, ['hs_task_subject'])).resolves.toMatchObject({ properties: { hs_task_subject: 'Follow up' } });
+    const a = await s.client.crm.objects.tasks.basicApi.getById(task.id, ['hs_task_subject']).catch((error: { code: number }) => error);
+    expect((a as { properties?: { hs_task_subject?: string } }).properties?.hs_task_subject).not.toBe('Follow up');
+    const info = await (await fetch(`${s.url}/oauth/v1/access-tokens/tenant-b`)).json() as { hub_id: number };
+    expect(info.hub_id).toBe(second.portalId);
+  });
+});
