@@ -67,6 +67,7 @@ function analyse(input: TaskPrompt, compiled: CompiledRules): Analysis {
   const enabledIds = new Set(compiled.enabled.map((rule) => rule.id));
   const exclusionHits = read.segments.flatMap((segment) => findExclusions(segment, compiled.exclusions(locales), enabledIds));
   const excluded = new Set(exclusionHits.map((hit) => hit.ruleId));
+  const specificWords = new Set(exclusionHits.flatMap((hit) => hit.words));
   const usableRules = compiled.enabled.filter((rule) => !excluded.has(rule.id) && fits(rule, input));
   const usable = new Set(usableRules.map((rule) => rule.id));
   const verbs = compiled.verbs(locales);
@@ -82,10 +83,10 @@ function analyse(input: TaskPrompt, compiled: CompiledRules): Analysis {
       typos.push(...fixes);
       hits.push(...markVerbs(segment, verbs, usable));
     }
-    guessed.push(...guessNames(segment));
+    guessed.push(...guessNames(segment, specificWords));
   }
   const lone = read.segments.filter((segment) => segment.kinds.includes('content'));
-  const lowercase = lone.length === 1 && lone[0]?.kinds.filter((kind) => kind === 'content').length === 1 ? guessLowercaseName(lone[0]) : undefined;
+  const lowercase = lone.length === 1 && lone[0]?.kinds.filter((kind) => kind === 'content').length === 1 ? guessLowercaseName(lone[0], specificWords) : undefined;
   if (lowercase !== undefined) guessed.push(lowercase);
   return {
     ...read,

@@ -14,29 +14,29 @@ const FILLER: Record<string, string> = {
     some send sent make do get give let try thread from via per t s ll d m ve re fw fwd sequence workflow automation
     mr mrs ms dr prof sir madam monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
     sat sun january february march april may june july august september october november december jan feb mar apr jun jul
-    aug sep sept oct nov dec am pm`,
+    aug sep sept oct nov dec am pm give shoot drop`,
   de: `der die das den dem des ein eine einen einem einer und oder mit bei an am um im in auf fur zu zum zur von vom per uber
     wegen bitte kurz kurze kurzes nochmal noch mal erneut wieder heute morgen ubermorgen spater bald nachste nachsten woche
     monat tag tage schritt versuch aufgabe kunde kunden kundin ansprechpartner ansprechpartnerin interessent ihn sie ihm ihr
     ihnen sich es er wir uns herr herrn frau hallo neuigkeiten ob alles gut senden schicken versenden machen betreff bzgl
-    ggf evtl montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar marz april mai juni juli august
+    ggf evtl telefonisch montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar marz april mai juni juli august
     september oktober november dezember`,
   fr: `le la les l un une des de du d et ou avec a au aux pour sur en chez par ce cet cette ces lui leur leurs il elle ils
     elles on nous vous se s y concernant rapide rapidement vite encore nouveau aujourd hui demain apres bientot plus tard
     prochaine prochain semaine mois jour etape tentative tache client cliente prospect contact m mme mlle monsieur madame
-    bonjour merci svp stp n no numero faire envoyer laisse lundi mardi mercredi jeudi vendredi samedi dimanche janvier
+    bonjour merci svp stp n no numero telephone faire envoyer laisse lundi mardi mercredi jeudi vendredi samedi dimanche janvier
     fevrier mars avril mai juin juillet aout septembre octobre novembre decembre`,
   es: `el la los las lo un una unos unas y o con a al de del para por en sobre se le les su sus ella ellos nuevo nueva
     nuevamente otra vez rapido hoy manana pasado proxima proximo semana mes dia paso intento tarea cliente prospecto
-    contacto sr sra senor senora hola favor hacer enviar mandar lunes martes miercoles jueves viernes sabado domingo enero
+    contacto sr sra senor senora hola favor hacer enviar mandar telefono lunes martes miercoles jueves viernes sabado domingo enero
     febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre`,
   nl: `de het een en of met bij aan voor op in naar van om over even nog weer opnieuw nogmaals snel kort vandaag morgen
     overmorgen later binnenkort volgende week maand dag stap poging taak klant klanten contactpersoon hem haar hun zij ze
-    hij dhr mevr meneer mevrouw hallo graag sturen versturen maken doen maandag dinsdag woensdag donderdag vrijdag zaterdag
+    hij dhr mevr meneer mevrouw hallo graag sturen versturen maken doen telefonisch maandag dinsdag woensdag donderdag vrijdag zaterdag
     zondag januari februari maart april mei juni juli augustus september oktober november december`,
   pt: `o a os as um uma uns umas e ou com ao aos de do da dos das para pelo pela por em no na nos nas sobre se lhe ele ela
     eles elas seu sua novamente novo outra vez rapido hoje amanha depois proxima proximo semana mes dia etapa tentativa
-    tarefa cliente contato sr sra senhor senhora ola oi fazer enviar mandar segunda terca quarta quinta sexta sabado
+    tarefa cliente contato sr sra senhor senhora ola oi fazer enviar mandar telefone segunda terca quarta quinta sexta sabado
     domingo feira janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro dezembro`,
 };
 
@@ -56,7 +56,7 @@ export const DATE_LIKE = /^(?:\d+(?:st|nd|rd|th|er|eme|e|re|o|a|ste|de|h|am|pm|u
 
 /** Words after which a capitalised word is taken to be a person's or company's name. */
 export const NAME_INTRODUCERS: ReadonlySet<string> = new Set(
-  'with w mit bei an avec chez a con com met bij aan to at from para pour voor mr mrs ms dr prof herr herrn frau m mme mlle monsieur madame sr sra senor senora senhor senhora dhr mevr meneer mevrouw'.split(' '),
+  'with w mit bei an avec chez a con com met bij aan to at from para pour voor give shoot send mr mrs ms dr prof herr herrn frau m mme mlle monsieur madame sr sra senor senora senhor senhora dhr mevr meneer mevrouw'.split(' '),
 );
 
 /** Introducers for a lowercase last word taken as a name ("touch base w/ maria"). */

@@ -52,12 +52,12 @@ export function findPhrases(segment: Segment, index: PhraseIndex, usable: Readon
 }
 
 /** Every rule's exclusion found among words that are not given names. */
-export function findExclusions(segment: Segment, index: PhraseIndex, usable: ReadonlySet<string>): Hit[] {
+export function findExclusions(segment: Segment, index: PhraseIndex, usable: ReadonlySet<string>): (Hit & { words: readonly string[] })[] {
   const notName = (kind: Kind): boolean => kind !== 'name';
   return segment.keys.flatMap((key, at) =>
     (index.byFirst.get(key) ?? [])
       .filter((entry) => usable.has(entry.ruleId) && matchesAt(segment, at, entry.words, notName))
-      .map((entry) => ({ ruleId: entry.ruleId, phrase: entry.phrase })),
+      .map((entry) => ({ ruleId: entry.ruleId, phrase: entry.phrase, words: entry.words })),
   );
 }
 
@@ -146,12 +146,12 @@ function introducesName(segment: Segment, at: number): boolean {
  * Takes a capitalised content word right after a contact verb, a title or a word like "with"
  * to be a name not given to us ("Check in with Jane", "Call Lena @ Acme"), up to three words.
  */
-export function guessNames(segment: Segment): string[] {
+export function guessNames(segment: Segment, specific: ReadonlySet<string>): string[] {
   const guessed: string[] = [];
   let run = 0;
   segment.tokens.forEach((token, at) => {
     const capitalised = token.raw[0] !== undefined && token.raw[0] !== token.raw[0].toLowerCase();
-    if (segment.kinds[at] === 'content' && capitalised && introducesName(segment, at) && run < MAX_NAME_WORDS) {
+    if (segment.kinds[at] === 'content' && capitalised && !specific.has(token.key) && introducesName(segment, at) && run < MAX_NAME_WORDS) {
       segment.kinds[at] = 'guess';
       guessed.push(token.raw);
       run += 1;
@@ -163,9 +163,9 @@ export function guessNames(segment: Segment): string[] {
 }
 
 /** A lone lowercase last word after "with" and the like is a name typed in lowercase. */
-export function guessLowercaseName(segment: Segment): string | undefined {
+export function guessLowercaseName(segment: Segment, specific: ReadonlySet<string>): string | undefined {
   const at = segment.kinds.lastIndexOf('content');
-  if (at < 1 || segment.kinds.slice(at + 1).some((kind) => kind !== 'filler')) return undefined;
+  if (at < 1 || specific.has(segment.keys[at] ?? '') || segment.kinds.slice(at + 1).some((kind) => kind !== 'filler')) return undefined;
   if (!PERSON_INTRODUCERS.has(segment.keys[at - 1] ?? '')) return undefined;
   segment.kinds[at] = 'guess';
   return segment.tokens[at]?.raw;

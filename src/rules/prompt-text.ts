@@ -9,8 +9,9 @@ export interface Token {
 
 const BLOCK_TAGS = new Set(['br', 'p', 'div', 'li', 'ul', 'ol', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote']);
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-// Controls, zero-width and bidi formatting characters (RELIABILITY.md #33) become spaces.
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufffd]/g;
+// Controls (but line feeds, which separate body lines), zero-width and bidi formatting characters
+// (RELIABILITY.md #33) become spaces.
+const INVISIBLE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufffd]/g;
 const TEMPLATE_TOKENS = /\{\{[^{}]{0,200}\}\}|\{[\w.]{1,60}\}|\[[^[\]\n]{1,40}\]|%[A-Za-z_.]{1,40}%/g;
 const WORD = /[\p{L}\p{N}]+/gu;
 
