@@ -68,6 +68,72 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Versions 2-9: intake and queue; 10-19: installs, settings, sessions, audit; 20-29: cards.
+    version: 20,
+    name: 'cards, skips and feedback',
+    sql: `
+      -- One row per card the pipeline decided to post. step_key is the idempotency key
+      -- (portal, task, effective rule version, channel): a retry finds the row and never posts twice.
+      create table cards (
+        portal_id text not null,
+        card_id text not null,
+        step_key text not null,
+        task_id text not null,
+        rule_id text,
+        rule_version text not null,
+        channel text not null,
+        locale text not null,
+        lens_ids text[] not null default '{}',
+        owner_id text,
+        -- the CRM records the card is about: [{ "objectType": "contact", "id": "123" }, …]
+        records jsonb not null default '[]',
+        -- the rendered card (headline, questions, why), for the app card and analytics
+        content jsonb not null,
+        status text not null check (status in ('pending', 'delivered')),
+        -- what HubSpot created (note id, timeline event id, …) once delivered
+        hubspot_object_id text,
+        created_at timestamptz not null,
+        delivered_at timestamptz,
+        primary key (portal_id, card_id),
+        unique (portal_id, step_key)
+      );
+      create index cards_task on cards (portal_id, task_id);
+      create index cards_created on cards (portal_id, created_at);
+      create index cards_owner on cards (portal_id, owner_id, created_at);
+      -- Every decision not to post, with its stable reason code (policy SKIP_REASONS, not-robotic, task-gone, …).
+      create table card_skips (
+        id bigserial primary key,
+        portal_id text not null,
+        task_id text not null,
+        event_key text,
+        reason text not null,
+        detail text,
+        rule_id text,
+        created_at timestamptz not null
+      );
+      create index card_skips_created on card_skips (portal_id, created_at);
+      -- Reactions from the signed links or the app card; one per card and action.
+      create table card_feedback (
+        portal_id text not null,
+        card_id text not null,
+        action text not null check (action in ('helpful', 'not-helpful', 'snooze')),
+        user_id text,
+        created_at timestamptz not null,
+        primary key (portal_id, card_id, action),
+        foreign key (portal_id, card_id) references cards (portal_id, card_id) on delete cascade
+      );
+      -- Records a rep snoozed ("snooze this client for 14 days").
+      create table record_snoozes (
+        portal_id text not null,
+        object_type text not null,
+        object_id text not null,
+        until timestamptz not null,
+        created_at timestamptz not null,
+        primary key (portal_id, object_type, object_id)
+      );
+    `,
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));

@@ -1,0 +1,59 @@
+/**
+ * A portal's settings as the pipeline consumes them: one document per portal, every part
+ * defaulted, so a portal that never opened the settings page runs on calm defaults.
+ * The settings API (`openapi.json`) edits this document; the worker reads it through
+ * {@link SettingsSource}.
+ */
+import { z } from 'zod';
+import { PolicySettingsSchema } from '../policy/policy-settings.ts';
+import { ComposerSettingsSchema } from '../questions/composer-settings.ts';
+import { LOCALES as QUESTION_LOCALES } from '../questions/locale.ts';
+import { RuleOverridesSchema, type EffectiveRules } from '../rules/index.ts';
+
+export const CHANNELS = ['note', 'timeline-v3', 'app-event', 'task-body'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const DeliverySettingsSchema = z
+  .object({
+    channel: z.enum(CHANNELS).default('note'),
+    /** Timeline v3 event template id (`npm run provision` creates it); required for `timeline-v3`. */
+    eventTemplateId: z.string().regex(/^\d+$/).optional(),
+    /** Fully qualified app-event type name; required for `app-event`. */
+    eventTypeName: z.string().min(1).max(200).optional(),
+  })
+  .refine((delivery) => delivery.channel !== 'timeline-v3' || delivery.eventTemplateId !== undefined, {
+    message: 'the timeline-v3 channel needs an event template id',
+    path: ['eventTemplateId'],
+  })
+  .refine((delivery) => delivery.channel !== 'app-event' || delivery.eventTypeName !== undefined, {
+    message: 'the app-event channel needs an event type name',
+    path: ['eventTypeName'],
+  });
+
+export const PortalSettingsSchema = z.object({
+  /** Language of the questions; the rep's own locale wins where HubSpot tells us. */
+  locale: z.enum(QUESTION_LOCALES).default('en'),
+  delivery: DeliverySettingsSchema.default({ channel: 'note' }),
+  composer: ComposerSettingsSchema.default(ComposerSettingsSchema.parse({})),
+  policy: PolicySettingsSchema.default(PolicySettingsSchema.parse({})),
+  rules: RuleOverridesSchema.default(RuleOverridesSchema.parse({})),
+});
+
+export type DeliverySettings = z.infer<typeof DeliverySettingsSchema>;
+export type PortalSettings = z.infer<typeof PortalSettingsSchema>;
+
+export const DEFAULT_PORTAL_SETTINGS: PortalSettings = PortalSettingsSchema.parse({});
+
+/** What the worker needs for one portal: the settings, the effective rules, and their version. */
+export interface LoadedSettings {
+  portalId: string;
+  settings: PortalSettings;
+  rules: EffectiveRules;
+  /** Increments on every save; 0 while the portal runs on defaults. */
+  version: number;
+}
+
+/** The port the worker, the poller and the preview read settings through. */
+export interface SettingsSource {
+  load(portalId: string): Promise<LoadedSettings>;
+}
