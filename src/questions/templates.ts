@@ -24,7 +24,7 @@ export interface TemplateParams {
   'dark.never-replied': { attempts: number };
   'dark.silence': { days: number };
   'scenes.stage': { stage: string; days: number };
-  'scenes.role': { person: string; title: string };
+  'scenes.role': { person: string; title: string; company: string };
   'scenes.size': { employees: number; industry: string };
   'scenes.unknown': None;
   'peers.stalled': { count: number; industry: string; stage: string };
@@ -153,8 +153,8 @@ export const QUESTIONS: { [K in QuestionId]: { lens: LensId; match: Matcher<K> }
   'scenes.role': {
     lens: 'behind-the-scenes',
     match: ({ client: c }) =>
-      c.contactFirstName !== undefined && c.jobTitle !== undefined
-        ? { params: { person: c.contactFirstName, title: c.jobTitle }, facts: [{ id: 'job-title', title: c.jobTitle }], strength: 0.4 }
+      c.contactFirstName !== undefined && c.jobTitle !== undefined && c.companyName !== undefined
+        ? { params: { person: c.contactFirstName, title: c.jobTitle, company: c.companyName }, facts: [{ id: 'job-title', title: c.jobTitle }], strength: 0.4 }
         : undefined,
   },
   'scenes.size': {

@@ -1,0 +1,99 @@
+/**
+ * The card as a timeline v3 event (legacy: only for apps that already have templates, see
+ * REFERENCE.md §3.1) and as app-event properties (timeline v4, once HubSpot approves the app).
+ * Both template languages are Markdown + Handlebars, so every value is Markdown-escaped; the
+ * `{{token}}` in our template HTML-escapes it again on HubSpot's side.
+ */
+import { BANKS } from '../questions/locale.ts';
+import type { Card } from './card.ts';
+import { escapeMarkdown, safeUrl } from './escape.ts';
+
+/** HubSpot caps string tokens; questions stay far below this, but CRM text is never trusted. */
+const TOKEN_MAX = 1000;
+
+const token = (text: string): string => escapeMarkdown(Array.from(text).slice(0, TOKEN_MAX).join(''));
+
+/** The event template the tokens below need: POST /integrators/timeline/v3/{appId}/event-templates. */
+export const TIMELINE_EVENT_TEMPLATE = {
+  name: 'Unrobot reflection card',
+  objectType: 'contacts',
+  headerTemplate: '{{headline}}',
+  detailTemplate: [
+    '{{#each extraData.questions}}',
+    '- {{text}}',
+    '{{/each}}',
+    '',
+    '_{{why}}_',
+    '{{#if extraData.feedback}}',
+    '',
+    '{{#each extraData.feedback}}[{{label}}]({{url}}) {{/each}}',
+    '{{/if}}',
+  ].join('\n'),
+  tokens: [
+    { name: 'headline', label: 'Headline', type: 'string' },
+    { name: 'why', label: 'Why this card', type: 'string' },
+    { name: 'locale', label: 'Locale', type: 'string' },
+    { name: 'ruleId', label: 'Rule', type: 'string' },
+    { name: 'lenses', label: 'Lenses', type: 'string' },
+  ],
+} as const;
+
+export interface TimelineEventParts {
+  tokens: Record<string, string>;
+  extraData: {
+    questions: Array<{ text: string; lens: string }>;
+    feedback?: Array<{ label: string; url: string }>;
+  };
+}
+
+type FeedbackKey = 'helpful' | 'not_helpful' | 'snooze';
+
+function feedback(card: Card): Array<{ key: FeedbackKey; label: string; url: string }> {
+  const ui = BANKS[card.locale].ui;
+  const links = card.feedbackLinks;
+  if (links === undefined) return [];
+  const entries: Array<[FeedbackKey, string, string]> = [
+    ['helpful', ui.helpful, links.helpful],
+    ['not_helpful', ui.notHelpful, links.notHelpful],
+    ['snooze', ui.snooze, links.snooze],
+  ];
+  return entries.flatMap(([key, label, url]) => {
+    const safe = safeUrl(url);
+    // Markdown link targets: percent-encode what could close or break out of "(…)".
+    return safe === undefined ? [] : [{ key, label: token(label), url: safe.replace(/[()\s<>"'`\\{}]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`) }];
+  });
+}
+
+/** Tokens and extraData for POST /integrators/timeline/v3/events with TIMELINE_EVENT_TEMPLATE. */
+export function renderTimelineEvent(card: Card): TimelineEventParts {
+  const links = feedback(card);
+  return {
+    tokens: {
+      headline: token(card.headline.text),
+      why: token(card.why.text),
+      locale: card.locale,
+      ruleId: token(card.ruleId ?? ''),
+      lenses: card.questions.map((question) => question.lens).join(','),
+    },
+    extraData: {
+      questions: card.questions.map((question) => ({ text: token(question.text), lens: question.lens })),
+      ...(links.length > 0 ? { feedback: links.map(({ label, url }) => ({ label, url })) } : {}),
+    },
+  };
+}
+
+/** Properties for an app event (POST /integrators/timeline/v4/events): flat strings, escaped the same way. */
+export function renderAppEventProperties(card: Card): Record<string, string> {
+  const properties: Record<string, string> = {
+    headline: token(card.headline.text),
+    why: token(card.why.text),
+    locale: card.locale,
+    lenses: card.questions.map((question) => question.lens).join(','),
+  };
+  card.questions.forEach((question, index) => {
+    properties[`question_${index + 1}`] = token(question.text);
+  });
+  if (card.ruleId !== undefined) properties.rule_id = token(card.ruleId);
+  for (const { key, url } of feedback(card)) properties[`feedback_${key}`] = url;
+  return properties;
+}

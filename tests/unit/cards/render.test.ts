@@ -1,0 +1,98 @@
+import { composeCard } from '../../../src/cards/compose-card.ts';
+import type { Card } from '../../../src/cards/card.ts';
+import { renderNoteBody } from '../../../src/cards/render-note.ts';
+import { renderTaskBodyAppendix } from '../../../src/cards/render-task-body.ts';
+import { renderAppEventProperties, renderTimelineEvent, TIMELINE_EVENT_TEMPLATE } from '../../../src/cards/render-timeline.ts';
+import { deriveSignals } from '../../../src/context/derive-signals.ts';
+import { loadFixtures, NOW } from '../context/build-snapshot.ts';
+
+const ATTACKS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', '{{constructor}}', "[x](javascript:alert('y'))", '`code` **b** _i_ # h'];
+const EVIL = ATTACKS.join(' ');
+
+/** A card with an injection attempt in every field, the way a hostile CRM value could reach it. */
+function evilCard(links = true): Card {
+  return {
+    locale: 'en',
+    headline: { templateId: EVIL, text: `${EVIL}?` },
+    questions: [
+      { templateId: EVIL, lens: 'going-dark', text: `${EVIL} one?`, facts: [EVIL] },
+      { templateId: EVIL, lens: 'calm-attentiveness', text: `${EVIL} two?`, facts: [EVIL] },
+    ],
+    why: { facts: [EVIL], missing: [EVIL], text: `Why this card: ${EVIL}` },
+    ruleId: EVIL,
+    ...(links ? { feedbackLinks: { helpful: 'https://app.example.com/f?v=1&x="><script>', notHelpful: 'javascript:alert(1)', snooze: 'https://app.example.com/s/(a)' } } : {}),
+  };
+}
+
+test('when a note body is rendered, then no tag, attribute or script survives from any field', () => {
+  const html = renderNoteBody(evilCard());
+  expect(html).not.toMatch(/<script|<img|"><|href="javascript/i);
+  expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  expect(html).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
+  expect(html).toContain('href="https://app.example.com/f?v=1&amp;x=%22%3E%3Cscript%3E"');
+  expect(html).toContain('href="https://app.example.com/s/(a)"');
+  expect(html.match(/<a /g)).toHaveLength(2);
+  // Only our own tags remain.
+  expect([...html.matchAll(/<\/?([a-z]+)/g)].map((m) => m[1])).toEqual(expect.arrayContaining(['p', 'strong', 'ul', 'li', 'em', 'a']));
+  expect(new Set([...html.matchAll(/<\/?([a-z]+)/g)].map((m) => m[1]))).toEqual(new Set(['p', 'strong', 'ul', 'li', 'em', 'a']));
+});
+
+test('when no feedback links are set or none is safe, then the note has no link paragraph', () => {
+  expect(renderNoteBody(evilCard(false))).not.toContain('<a ');
+  const card = { ...evilCard(false), feedbackLinks: { helpful: 'javascript:x', notHelpful: 'not a url', snooze: 'ftp://x' } };
+  expect(renderNoteBody(card)).not.toContain('<a ');
+  expect(renderTaskBodyAppendix(card)).not.toMatch(/Helpful|Snooze/);
+});
+
+test('when timeline tokens are rendered, then every value is Markdown- and Handlebars-inert', () => {
+  const { tokens, extraData } = renderTimelineEvent(evilCard());
+  const values = [...Object.values(tokens), ...extraData.questions.map((q) => q.text), ...(extraData.feedback ?? []).flatMap((f) => [f.label, f.url])];
+  for (const value of values) {
+    expect(value).not.toMatch(/(?<!\\)[<>[\]`*_{}]/);
+  }
+  expect(tokens.headline).toContain('\\<script\\>');
+  expect(tokens.headline).toContain('\\{\\{constructor\\}\\}');
+  expect(tokens.headline).toContain('\\[x\\]\\(javascript\\:alert');
+  expect(extraData.feedback?.map((f) => f.url)).toEqual(['https://app.example.com/f?v=1&x=%22%3E%3Cscript%3E', 'https://app.example.com/s/%28a%29']);
+  expect(Object.keys(tokens).sort()).toEqual(TIMELINE_EVENT_TEMPLATE.tokens.map((t) => t.name).sort());
+});
+
+test('when the timeline template is defined, then it only references tokens and extraData the renderer provides', () => {
+  const used = [...`${TIMELINE_EVENT_TEMPLATE.headerTemplate}\n${TIMELINE_EVENT_TEMPLATE.detailTemplate}`.matchAll(/\{\{(?![#/])([^}]+)\}\}/g)].map((m) => m[1]!.trim());
+  expect(used.every((name) => ['headline', 'why', 'text', 'label', 'url'].includes(name))).toBe(true);
+  expect(TIMELINE_EVENT_TEMPLATE.objectType).toBe('contacts');
+});
+
+test('when a card has no links or rule, then the timeline event has no feedback and an empty rule token', () => {
+  const card = { ...evilCard(false) };
+  delete card.ruleId;
+  const { tokens, extraData } = renderTimelineEvent(card);
+  expect(extraData.feedback).toBeUndefined();
+  expect(tokens.ruleId).toBe('');
+  expect(renderAppEventProperties(card).rule_id).toBeUndefined();
+});
+
+test('when app-event properties are rendered, then they are flat, escaped strings with one key per question', () => {
+  const properties = renderAppEventProperties(evilCard());
+  expect(Object.keys(properties).sort()).toEqual(['feedback_helpful', 'feedback_snooze', 'headline', 'lenses', 'locale', 'question_1', 'question_2', 'rule_id', 'why']);
+  for (const value of Object.values(properties)) expect(value).not.toMatch(/(?<!\\)<|javascript:alert\(1\)$/);
+  expect(properties.lenses).toBe('going-dark,calm-attentiveness');
+});
+
+test('when the task-body appendix is rendered, then it is plain text on separate lines with safe links only', () => {
+  const text = renderTaskBodyAppendix({ ...evilCard(), headline: { templateId: 'h', text: 'Line one\nline two\u2028three?' } });
+  const lines = text.split('\n');
+  expect(lines[1]).toBe('Line one line two three?');
+  expect(lines.filter((line) => line.startsWith('• '))).toHaveLength(2);
+  expect(lines.at(-1)).toBe('Helpful: https://app.example.com/f?v=1&x=%22%3E%3Cscript%3E | Snooze for this client: https://app.example.com/s/(a)');
+  expect(text).not.toContain('javascript:alert(1) |');
+});
+
+test('when the injection fixture goes through the whole pipeline, then every channel stays inert', () => {
+  const { snapshot } = loadFixtures().find((f) => f.name === 'injection-in-every-field')!;
+  const card = composeCard({ snapshot, signals: deriveSignals(snapshot, NOW), now: NOW });
+  const html = renderNoteBody({ ...card, feedbackLinks: { helpful: 'https://a.example/h', notHelpful: 'https://a.example/n', snooze: 'https://a.example/s' } });
+  expect(html).not.toMatch(/<script|<img|onerror=alert|\{\{/);
+  const { tokens, extraData } = renderTimelineEvent(card);
+  for (const value of [...Object.values(tokens), ...extraData.questions.map((q) => q.text)]) expect(value).not.toMatch(/(?<!\\)[<{]/);
+});
