@@ -7,11 +7,13 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createApp } from './http/create-app.ts';
 import { startHttpServer, type RunningServer } from './http/http-server.ts';
 import { createMetrics } from './http/metrics.ts';
+import { AppError } from './errors.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { DEFAULT_QUEUE_SETTINGS, createBossQueue } from './store/boss-queue.ts';
 import { applyMigrations } from './store/migrations.ts';
 import { createPgDatabase } from './store/pg-database.ts';
 import { createPgliteDatabase } from './store/pglite-database.ts';
+import type { Store } from './store/ports.ts';
 import type { SqlDatabase } from './store/sql-database.ts';
 import { createSqlStore } from './store/sql-store.ts';
 import { createWorker, type Worker } from './worker/create-worker.ts';
@@ -45,11 +47,33 @@ function warnAboutSetup(config: Config, log: Logger): void {
   if (config.env !== 'production') log.info({ env: config.env, publicBaseUrl: config.publicBaseUrl }, 'development mode');
 }
 
+/** The store while it starts: nothing is acknowledged before the real store is ready. */
+function startingStore(current: () => Store | undefined): Store {
+  const starting = () => new AppError('STARTING', 'the database is not open yet', { status: 503, retryable: true });
+  return {
+    recordDelivery: (delivery) => current()?.recordDelivery(delivery) ?? Promise.reject(starting()),
+    markProcessed: (...args) => current()?.markProcessed(...args) ?? Promise.reject(starting()),
+    readiness: async () => current()?.readiness() ?? { ok: false, checks: { database: false, migrations: false, queue: false } },
+  };
+}
+
 async function main(): Promise<void> {
   const workerOnly = process.argv.includes('--worker-only');
   const config = loadConfigOrExit();
   const log = createLogger({ level: config.logLevel });
   warnAboutSetup(config, log);
+
+  // Listen first, so /healthz answers at once; /readyz and the webhook route answer 503 until the
+  // database, migrations and queue are up (HubSpot retries a 503).
+  let store: Store | undefined;
+  let accepting = true;
+  let server: RunningServer | undefined;
+  const metrics = createMetrics({ defaultMetrics: true });
+  if (!workerOnly) {
+    const app = createApp({ config, log, store: startingStore(() => store), clock: systemClock, metrics, isAccepting: () => accepting });
+    server = await startHttpServer(app, { port: config.port, host: config.host });
+    log.info({ url: server.url, webhook: `${config.publicBaseUrl}/webhooks/hubspot` }, 'listening');
+  }
 
   const db = await openDatabase(config, log);
   const applied = await applyMigrations(db);
@@ -60,24 +84,17 @@ async function main(): Promise<void> {
     (error) => log.error({ err: error }, 'queue error'),
   );
   await queue.start();
-  const store = createSqlStore(db, queue);
-  const metrics = createMetrics({ defaultMetrics: true });
+  const ready = createSqlStore(db, queue);
+  store = ready;
 
   let worker: Worker | undefined;
   if (workerOnly || config.worker) {
-    worker = createWorker({ queue, store, log: log.child({ component: 'worker' }), clock: systemClock,
+    worker = createWorker({ queue, store: ready, log: log.child({ component: 'worker' }), clock: systemClock,
       onSettled: (outcome) => metrics.jobs.settled(outcome) });
     await worker.start();
     log.info('worker started');
   }
-
-  let accepting = true;
-  let server: RunningServer | undefined;
-  if (!workerOnly) {
-    const app = createApp({ config, log, store, clock: systemClock, metrics, isAccepting: () => accepting });
-    server = await startHttpServer(app, { port: config.port, host: config.host });
-    log.info({ url: server.url, webhook: `${config.publicBaseUrl}/webhooks/hubspot` }, 'listening');
-  }
+  log.info('ready');
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -33,7 +33,7 @@ async function startService(env: Record<string, string>): Promise<Service> {
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /"url":"(http:\/\/[^"]+)".*"msg":"listening"/.exec(out);
-      if (match?.[1]) { clearTimeout(timer); resolve(match[1]); }
+      if (match?.[1] && out.includes('"msg":"ready"')) { clearTimeout(timer); resolve(match[1]); }
     });
     child.once('exit', () => { clearTimeout(timer); reject(new Error(`service exited early: ${stderr}`)); });
   });

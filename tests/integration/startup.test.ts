@@ -1,0 +1,47 @@
+/**
+ * `npm start` with no configuration at all: development mode, PGlite under ./data (here a temp
+ * working directory), /healthz within 10 s, then a clean SIGTERM drain within 25 s.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const MAIN = new URL('../../src/main.ts', import.meta.url).pathname;
+
+test('when started with an empty environment, then /healthz answers within 10 s, /readyz turns ready, and SIGTERM exits 0', async () => {
+  const cwd = mkdtempSync(join(tmpdir(), 'unrobot-start-'));
+  // PORT=0 only so parallel test runs do not collide on 3000; nothing else is configured.
+  const child = spawn(process.execPath, [MAIN], { cwd, env: { PATH: process.env.PATH ?? '', PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  try {
+    const started = Date.now();
+    let out = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no listening line: ${out}`)), 10_000);
+      child.stdout?.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /"url":"(http:\/\/[^"]+)"/.exec(out);
+        if (match?.[1]) { clearTimeout(timer); resolve(match[1]); }
+      });
+    });
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(out).toContain('NO HUBSPOT_CLIENT_SECRET IS SET');
+
+    const until = Date.now() + 20_000;
+    while ((await fetch(`${url}/readyz`)).status !== 200) {
+      if (Date.now() > until) throw new Error('never ready');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(existsSync(join(cwd, 'data'))).toBe(true);
+
+    const stopAt = Date.now();
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(Date.now() - stopAt).toBeLessThan(25_000);
+  } finally {
+    child.kill('SIGKILL');
+    rmSync(cwd, { recursive: true, force: true });
+  }
+}, 60_000);
