@@ -42,7 +42,7 @@ function readSegments(input: TaskPrompt): Pick<Analysis, 'segments' | 'boilerpla
     return false;
   });
   const segments = [tokenize(cleanSubject.text), ...kept].map(createSegment);
-  const words = segments.reduce((sum, segment) => sum + segment.keys.length, 0);
+  const words = segments.reduce((sum, segment) => sum + segment.words.length, 0);
   return { segments, boilerplate, truncated: subject.truncated || body.truncated, empty: words === 0 && cleanSubject.templates + cleanBody.templates === 0 };
 }
 
@@ -78,15 +78,16 @@ function analyse(input: TaskPrompt, compiled: CompiledRules): Analysis {
   for (const segment of read.segments) {
     hits.push(...markVerbs(segment, verbs, usable), ...markPatterns(segment, patterns));
     markFillers(segment);
-    const fixes = segment.kinds.filter((kind) => kind === 'content').length <= 6 ? correctTypos(segment, verbs) : [];
+    const fixes = segment.words.filter((word) => word.kind === 'content').length <= 6 ? correctTypos(segment, verbs) : [];
     if (fixes.length > 0) {
       typos.push(...fixes);
       hits.push(...markVerbs(segment, verbs, usable));
     }
     guessed.push(...guessNames(segment, specificWords));
   }
-  const lone = read.segments.filter((segment) => segment.kinds.includes('content'));
-  const lowercase = lone.length === 1 && lone[0]?.kinds.filter((kind) => kind === 'content').length === 1 ? guessLowercaseName(lone[0], specificWords) : undefined;
+  const open = read.segments.flatMap((segment) => (segment.words.some((word) => word.kind === 'content') ? [segment] : []));
+  const [only] = open;
+  const lowercase = open.length === 1 && only !== undefined && only.words.filter((word) => word.kind === 'content').length === 1 ? guessLowercaseName(only, specificWords) : undefined;
   if (lowercase !== undefined) guessed.push(lowercase);
   return {
     ...read,

@@ -22,7 +22,8 @@ export function compileRulePattern(pattern: string): PatternCheck {
   try {
     compiled = RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
   } catch (error) {
-    const detail = error instanceof Error ? error.message.replace(/^error parsing regexp:\s*/, '') : String(error);
+    // re2js reports syntax errors as RE2JSSyntaxException, an Error subclass.
+    const detail = (error as Error).message.replace(/^error parsing regexp:\s*/, '');
     return { ok: false, message: `The pattern is not valid: ${detail}.` };
   }
   if (compiled.matches('')) {

@@ -9,7 +9,7 @@ function round(value: number): number {
 }
 
 function contentWords(analysis: Analysis): string[] {
-  return analysis.segments.flatMap((segment) => segment.tokens.filter((_token, at) => segment.kinds[at] === 'content').map((token) => token.raw));
+  return analysis.segments.flatMap((segment) => segment.words.filter((word) => word.kind === 'content').map((word) => word.raw));
 }
 
 function notes(analysis: Analysis): string[] {

@@ -5,11 +5,16 @@ import type { Token } from './prompt-text.ts';
 /** What a word turned out to be. Only `content` words make a prompt specific. */
 export type Kind = 'content' | 'name' | 'verb' | 'filler' | 'guess';
 
-/** A line of the prompt (the subject, or one body line) with a verdict per word. */
+/** One word with its verdict; `key` may be corrected for a typo. */
+export interface Word {
+  raw: string;
+  key: string;
+  kind: Kind;
+}
+
+/** A line of the prompt: the subject, or one body line. */
 export interface Segment {
-  tokens: readonly Token[];
-  keys: string[];
-  kinds: Kind[];
+  words: Word[];
 }
 
 /** A phrase or pattern found, and which rule it belongs to. */
@@ -19,43 +24,45 @@ export interface Hit {
 }
 
 const MAX_NAME_WORDS = 3;
+const NO_WORD: Word = { raw: '', key: '', kind: 'filler' };
 
 export function createSegment(tokens: readonly Token[]): Segment {
-  return { tokens, keys: tokens.map((token) => token.key), kinds: tokens.map(() => 'content') };
+  return { words: tokens.map((token) => ({ raw: token.raw, key: token.key, kind: 'content' })) };
 }
 
 /** Marks the given contact and company names. */
 export function markNames(segment: Segment, nameWords: ReadonlySet<string>): void {
-  segment.keys.forEach((key, at) => {
-    if (nameWords.has(key)) segment.kinds[at] = 'name';
-  });
+  for (const word of segment.words) if (nameWords.has(word.key)) word.kind = 'name';
 }
 
 function matchesAt(segment: Segment, at: number, words: readonly string[], allow: (kind: Kind) => boolean): boolean {
-  if (at + words.length > segment.keys.length) return false;
-  for (let offset = 0; offset < words.length; offset += 1) {
-    if (segment.keys[at + offset] !== words[offset] || !allow(segment.kinds[at + offset] ?? 'content')) return false;
-  }
-  return true;
+  const span = segment.words.slice(at, at + words.length);
+  return span.length === words.length && span.every((word, offset) => word.key === words[offset] && allow(word.kind));
 }
 
-/** Finds phrases of `index` (rules in `usable` only) over words that `allow` admits. */
+function mark(segment: Segment, at: number, length: number, kind: Kind): void {
+  for (const word of segment.words.slice(at, at + length)) word.kind = kind;
+}
+
+/** Finds phrases of `index` (rules in `usable` only) over words that `allow` admits, longest first. */
 export function findPhrases(segment: Segment, index: PhraseIndex, usable: ReadonlySet<string>, allow: (kind: Kind) => boolean): { hit: Hit; at: number; length: number }[] {
   const found: { hit: Hit; at: number; length: number }[] = [];
-  for (let at = 0; at < segment.keys.length; at += 1) {
-    const entry = (index.byFirst.get(segment.keys[at] ?? '') ?? []).find((candidate) => usable.has(candidate.ruleId) && matchesAt(segment, at, candidate.words, allow));
-    if (entry === undefined) continue;
+  let next = 0;
+  segment.words.forEach((word, at) => {
+    if (at < next) return;
+    const entry = index.byFirst.get(word.key)?.find((candidate) => usable.has(candidate.ruleId) && matchesAt(segment, at, candidate.words, allow));
+    if (entry === undefined) return;
     found.push({ hit: { ruleId: entry.ruleId, phrase: entry.phrase }, at, length: entry.words.length });
-    at += entry.words.length - 1;
-  }
+    next = at + entry.words.length;
+  });
   return found;
 }
 
 /** Every rule's exclusion found among words that are not given names. */
 export function findExclusions(segment: Segment, index: PhraseIndex, usable: ReadonlySet<string>): (Hit & { words: readonly string[] })[] {
   const notName = (kind: Kind): boolean => kind !== 'name';
-  return segment.keys.flatMap((key, at) =>
-    (index.byFirst.get(key) ?? [])
+  return segment.words.flatMap((word, at) =>
+    (index.byFirst.get(word.key) ?? [])
       .filter((entry) => usable.has(entry.ruleId) && matchesAt(segment, at, entry.words, notName))
       .map((entry) => ({ ruleId: entry.ruleId, phrase: entry.phrase, words: entry.words })),
   );
@@ -68,33 +75,30 @@ const isContent = (kind: Kind): boolean => kind === 'content';
 export function markVerbs(segment: Segment, index: PhraseIndex, usable: ReadonlySet<string>): Hit[] {
   // Filler words may sit inside a phrase ("follow up"): a second pass after typo fixes meets them.
   const found = findPhrases(segment, index, usable, isOpen);
-  for (const { at, length } of found) segment.kinds.fill('verb', at, at + length);
-  for (let at = 0; at < segment.keys.length; at += 1) {
+  for (const { at, length } of found) mark(segment, at, length, 'verb');
+  segment.words.forEach((_word, at) => {
     const words = FILLER_PHRASE_WORDS.find((candidate) => matchesAt(segment, at, candidate, isContent));
-    if (words !== undefined) segment.kinds.fill('filler', at, at + words.length);
-  }
+    if (words !== undefined) mark(segment, at, words.length, 'filler');
+  });
   return found.map(({ hit }) => hit);
 }
 
 /** Marks words covered by an admin pattern, matched on the folded words joined by spaces. */
 export function markPatterns(segment: Segment, patterns: readonly CompiledPattern[]): Hit[] {
-  if (patterns.length === 0 || segment.keys.length === 0) return [];
-  const text = segment.keys.join(' ');
-  const starts: number[] = [];
+  if (patterns.length === 0 || segment.words.length === 0) return [];
+  const text = segment.words.map((word) => word.key).join(' ');
   let offset = 0;
-  for (const key of segment.keys) {
-    starts.push(offset);
-    offset += key.length + 1;
-  }
+  const spans = segment.words.map((word) => {
+    const span = { word, start: offset, end: offset + word.key.length };
+    offset = span.end + 1;
+    return span;
+  });
   const hits: Hit[] = [];
   for (const { ruleId, pattern, regex } of patterns) {
     const matcher = regex.matcher(text);
     while (matcher.find()) {
       const [from, to] = [matcher.start(), matcher.end()];
-      starts.forEach((start, at) => {
-        const end = start + (segment.keys[at] ?? '').length;
-        if (start < to && end > from && segment.kinds[at] === 'content') segment.kinds[at] = 'verb';
-      });
+      for (const { word, start, end } of spans) if (start < to && end > from && word.kind === 'content') word.kind = 'verb';
       hits.push({ ruleId, phrase: pattern });
     }
   }
@@ -103,9 +107,7 @@ export function markPatterns(segment: Segment, patterns: readonly CompiledPatter
 
 /** Marks filler words, numbers and date-like words. */
 export function markFillers(segment: Segment): void {
-  segment.keys.forEach((key, at) => {
-    if (segment.kinds[at] === 'content' && (FILLER_WORDS.has(key) || DATE_LIKE.test(key))) segment.kinds[at] = 'filler';
-  });
+  for (const word of segment.words) if (word.kind === 'content' && (FILLER_WORDS.has(word.key) || DATE_LIKE.test(word.key))) word.kind = 'filler';
 }
 
 /** Damerau–Levenshtein distance of at most one (one insertion, deletion, substitution or swap). */
@@ -122,51 +124,52 @@ export function withinOneEdit(a: string, b: string): boolean {
 /** Reads a misspelt content word as the rule word it is one edit away from; returns the fixes. */
 export function correctTypos(segment: Segment, index: PhraseIndex): string[] {
   const fixes: string[] = [];
-  segment.keys.forEach((key, at) => {
-    if (segment.kinds[at] !== 'content' || key.length < 4) return;
-    const word = index.longWords.find((candidate) => candidate !== key && withinOneEdit(key, candidate));
-    if (word === undefined) return;
-    segment.keys[at] = word;
-    fixes.push(`"${segment.tokens[at]?.raw ?? key}" as "${word}"`);
-  });
+  for (const word of segment.words) {
+    if (word.kind !== 'content' || word.key.length < 4) continue;
+    const fixed = index.longWords.find((candidate) => candidate !== word.key && withinOneEdit(word.key, candidate));
+    if (fixed === undefined) continue;
+    fixes.push(`"${word.key}" as "${fixed}"`);
+    word.key = fixed;
+  }
   return fixes;
 }
 
-function introducesName(segment: Segment, at: number): boolean {
-  const previous = at - 1;
-  if (previous < 0) return false;
-  const kind = segment.kinds[previous];
-  const key = segment.keys[previous] ?? '';
-  if (kind === 'verb' || NAME_INTRODUCERS.has(key)) return true;
-  if (kind === 'name' || kind === 'guess') return true;
-  return ARTICLES.has(key) && previous > 0 && (segment.kinds[previous - 1] === 'verb' || NAME_INTRODUCERS.has(segment.keys[previous - 1] ?? ''));
+function introducesName(before: Word, beforeThat: Word): boolean {
+  if (before.kind === 'verb' || before.kind === 'name' || before.kind === 'guess' || NAME_INTRODUCERS.has(before.key)) return true;
+  return ARTICLES.has(before.key) && (beforeThat.kind === 'verb' || NAME_INTRODUCERS.has(beforeThat.key));
 }
 
 /**
  * Takes a capitalised content word right after a contact verb, a title or a word like "with"
  * to be a name not given to us ("Check in with Jane", "Call Lena @ Acme"), up to three words.
+ * Words that mark a specific purpose (`specific`) are never names.
  */
 export function guessNames(segment: Segment, specific: ReadonlySet<string>): string[] {
   const guessed: string[] = [];
   let run = 0;
-  segment.tokens.forEach((token, at) => {
-    const capitalised = token.raw[0] !== undefined && token.raw[0] !== token.raw[0].toLowerCase();
-    if (segment.kinds[at] === 'content' && capitalised && !specific.has(token.key) && introducesName(segment, at) && run < MAX_NAME_WORDS) {
-      segment.kinds[at] = 'guess';
-      guessed.push(token.raw);
+  let [beforeThat, before] = [NO_WORD, NO_WORD];
+  for (const word of segment.words) {
+    const first = word.raw.charAt(0);
+    const capitalised = first !== first.toLowerCase();
+    if (word.kind === 'content' && capitalised && !specific.has(word.key) && introducesName(before, beforeThat) && run < MAX_NAME_WORDS) {
+      word.kind = 'guess';
+      guessed.push(word.raw);
       run += 1;
-    } else if (segment.kinds[at] !== 'filler') {
+    } else if (word.kind !== 'filler') {
       run = 0;
     }
-  });
+    [beforeThat, before] = [before, word];
+  }
   return guessed;
 }
 
 /** A lone lowercase last word after "with" and the like is a name typed in lowercase. */
 export function guessLowercaseName(segment: Segment, specific: ReadonlySet<string>): string | undefined {
-  const at = segment.kinds.lastIndexOf('content');
-  if (at < 1 || specific.has(segment.keys[at] ?? '') || segment.kinds.slice(at + 1).some((kind) => kind !== 'filler')) return undefined;
-  if (!PERSON_INTRODUCERS.has(segment.keys[at - 1] ?? '')) return undefined;
-  segment.kinds[at] = 'guess';
-  return segment.tokens[at]?.raw;
+  const at = segment.words.findLastIndex((word) => word.kind === 'content');
+  const [before, word] = segment.words.slice(at - 1, at + 1);
+  if (at < 1 || before === undefined || word === undefined) return undefined;
+  if (specific.has(word.key) || segment.words.slice(at + 1).some((after) => after.kind !== 'filler')) return undefined;
+  if (!PERSON_INTRODUCERS.has(before.key)) return undefined;
+  word.kind = 'guess';
+  return word.raw;
 }

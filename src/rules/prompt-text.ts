@@ -32,13 +32,13 @@ export function htmlToText(html: string): string {
     if (open < 0) break;
     const close = html.indexOf('>', open + 1);
     if (close < 0) break;
-    const name = /^\/?([a-zA-Z][a-zA-Z0-9]*)/.exec(html.slice(open + 1, Math.min(close, open + 20)));
-    if (name === null) {
+    const [, name] = /^\/?([a-zA-Z][a-zA-Z0-9]*)/.exec(html.slice(open + 1, Math.min(close, open + 20))) ?? [];
+    if (name === undefined) {
       out += html.slice(at, open + 1);
       at = open + 1;
       continue;
     }
-    out += html.slice(at, open) + (BLOCK_TAGS.has((name[1] ?? '').toLowerCase()) ? '\n' : ' ');
+    out += html.slice(at, open) + (BLOCK_TAGS.has(name.toLowerCase()) ? '\n' : ' ');
     at = close + 1;
   }
   return decodeEntities(out + html.slice(at));

@@ -24,7 +24,7 @@ function mergePhrases(base: PhrasesByLocale, removed: PhrasesByLocale | undefine
       const key = phraseKey(phrase);
       if (key !== '' && !drop.has(key) && !byKey.has(key)) byKey.set(key, phrase.trim());
     }
-    if (byKey.size > 0) merged[locale] = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, phrase]) => phrase);
+    if (byKey.size > 0) merged[locale] = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, phrase]) => phrase);
   }
   return merged;
 }

@@ -132,9 +132,21 @@ test('when a rule is limited to an origin or a task type, then it applies only t
   expect(classify({ subject: 'Wave', origin: 'sequence', type: 'EMAIL' }, effective).robotic).toBe(false);
 });
 
-test('when hand-built rules carry a pattern that does not compile, then it is skipped rather than thrown', () => {
+test('when a custom rule has a phrase with no letters, then that phrase is ignored', () => {
+  const effective = withOverrides(custom({ phrases: { en: ['!!!', 'wave'] } }));
+  expect(classify({ subject: '!!!' }, effective).robotic).toBe(false);
+  expect(classify({ subject: 'Wave!!!' }, effective).robotic).toBe(true);
+});
+
+test('when a portal marks a filler word as an exclusion, then the mention alone makes the prompt specific', () => {
+  const effective = withOverrides({ rules: { 'follow-up': { exclusionsAdded: { en: ['tomorrow'] } } } });
+  expect(classify({ subject: 'Tomorrow!' }, effective)).toMatchObject({ robotic: false, reasons: ['Mentions "tomorrow", which marks a specific purpose.'] });
+  expect(classify({ subject: 'Follow up tomorrow' }, effective).reasons).toEqual(['Mentions "tomorrow", which marks a specific purpose.', 'Specific content: "Follow".']);
+});
+
+test('when hand-built rules carry a pattern that does not compile or a phrase without words, then they are skipped rather than thrown', () => {
   const base = resolveRules(DEFAULT_RULE_PACK);
-  const broken: EffectiveRules = { ...base, rules: base.rules.map((rule) => ({ ...rule, conditions: { ...rule.conditions, patterns: ['(a)\\1'] } })) };
+  const broken: EffectiveRules = { ...base, rules: base.rules.map((rule) => ({ ...rule, conditions: { ...rule.conditions, patterns: ['(a)\\1'], phrases: { ...rule.conditions.phrases, en: ['!!!', ...(rule.conditions.phrases.en ?? [])] } } })) };
   expect(classify({ subject: 'Follow up' }, broken).robotic).toBe(true);
 });
 
