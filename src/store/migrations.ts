@@ -134,6 +134,58 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 15,
+    name: 'portal settings, settings audit log, portal admins',
+    sql: `
+      -- One settings document per portal (PortalSettingsSchema); version +1 per save, for optimistic
+      -- concurrency. No row means the portal runs on the defaults (version 0).
+      create table portal_settings (
+        portal_id text primary key,
+        document jsonb not null,
+        version integer not null check (version > 0),
+        updated_at timestamptz not null,
+        updated_by jsonb
+      );
+      -- Every change: who, what, when. Never updated or deleted by the service.
+      create table settings_audit (
+        id bigserial primary key,
+        portal_id text not null,
+        at timestamptz not null,
+        actor jsonb not null,
+        action text not null,
+        target text not null,
+        changes jsonb not null default '[]'
+      );
+      create index settings_audit_portal on settings_audit (portal_id, id desc);
+      -- Users who may edit a portal's settings: the installing user, plus users the portal adds.
+      create table portal_admins (
+        portal_id text not null,
+        user_id text not null,
+        added_by text,
+        created_at timestamptz not null,
+        primary key (portal_id, user_id)
+      );
+    `,
+  },
+  {
+    version: 16,
+    name: 'settings page sessions',
+    sql: `
+      -- Server-side sessions of the standalone settings page. Only a SHA-256 of the 256-bit id is
+      -- stored, so a leaked table cannot be replayed as cookies.
+      create table settings_sessions (
+        id_hash text primary key,
+        portal_id text not null,
+        user_id text not null,
+        email text,
+        csrf_token text not null,
+        created_at timestamptz not null,
+        last_seen_at timestamptz not null
+      );
+      create index settings_sessions_user on settings_sessions (portal_id, user_id);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));
