@@ -47,7 +47,7 @@ export function deriveStageAge(snapshot: CrmSnapshot, deal: Deal, now: number): 
 /** How many times the close date moved later, reading the property history oldest first. */
 function countPushes(deal: Deal): number {
   const history = [...(deal.closeDateHistory ?? [])].sort((a, b) => a.changedAt - b.changedAt);
-  return history.filter((change, index) => index > 0 && change.value > (history[index - 1]?.value ?? Infinity)).length;
+  return history.filter((change, index) => index > 0 && change.value > (history[index - 1] as { value: number }).value).length;
 }
 
 export function deriveCloseDate(snapshot: CrmSnapshot, deal: Deal, now: number): CloseDateSignal | undefined {

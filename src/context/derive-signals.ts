@@ -1,6 +1,6 @@
 /** From one CRM snapshot to the typed signals the questions are built on. Pure: `now` is passed in. */
 import type { CrmSnapshot } from './crm-snapshot.ts';
-import type { Completeness, MissingPart, Signals } from './signals.ts';
+import { MISSING_PARTS, type Completeness, type MissingPart, type Signals } from './signals.ts';
 import { deriveFirmographics, deriveLifecycle, deriveTickets } from './account-signals.ts';
 import { cleanText } from './clean-text.ts';
 import { deriveCloseDate, deriveStageAge, primaryDeal } from './deal-signals.ts';
@@ -58,5 +58,5 @@ function assessCompleteness(snapshot: CrmSnapshot, signals: Signals, now: number
   const newest = Math.max(...snapshot.engagements.map((engagement) => engagement.timestamp));
   const stale: Completeness['stale'] =
     snapshot.engagements.length > 0 && daysSince(newest, now) > STALE_AFTER_DAYS ? ['engagements'] : [];
-  return { missing: [...missing].sort(), stale };
+  return { missing: MISSING_PARTS.filter((part) => missing.has(part)), stale };
 }

@@ -71,7 +71,7 @@ export function derivePeers(snapshot: CrmSnapshot, deal: Deal | undefined, openT
     ...(stageLabel === undefined ? {} : { stageLabel }),
     ...(shared === undefined ? {} : { sharedTheme: shared }),
     evidence: [
-      ...stalled.map((peer) => ({ part: 'peer' as const, id: peer.companyId, property: 'dealstage', value: peer.daysInStage ?? 0 })),
+      ...stalled.map((peer) => ({ part: 'peer' as const, id: peer.companyId, property: 'dealstage', value: deal?.stageId as string })),
       ...(shared === undefined ? [] : [{ part: 'peer' as const, property: 'hs_ticket_category', value: shared.theme }]),
     ],
     freshness: {},

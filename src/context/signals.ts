@@ -112,8 +112,9 @@ export interface CollaboratorSignal extends SignalBase {
   people: Collaborator[];
 }
 
-export type MissingPart =
-  | 'contact' | 'company' | 'deal' | 'engagements' | 'industry' | 'pipeline-medians' | 'peers' | 'owners' | 'tickets';
+/** What a card can report as missing, in the order the "why this card" line lists it. */
+export const MISSING_PARTS = ['contact', 'company', 'deal', 'engagements', 'tickets', 'industry', 'pipeline-medians', 'owners', 'peers'] as const;
+export type MissingPart = (typeof MISSING_PARTS)[number];
 
 export interface Completeness {
   missing: MissingPart[];

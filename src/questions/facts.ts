@@ -25,3 +25,9 @@ export type Fact =
   | { id: 'collaborator'; person: string };
 
 export type FactId = Fact['id'];
+
+/** Every fact id, for banks and tests to check they word each one. */
+export const FACT_IDS: readonly FactId[] = [
+  'last-reply', 'never-replied', 'attempts', 'last-touch', 'stage-age', 'stage-median', 'close-date', 'quarter-end', 'close-pushed',
+  'open-tickets', 'high-priority', 'lifecycle', 'record-age', 'industry', 'employees', 'job-title', 'peers-stalled', 'peers-theme', 'collaborator',
+];

@@ -52,7 +52,7 @@ test('when the record is empty, then the card is honest about what is missing', 
   const card = compose(buildSnapshot({ task: { id: '1' } }));
   expectWellFormed(card);
   expect(card.headline.templateId).toBe('headline.default');
-  expect(card.why.text).toBe('Why this card: the CRM holds little about this client yet · not in the CRM: company, contact, email and call history');
+  expect(card.why.text).toBe('Why this card: the CRM holds little about this client yet · not in the CRM: contact, company, email and call history');
 });
 
 test('when the same record and rep got a card before, then no question repeats in a row', () => {

@@ -1,0 +1,87 @@
+import { deriveSignals } from '../../../src/context/derive-signals.ts';
+import { ComposerSettingsSchema, DEFAULT_COMPOSER_SETTINGS } from '../../../src/questions/composer-settings.ts';
+import { LENS_IDS } from '../../../src/questions/lenses.ts';
+import { BANKS, type QuestionBank } from '../../../src/questions/locale.ts';
+import { selectHeadline, selectQuestions } from '../../../src/questions/select-questions.ts';
+import { HEADLINES, QUESTIONS } from '../../../src/questions/templates.ts';
+import { buildSnapshot, daysAhead, loadFixtures, NOW } from '../context/build-snapshot.ts';
+
+const silent = loadFixtures().find((f) => f.name === 'silent-client-quarter-end')!.snapshot;
+const signals = deriveSignals(silent, NOW);
+const none = { recent: [] };
+
+test('when the headline of the last card is the strongest, then the next strongest is used instead', () => {
+  const first = selectHeadline(signals, DEFAULT_COMPOSER_SETTINGS, BANKS.en, none);
+  expect(first.id).toBe('headline.since-reply');
+  const second = selectHeadline(signals, DEFAULT_COMPOSER_SETTINGS, BANKS.en, { recent: [{ headlineId: first.id, questionIds: [] }] });
+  expect(second.id).toBe('headline.since-touch');
+});
+
+test('when a question was asked two cards ago, then it is demoted and a sibling from the same lens takes its place', () => {
+  const headline = selectHeadline(signals, DEFAULT_COMPOSER_SETTINGS, BANKS.en, none);
+  const fresh = selectQuestions(signals, DEFAULT_COMPOSER_SETTINGS, BANKS.en, none, headline).map((q) => q.id);
+  const older = { recent: [{ questionIds: ['calm.need'] }, { questionIds: ['urgency.quarter-end'] }] };
+  const demoted = selectQuestions(signals, DEFAULT_COMPOSER_SETTINGS, BANKS.en, older, headline).map((q) => q.id);
+  expect(fresh[0]).toBe('urgency.quarter-end');
+  expect(demoted[0]).toBe('urgency.stage-pace');
+  expect(demoted).not.toContain('urgency.quarter-end');
+});
+
+test('when a bank words everything badly, then guardrails drop it and the honest default headline remains', () => {
+  const broken: QuestionBank = {
+    ...BANKS.en,
+    headlines: Object.fromEntries(Object.keys(BANKS.en.headlines).map((id) => [id, () => 'Follow up ASAP.'])) as unknown as QuestionBank['headlines'],
+    questions: Object.fromEntries(Object.keys(BANKS.en.questions).map((id) => [id, () => 'Close this now!'])) as unknown as QuestionBank['questions'],
+  };
+  const headline = selectHeadline(signals, DEFAULT_COMPOSER_SETTINGS, broken, none);
+  expect(headline).toMatchObject({ id: 'headline.default', facts: [], strength: 0 });
+  expect(selectQuestions(signals, DEFAULT_COMPOSER_SETTINGS, broken, none, headline)).toEqual([]);
+});
+
+test('when a close date is near but not in the last two weeks of the quarter, then whose-urgency is asked more gently', () => {
+  const s = deriveSignals(buildSnapshot({ company: { id: '1', name: 'Acme' }, deals: [{ id: '2', closeDate: daysAhead(20) }] }), Date.parse('2026-03-12T09:00:00Z'));
+  expect(s.closeDate).toMatchObject({ daysToQuarterEnd: 20, atQuarterEnd: false });
+  const headline = selectHeadline(s, DEFAULT_COMPOSER_SETTINGS, BANKS.en, none);
+  const chosen = selectQuestions(s, DEFAULT_COMPOSER_SETTINGS, BANKS.en, none, headline);
+  expect(chosen.find((q) => q.id === 'urgency.quarter-end')?.strength).toBe(0.65);
+});
+
+describe('every template against every fixture', () => {
+  const fixtures = loadFixtures().map(({ name, snapshot }) => ({ name, signals: deriveSignals(snapshot, NOW) }));
+
+  test('when every matcher sees every fixture, then each matching template is asked somewhere and strengths stay in 0–1', () => {
+    const matched = new Set<string>();
+    for (const { signals: s } of fixtures) {
+      for (const [id, matcher] of Object.entries(HEADLINES)) {
+        const found = (matcher as (x: typeof s, t: typeof DEFAULT_COMPOSER_SETTINGS.thresholds) => { strength: number } | undefined)(s, DEFAULT_COMPOSER_SETTINGS.thresholds);
+        if (found !== undefined) matched.add(id);
+      }
+      for (const [id, template] of Object.entries(QUESTIONS)) {
+        const found = (template.match as (x: typeof s, t: typeof DEFAULT_COMPOSER_SETTINGS.thresholds) => { strength: number } | undefined)(s, DEFAULT_COMPOSER_SETTINGS.thresholds);
+        if (found === undefined) continue;
+        matched.add(id);
+        expect(found.strength).toBeGreaterThan(0);
+        expect(found.strength).toBeLessThanOrEqual(1);
+      }
+    }
+    expect([...matched].sort()).toEqual([...Object.keys(HEADLINES), ...Object.keys(QUESTIONS)].sort());
+  });
+
+  test.each(fixtures.map((f) => [f.name, f.signals] as const))('when %s is selected in every locale, then there are 2–3 questions from different lenses', (_name, s) => {
+    for (const bank of Object.values(BANKS)) {
+      const headline = selectHeadline(s, DEFAULT_COMPOSER_SETTINGS, bank, none);
+      const chosen = selectQuestions(s, DEFAULT_COMPOSER_SETTINGS, bank, none, headline);
+      expect(chosen.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(chosen.map((q) => q.lens)).size).toBe(chosen.length);
+    }
+  });
+});
+
+test('when lenses are switched off, then their questions are skipped, and with all off the fallbacks still give two', () => {
+  const headline = selectHeadline(signals, DEFAULT_COMPOSER_SETTINGS, BANKS.en, none);
+  const some = ComposerSettingsSchema.parse({ lenses: { 'whose-urgency': false } });
+  expect(selectQuestions(signals, some, BANKS.en, none, headline).map((q) => q.lens)).not.toContain('whose-urgency');
+  const all = ComposerSettingsSchema.parse({ lenses: Object.fromEntries(LENS_IDS.map((lens) => [lens, false])) });
+  const chosen = selectQuestions(signals, all, BANKS.en, none, headline);
+  expect(chosen.map((q) => q.id)).toEqual(['calm.need', 'scenes.unknown']);
+});
