@@ -39,8 +39,11 @@ export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
 
 export interface BossQueue extends JobQueue {
   start(): Promise<void>;
-  /** Inserts one job per event through `tx`, so they commit with the caller's transaction. */
-  enqueue(tx: SqlExecutor, jobs: readonly TaskEventJob[]): Promise<number>;
+  /**
+   * Inserts one job per event through `tx`, so they commit with the caller's transaction.
+   * `startAfter` holds the jobs back until then (a card deferred past quiet hours).
+   */
+  enqueue(tx: SqlExecutor, jobs: readonly TaskEventJob[], options?: { startAfter?: Date }): Promise<number>;
   isRunning(): boolean;
   /** Stops pg-boss entirely (workers, supervision); the database stays open. */
   stop(timeoutMs: number): Promise<void>;
@@ -88,9 +91,10 @@ export function createBossQueue(
       else await boss.createQueue(TASK_EVENTS_QUEUE, queueOptions);
       running = true;
     },
-    async enqueue(tx, jobs) {
+    async enqueue(tx, jobs, options = {}) {
       if (jobs.length === 0) return 0;
-      await boss.insert(TASK_EVENTS_QUEUE, jobs.map((data) => ({ data: { ...data } })), { db: tx.bossDb });
+      const startAfter = options.startAfter;
+      await boss.insert(TASK_EVENTS_QUEUE, jobs.map((data) => ({ data: { ...data }, ...(startAfter && { startAfter }) })), { db: tx.bossDb });
       return jobs.length;
     },
     async consume(handle: (job: ClaimedJob<TaskEventJob>) => Promise<JobDecision>, options: ConsumeOptions = {}) {

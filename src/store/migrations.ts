@@ -69,6 +69,46 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 10,
+    name: 'oauth installs and authorization states',
+    sql: `
+      -- One row per installed portal. The refresh token is encrypted (token-cipher, AAD = portal
+      -- and purpose); access tokens live in memory only (RELIABILITY.md §3.5).
+      create table installs (
+        portal_id text primary key,
+        -- null once HubSpot refused it, or it failed to decrypt: the portal needs a reinstall
+        refresh_token_ciphertext text,
+        scopes text[] not null default '{}',
+        installed_by_user_id text,
+        installed_by_email text,
+        installed_at timestamptz not null,
+        updated_at timestamptz not null,
+        status text not null check (status in ('active', 'revoked')),
+        status_reason text
+      );
+      create index installs_active on installs (status) where status = 'active';
+      -- Pending authorize redirects: the state and its cookie binding are stored hashed, used once.
+      create table oauth_states (
+        state_hash text primary key,
+        binding_hash text not null,
+        purpose text not null check (purpose in ('install', 'login')),
+        return_to text,
+        created_at timestamptz not null,
+        expires_at timestamptz not null
+      );
+      create index oauth_states_expiry on oauth_states (expires_at);
+      -- What happened to an install, kept after uninstall: no user, no token, no CRM data.
+      create table install_audit (
+        id bigserial primary key,
+        portal_id text not null,
+        action text not null check (action in ('installed', 'reinstalled', 'revoked', 'uninstalled', 'reencrypted')),
+        reason text,
+        at timestamptz not null
+      );
+      create index install_audit_portal on install_audit (portal_id, at);
+    `,
+  },
+  {
     // Versions 2-9: intake and queue; 10-19: installs, settings, sessions, audit; 20-29: cards.
     version: 20,
     name: 'cards, skips and feedback',
@@ -131,6 +171,35 @@ export const MIGRATIONS: readonly Migration[] = [
         until timestamptz not null,
         created_at timestamptz not null,
         primary key (portal_id, object_type, object_id)
+      );
+    `,
+  },
+  {
+    version: 21,
+    name: 'card publishing lease, paused portals, parked jobs, poll cursors',
+    sql: `
+      -- A pending card is published by one attempt at a time: the attempt holds a short lease.
+      -- publish_attempts > 0 means an earlier attempt may have written to HubSpot already.
+      alter table cards add column publish_attempts integer not null default 0;
+      alter table cards add column lease_until timestamptz;
+      -- Portals whose token was revoked or refused: their jobs are parked, not retried.
+      create table paused_portals (
+        portal_id text primary key,
+        reason text not null,
+        paused_at timestamptz not null
+      );
+      create table parked_jobs (
+        portal_id text not null,
+        event_key text not null,
+        job jsonb not null,
+        parked_at timestamptz not null,
+        primary key (portal_id, event_key)
+      );
+      -- The catch-up poller's position per portal: tasks modified at or after cursor_ms are due.
+      create table poll_cursors (
+        portal_id text primary key,
+        cursor_ms bigint not null,
+        updated_at timestamptz not null
       );
     `,
   },

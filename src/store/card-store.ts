@@ -1,0 +1,120 @@
+/**
+ * The card ledger's port: cards and their idempotency step keys, skips with their reasons,
+ * feedback and snoozes, paused portals with their parked jobs, and the catch-up poller's
+ * cursors. The pipeline (`src/worker/`) and the feedback route see only this interface.
+ */
+import type { TaskEventJob } from './ports.ts';
+
+/** A CRM record a card is about, as stored in `cards.records`. */
+export interface StoredRecordRef {
+  objectType: 'contact' | 'company' | 'deal' | 'ticket';
+  id: string;
+}
+
+export interface NewCard {
+  portalId: string;
+  cardId: string;
+  /** (portal, task, effective rule version, channel): unique per portal. */
+  stepKey: string;
+  taskId: string;
+  ruleId: string | null;
+  ruleVersion: string;
+  channel: string;
+  locale: string;
+  lensIds: string[];
+  ownerId: string | null;
+  records: StoredRecordRef[];
+  /** The rendered card (JSON), without feedback links. */
+  content: unknown;
+  createdAt: number;
+}
+
+export interface StoredCard {
+  portalId: string;
+  cardId: string;
+  stepKey: string;
+  taskId: string;
+  channel: string;
+  ownerId: string | null;
+  records: StoredRecordRef[];
+  content: unknown;
+  status: 'pending' | 'delivered';
+  hubspotObjectId: string | null;
+  /** How many attempts started publishing this card (before the current claim). */
+  publishAttempts: number;
+  createdAt: number;
+  deliveredAt: number | null;
+}
+
+/** What `claimForPublishing` found: the card is ours to publish now, or someone else holds it. */
+export type PublishClaim =
+  | { claimed: true; card: StoredCard }
+  | { claimed: false; reason: 'delivered' | 'leased' | 'missing'; card: StoredCard | undefined };
+
+export interface CardSkip {
+  portalId: string;
+  taskId: string;
+  eventKey: string | undefined;
+  reason: string;
+  detail: string | undefined;
+  ruleId: string | undefined;
+  at: number;
+}
+
+export interface DeliveredCardRow {
+  taskId: string;
+  ownerId: string | null;
+  records: StoredRecordRef[];
+  deliveredAt: number;
+}
+
+export interface SnoozeRow {
+  record: StoredRecordRef;
+  until: number;
+}
+
+export type FeedbackOutcome = 'recorded' | 'duplicate' | 'unknown-card';
+
+export interface CardStore {
+  /** The cards already recorded for these tasks (any rule version, any channel). */
+  findCardsForTasks(portalId: string, taskIds: readonly string[]): Promise<StoredCard[]>;
+  /** Records a pending card; when its step key exists already, returns the existing row instead. */
+  insertPendingCard(card: NewCard): Promise<{ card: StoredCard; created: boolean }>;
+  /** Takes a lease of `leaseMs` on a pending card so only one attempt publishes it. */
+  claimForPublishing(portalId: string, cardId: string, now: number, leaseMs: number): Promise<PublishClaim>;
+  markDelivered(portalId: string, cardId: string, hubspotObjectId: string, at: number): Promise<void>;
+  /** Gives the lease back after a failed publish, so the retry need not wait for it to expire. */
+  releaseLease(portalId: string, cardId: string): Promise<void>;
+  getCard(portalId: string, cardId: string): Promise<StoredCard | undefined>;
+  recordSkip(skip: CardSkip): Promise<void>;
+  /** Delivered cards of the portal since `since` (policy history: cooldown, budget). */
+  loadDeliveredSince(portalId: string, since: number): Promise<DeliveredCardRow[]>;
+  /** The newest cards about any of `records` for this owner, newest first (question rotation). */
+  loadRecentCardContents(portalId: string, records: readonly StoredRecordRef[], ownerId: string | null, limit: number): Promise<unknown[]>;
+  loadSnoozes(portalId: string, records: readonly StoredRecordRef[], now: number): Promise<SnoozeRow[]>;
+  /** One reaction per (portal, card, action); a replay is `duplicate`. */
+  recordFeedback(portalId: string, cardId: string, action: 'helpful' | 'not-helpful' | 'snooze', at: number): Promise<FeedbackOutcome>;
+  snoozeRecords(portalId: string, records: readonly StoredRecordRef[], until: number, at: number): Promise<void>;
+}
+
+export interface PortalPauseStore {
+  pausePortal(portalId: string, reason: string, at: number): Promise<void>;
+  isPaused(portalId: string): Promise<boolean>;
+  /** Keeps a job of a paused portal until the portal is resumed (idempotent per event). */
+  parkJob(job: TaskEventJob, at: number): Promise<void>;
+  /** Unpauses the portal and enqueues its parked jobs again; returns how many. Call on reinstall. */
+  resumePortal(portalId: string): Promise<number>;
+  parkedCount(portalId: string): Promise<number>;
+}
+
+export interface PollCursorStore {
+  getPollCursor(portalId: string): Promise<number | undefined>;
+  setPollCursor(portalId: string, cursorMs: number, at: number): Promise<void>;
+}
+
+/** Puts a job back on the queue to run no earlier than `at` (quiet hours). */
+export interface JobScheduler {
+  scheduleJob(job: TaskEventJob, at: number): Promise<void>;
+}
+
+export type CardLedger = CardStore & PortalPauseStore & PollCursorStore & JobScheduler;

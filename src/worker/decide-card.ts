@@ -1,0 +1,95 @@
+/**
+ * The pure middle of the pipeline for one task whose CRM snapshot is loaded: classify, derive
+ * signals, apply the anti-noise policy and compose. No I/O: the caller loads the history.
+ */
+import { createHash } from 'node:crypto';
+import type { Card } from '../cards/card.ts';
+import { composeCard } from '../cards/compose-card.ts';
+import type { CrmSnapshot } from '../context/crm-snapshot.ts';
+import { deriveSignals } from '../context/derive-signals.ts';
+import type { RecordRef } from '../hubspot/ports.ts';
+import { decideDelivery, type DeliveredCard, type RecordRef as PolicyRecordRef, type RecordSnooze } from '../policy/decide-delivery.ts';
+import type { CardHistory } from '../questions/select-questions.ts';
+import { classifyTask, taskOriginFromProperties } from '../rules/index.ts';
+import type { LoadedSettings } from '../settings/portal-settings.ts';
+
+export interface CardHistoryInput {
+  delivered: readonly DeliveredCard[];
+  snoozes: readonly RecordSnooze[];
+  /** Earlier cards' contents for the same records and rep, newest first. */
+  recentCards: readonly unknown[];
+}
+
+export type CardDecision =
+  | { action: 'skip'; reason: string; detail: string; ruleId?: string }
+  | { action: 'defer'; until: number }
+  | { action: 'deliver'; card: Card; ruleId: string };
+
+/** The names a rep would write in a task, removed before judging its genericness. */
+export function namesIn(snapshot: CrmSnapshot): string[] {
+  const contacts = snapshot.contacts.flatMap((contact) => [contact.firstName, contact.lastName, [contact.firstName, contact.lastName].filter(Boolean).join(' ')]);
+  return [...contacts, snapshot.company?.name, ...snapshot.deals.map((deal) => deal.name)].filter((name): name is string => typeof name === 'string' && name.trim() !== '');
+}
+
+/** The policy's view of the records (tickets are not part of cooldowns or snoozes). */
+export function policyRecords(records: readonly RecordRef[]): PolicyRecordRef[] {
+  return records.flatMap((record) => (record.objectType === 'ticket' ? [] : [{ type: record.objectType, id: record.id }]));
+}
+
+/** When the client last wrote to us: the newest inbound engagement or contact reply. */
+export function lastClientReplyAt(snapshot: CrmSnapshot): number | undefined {
+  const times = [
+    ...snapshot.contacts.map((contact) => contact.lastRepliedAt),
+    ...snapshot.engagements.filter((engagement) => engagement.direction === 'INBOUND').map((engagement) => engagement.timestamp),
+  ].filter((time): time is number => time !== undefined);
+  return times.length === 0 ? undefined : Math.max(...times);
+}
+
+/** Template ids of earlier cards, for question rotation. */
+export function rotationHistory(contents: readonly unknown[]): CardHistory {
+  return {
+    recent: contents.flatMap((content) => {
+      const card = content as Partial<Card> | null;
+      if (card === null || typeof card !== 'object' || card.headline === undefined) return [];
+      return [{ headlineId: card.headline.templateId, questionIds: (card.questions ?? []).map((question) => question.templateId) }];
+    }),
+  };
+}
+
+/** Classify → signals → policy → compose, for one loaded task. */
+export function decideCard(snapshot: CrmSnapshot, records: readonly RecordRef[], loaded: LoadedSettings, history: CardHistoryInput, now: number): CardDecision {
+  const { settings, rules } = loaded;
+  const classification = classifyTask({
+    subject: snapshot.task.subject ?? '',
+    body: snapshot.task.body,
+    type: snapshot.task.type,
+    origin: taskOriginFromProperties(snapshot.task.properties ?? {}),
+    locale: snapshot.portal.locale ?? settings.locale,
+    names: namesIn(snapshot),
+  }, rules);
+  if (!classification.robotic || classification.ruleId === null) {
+    return { action: 'skip', reason: 'not-robotic', detail: classification.reasons[0] ?? 'the task prompt is specific' };
+  }
+  const ruleId = classification.ruleId;
+  const decision = decideDelivery({
+    now, settings: settings.policy, taskId: snapshot.task.id, ownerId: snapshot.task.ownerId ?? null,
+    records: policyRecords(records), lastClientReplyAt: lastClientReplyAt(snapshot), history: history.delivered, snoozes: history.snoozes,
+  });
+  if (decision.action === 'skip') return { action: 'skip', reason: decision.reason, detail: decision.detail, ruleId };
+  if (decision.action === 'defer') return { action: 'defer', until: decision.until };
+  const card = composeCard({
+    snapshot, signals: deriveSignals(snapshot, now), classification: { ruleId, matched: true, reasons: classification.reasons },
+    settings: settings.composer, history: rotationHistory(history.recentCards), now, locale: snapshot.portal.locale ?? settings.locale,
+  });
+  return { action: 'deliver', card, ruleId };
+}
+
+/** The idempotency step key of a card: (portal, task, effective rule version, channel). */
+export function cardStepKey(portalId: string, taskId: string, ruleVersion: string, channel: string): string {
+  return [portalId, taskId, ruleVersion, channel].join('|');
+}
+
+/** The card id derived from its step key, so every attempt names the card the same way. */
+export function cardIdFor(stepKey: string): string {
+  return createHash('sha256').update(stepKey).digest('base64url').slice(0, 32);
+}

@@ -1,0 +1,57 @@
+/**
+ * HubSpot calls for one portal with its current token: a 401 gets one refresh and one retry;
+ * a revoked install, or a second 401, pauses the portal (RELIABILITY.md rows 43–44: no loop).
+ */
+import { AppError } from '../errors.ts';
+import type { TokenProvider } from '../hubspot/token-provider.ts';
+
+/** Thrown when the portal can no longer be called; the pipeline parks its jobs. */
+export class PortalPausedError extends Error {
+  readonly portalId: string;
+  readonly reason: string;
+  constructor(portalId: string, reason: string) {
+    super(`portal ${portalId} is paused: ${reason}`);
+    this.name = 'PortalPausedError';
+    this.portalId = portalId;
+    this.reason = reason;
+  }
+}
+
+export interface PortalSession {
+  /** Runs `call` with a valid token; refreshes once after a 401. */
+  run<T>(call: (accessToken: string) => Promise<T>): Promise<T>;
+}
+
+const PAUSING = new Set(['hubspot.revoked', 'hubspot.not-installed']);
+
+export function createPortalSession(tokens: TokenProvider, portalId: string): PortalSession {
+  let refreshed = false;
+  const token = async (): Promise<string> => {
+    try {
+      return await tokens.getAccessToken(portalId);
+    } catch (error) {
+      if (error instanceof AppError && PAUSING.has(error.code)) throw new PortalPausedError(portalId, error.code);
+      throw error;
+    }
+  };
+  return {
+    async run(call) {
+      const first = await token();
+      try {
+        return await call(first);
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'hubspot.unauthorized')) throw error;
+        if (refreshed) throw new PortalPausedError(portalId, 'hubspot.unauthorized after a refresh');
+        refreshed = true;
+        await tokens.invalidate(portalId, first);
+      }
+      const second = await token();
+      try {
+        return await call(second);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'hubspot.unauthorized') throw new PortalPausedError(portalId, 'hubspot.unauthorized after a refresh');
+        throw error;
+      }
+    },
+  };
+}

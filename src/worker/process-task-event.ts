@@ -1,0 +1,162 @@
+/**
+ * The use case: task events in, at most one card per task out. For the events of one portal
+ * claimed together: load settings → load the snapshots in one batched read → classify →
+ * signals → policy → compose → record the card as pending under its step key → add the signed
+ * feedback links → publish → mark delivered. Skips are recorded with their reason; a revoked
+ * portal is paused and its jobs parked rather than retried.
+ */
+import type { Clock } from '../clock.ts';
+import type { Logger } from '../logger.ts';
+import type { CardPublisher, CrmReader, RecordRef, SnapshotResult } from '../hubspot/ports.ts';
+import type { TokenProvider } from '../hubspot/token-provider.ts';
+import type { LoadedSettings, SettingsSource } from '../settings/portal-settings.ts';
+import type { CardLedger, StoredCard } from '../store/card-store.ts';
+import type { TaskEventJob } from '../store/ports.ts';
+import type { HandlerOutcome } from './create-worker.ts';
+import { cardIdFor, cardStepKey, decideCard, policyRecords } from './decide-card.ts';
+import { createPortalSession, PortalPausedError, type PortalSession } from './portal-session.ts';
+import { publishCard, type FeedbackLinkOptions } from './publish-card.ts';
+
+const HOUR_MS = 3_600_000;
+const ROTATION_DEPTH = 3;
+
+export interface ProcessTaskEventDeps {
+  settings: SettingsSource;
+  tokens: TokenProvider;
+  crm: CrmReader;
+  publisher: CardPublisher;
+  ledger: CardLedger;
+  clock: Clock;
+  log: Logger;
+  /** Signed helpful / not helpful / snooze links; cards carry none when absent. */
+  feedback?: FeedbackLinkOptions;
+}
+
+export interface TaskEventItem {
+  job: TaskEventJob;
+  attempt: number;
+  log: Logger;
+}
+
+/** One result per item, in order: an outcome, or the error the worker turns into retry or dead-letter. */
+export type TaskEventResult = HandlerOutcome | { status: 'failed'; error: unknown };
+
+/** Processes the items (any portals); events of one portal share one snapshot read. */
+export async function processTaskEvent(deps: ProcessTaskEventDeps, items: readonly TaskEventItem[]): Promise<TaskEventResult[]> {
+  const results = new Map<TaskEventItem, TaskEventResult>();
+  for (const [portalId, group] of groupBy(items, (item) => item.job.portalId)) {
+    await processPortal(deps, portalId, group, results);
+  }
+  return items.map((item) => results.get(item) ?? { status: 'failed', error: new Error('no result') });
+}
+
+type Results = Map<TaskEventItem, TaskEventResult>;
+
+async function processPortal(deps: ProcessTaskEventDeps, portalId: string, items: readonly TaskEventItem[], results: Results): Promise<void> {
+  const now = deps.clock.now();
+  const settle = (group: readonly TaskEventItem[], result: TaskEventResult) => group.forEach((item) => results.set(item, result));
+  try {
+    if (await deps.ledger.isPaused(portalId)) throw new PortalPausedError(portalId, 'paused earlier');
+    const byTask = groupBy(items, (item) => item.job.objectId);
+    const deleted = [...byTask].filter(([, group]) => group.some((item) => item.job.subscriptionType === 'object.deletion'));
+    for (const [taskId, group] of deleted) {
+      await skip(deps, portalId, taskId, group, 'task-deleted', 'the task was deleted', now);
+      settle(group, { status: 'skipped', reason: 'task-deleted' });
+      byTask.delete(taskId);
+    }
+    if (byTask.size === 0) return;
+    const session = createPortalSession(deps.tokens, portalId);
+    const existing = await deps.ledger.findCardsForTasks(portalId, [...byTask.keys()]);
+    for (const card of existing) {
+      const group = byTask.get(card.taskId);
+      if (group === undefined) continue;
+      byTask.delete(card.taskId);
+      settle(group, await resumeExisting(deps, session, card, group, now));
+    }
+    if (byTask.size === 0) return;
+    const loaded = await deps.settings.load(portalId);
+    const snapshots = await session.run((token) => deps.crm.loadSnapshots(portalId, token, [...byTask.keys()], now));
+    for (const [taskId, group] of byTask) {
+      settle(group, await processTask(deps, session, loaded, taskId, snapshots.get(taskId), group, now));
+    }
+  } catch (error) {
+    const pending = items.filter((item) => !results.has(item));
+    if (!(error instanceof PortalPausedError)) return settle(pending, { status: 'failed', error });
+    await deps.ledger.pausePortal(portalId, error.reason, now);
+    for (const item of pending) await deps.ledger.parkJob(item.job, now);
+    deps.log.warn({ portalId, parked: pending.length, reason: error.reason }, 'portal paused; its jobs are parked until it is reinstalled');
+    settle(pending, { status: 'skipped', reason: 'portal-paused' });
+  }
+}
+
+/** A card already exists for the task: finish it if an earlier attempt did not, else skip. */
+async function resumeExisting(deps: ProcessTaskEventDeps, session: PortalSession, card: StoredCard, group: readonly TaskEventItem[], now: number): Promise<TaskEventResult> {
+  if (card.status === 'delivered') return { status: 'skipped', reason: 'task-already-carded' };
+  try {
+    return await publishCard(deps, session, card, now);
+  } catch (error) {
+    if (error instanceof PortalPausedError) throw error;
+    group[0]?.log.warn({ err: error, cardId: card.cardId }, 'resuming a pending card failed');
+    return { status: 'failed', error };
+  }
+}
+
+async function processTask(deps: ProcessTaskEventDeps, session: PortalSession, loaded: LoadedSettings, taskId: string,
+  result: SnapshotResult | undefined, group: readonly TaskEventItem[], now: number): Promise<TaskEventResult> {
+  const portalId = loaded.portalId;
+  if (result === undefined || 'gone' in result) {
+    const reason = result === undefined ? 'task-deleted' : `task-${result.gone}`;
+    await skip(deps, portalId, taskId, group, reason, result === undefined ? 'HubSpot has no such task' : `the task was ${result.gone}`, now);
+    return { status: 'skipped', reason };
+  }
+  try {
+    const history = await loadHistory(deps, portalId, result.records, result.snapshot.task.ownerId ?? null, loaded, now);
+    const decision = decideCard(result.snapshot, result.records, loaded, history, now);
+    if (decision.action === 'skip') {
+      await skip(deps, portalId, taskId, group, decision.reason, decision.detail, now, decision.ruleId);
+      return { status: 'skipped', reason: decision.reason };
+    }
+    if (decision.action === 'defer') {
+      const first = group[0];
+      if (first !== undefined) await deps.ledger.scheduleJob(first.job, decision.until);
+      first?.log.info({ until: new Date(decision.until).toISOString() }, 'card deferred past quiet hours');
+      return { status: 'skipped', reason: 'deferred-quiet-hours' };
+    }
+    const channel = loaded.settings.delivery.channel;
+    const stepKey = cardStepKey(portalId, taskId, loaded.rules.version, channel);
+    const { card } = await deps.ledger.insertPendingCard({
+      portalId, cardId: cardIdFor(stepKey), stepKey, taskId, ruleId: decision.ruleId, ruleVersion: loaded.rules.version, channel,
+      locale: decision.card.locale, lensIds: [...new Set(decision.card.questions.map((question) => question.lens))],
+      ownerId: result.snapshot.task.ownerId ?? null, records: result.records, content: decision.card, createdAt: now,
+    });
+    return await publishCard(deps, session, card, now);
+  } catch (error) {
+    if (error instanceof PortalPausedError) throw error;
+    return { status: 'failed', error };
+  }
+}
+
+async function loadHistory(deps: ProcessTaskEventDeps, portalId: string, records: readonly RecordRef[], ownerId: string | null, loaded: LoadedSettings, now: number) {
+  const windowMs = Math.max(loaded.settings.policy.recordCooldownHours * HOUR_MS, 48 * HOUR_MS);
+  const [delivered, snoozes, recentCards] = await Promise.all([
+    deps.ledger.loadDeliveredSince(portalId, now - windowMs),
+    deps.ledger.loadSnoozes(portalId, records, now),
+    deps.ledger.loadRecentCardContents(portalId, records, ownerId, ROTATION_DEPTH),
+  ]);
+  return {
+    delivered: delivered.map((card) => ({ taskId: card.taskId, ownerId: card.ownerId, records: policyRecords(card.records), deliveredAt: card.deliveredAt })),
+    snoozes: snoozes.flatMap((snooze) => policyRecords([snooze.record]).map((record) => ({ record, until: snooze.until }))),
+    recentCards,
+  };
+}
+
+async function skip(deps: ProcessTaskEventDeps, portalId: string, taskId: string, group: readonly TaskEventItem[], reason: string, detail: string, now: number, ruleId?: string): Promise<void> {
+  await deps.ledger.recordSkip({ portalId, taskId, eventKey: group[0]?.job.eventKey, reason, detail, ruleId, at: now });
+  group[0]?.log.info({ reason, ruleId }, 'no card for this task');
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}

@@ -1,0 +1,69 @@
+/**
+ * Publishes a recorded card exactly once: take the card's lease, add its signed feedback links,
+ * look for what an earlier, interrupted attempt may have created, create it otherwise, and
+ * mark the card delivered.
+ */
+import type { Card, FeedbackLinks } from '../cards/card.ts';
+import type { Clock } from '../clock.ts';
+import { AppError } from '../errors.ts';
+import { createFeedbackToken, type FeedbackAction } from '../feedback/feedback-link.ts';
+import type { CardPublisher, DeliveryTarget } from '../hubspot/ports.ts';
+import type { SettingsSource } from '../settings/portal-settings.ts';
+import type { CardLedger, StoredCard } from '../store/card-store.ts';
+import type { HandlerOutcome } from './create-worker.ts';
+import type { PortalSession } from './portal-session.ts';
+
+/** Longer than one publish call with its timeout; a crashed attempt's lease lapses after it. */
+const PUBLISH_LEASE_MS = 30_000;
+
+export interface FeedbackLinkOptions {
+  /** The service's public URL; links point at `<baseUrl>/feedback/<token>`. */
+  baseUrl: string;
+  /** At least 32 bytes (SESSION_SECRET). */
+  secret: string;
+  /** How long a link works, counted from the card's creation. */
+  ttlMs: number;
+}
+
+export interface PublishDeps {
+  ledger: CardLedger;
+  publisher: CardPublisher;
+  settings: SettingsSource;
+  clock: Clock;
+  feedback?: FeedbackLinkOptions;
+}
+
+/** Signed links for a card; stable across attempts (expiry counted from the card's creation). */
+export function feedbackLinksFor(card: Pick<StoredCard, 'portalId' | 'cardId' | 'createdAt'>, options: FeedbackLinkOptions): FeedbackLinks {
+  const link = (action: FeedbackAction) =>
+    `${options.baseUrl}/feedback/${createFeedbackToken({ portalId: card.portalId, cardId: card.cardId, action, expiresAt: card.createdAt + options.ttlMs }, options.secret)}`;
+  return { helpful: link('helpful'), notHelpful: link('not-helpful'), snooze: link('snooze') };
+}
+
+export async function publishCard(deps: PublishDeps, session: PortalSession, stored: StoredCard, now: number): Promise<HandlerOutcome> {
+  const claim = await deps.ledger.claimForPublishing(stored.portalId, stored.cardId, now, PUBLISH_LEASE_MS);
+  if (!claim.claimed) {
+    if (claim.reason === 'delivered') return { status: 'skipped', reason: 'task-already-carded' };
+    throw new AppError('card.busy', 'another attempt is publishing this card', { retryable: true, details: { cardId: stored.cardId } });
+  }
+  const card = claim.card;
+  const content = card.content as Card;
+  const withLinks: Card = deps.feedback === undefined ? content : { ...content, feedbackLinks: feedbackLinksFor(card, deps.feedback) };
+  const loaded = await deps.settings.load(card.portalId);
+  try {
+    const created = await session.run(async (accessToken) => {
+      const target: DeliveryTarget = {
+        portalId: card.portalId, accessToken, taskId: card.taskId, cardId: card.cardId, records: card.records,
+        delivery: loaded.settings.delivery, now: card.createdAt,
+      };
+      // An earlier attempt got as far as publishing: HubSpot may already hold the card.
+      const found = card.publishAttempts > 0 ? await deps.publisher.findExisting(target) : undefined;
+      return found ?? deps.publisher.publish(withLinks, target);
+    });
+    await deps.ledger.markDelivered(card.portalId, card.cardId, created.hubspotObjectId, deps.clock.now());
+    return { status: 'done', reason: 'card delivered' };
+  } catch (error) {
+    await deps.ledger.releaseLease(card.portalId, card.cardId).catch(() => undefined);
+    throw error;
+  }
+}
