@@ -51,6 +51,8 @@ export const EnvSchema = z
     HUBSPOT_APP_ID: z.string().regex(/^\d+$/, 'must be a numeric HubSpot app id').optional(),
     HUBSPOT_DEVELOPER_API_KEY: optionalText,
     HUBSPOT_API_BASE_URL: httpUrl.default('https://api.hubapi.com'),
+    /** Where the OAuth authorize page lives (app.hubspot.com; the sandbox in demo mode and tests). */
+    HUBSPOT_OAUTH_BASE_URL: httpUrl.default('https://app.hubspot.com'),
     TOKEN_ENCRYPTION_KEY: keyring.optional(),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
@@ -58,6 +60,8 @@ export const EnvSchema = z
     WORKER: z.enum(['on', 'off']).default('on'),
     JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    SIGNATURE_FAILURE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(30),
+    RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -91,6 +95,8 @@ export interface Config {
   demo: boolean;
   hubspot: {
     apiBaseUrl: string;
+    /** Host of the OAuth authorize page, without a trailing slash. */
+    oauthBaseUrl: string;
     clientSecrets: string[];
     clientId: string | undefined;
     accessToken: string | undefined;
@@ -107,6 +113,10 @@ export interface Config {
   jobLeaseSeconds: number;
   /** Base of the exponential, jittered retry backoff for jobs. */
   jobRetryDelaySeconds: number;
+  /** Signature failures per minute from one IP before it gets 429 (RELIABILITY.md row 8); 0 = no limit. */
+  signatureFailureLimit: number;
+  /** Days raw deliveries and quarantine are kept; dedupe keys are kept at least 7 days (T5). */
+  retentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -136,6 +146,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     demo,
     hubspot: {
       apiBaseUrl: env.HUBSPOT_API_BASE_URL.replace(/\/+$/, ''),
+      oauthBaseUrl: env.HUBSPOT_OAUTH_BASE_URL.replace(/\/+$/, ''),
       clientSecrets: env.HUBSPOT_CLIENT_SECRET ?? [],
       clientId: env.HUBSPOT_CLIENT_ID,
       accessToken: env.HUBSPOT_ACCESS_TOKEN,
@@ -150,5 +161,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     worker: env.WORKER === 'on',
     jobLeaseSeconds: env.JOB_LEASE_SECONDS,
     jobRetryDelaySeconds: env.JOB_RETRY_DELAY_SECONDS,
+    signatureFailureLimit: env.SIGNATURE_FAILURE_LIMIT,
+    retentionDays: env.RETENTION_DAYS,
   };
 }

@@ -1,0 +1,22 @@
+/**
+ * Which tables hold a portal's data, so uninstall purges all of it (RELIABILITY.md §3.9). Kept
+ * next to the migrations: a test lists every table with a `portal_id` column and fails when one
+ * is in neither list below, so a new tenant table cannot be forgotten.
+ */
+
+/** Deleted row by row on uninstall (`where portal_id = $1`), children before parents. */
+export const PURGED_TENANT_TABLES: readonly string[] = [
+  'card_feedback',
+  'cards',
+  'card_skips',
+  'record_snoozes',
+  'processed_events',
+  'quarantined_events',
+  'webhook_events',
+  'installs',
+];
+
+/** Kept on uninstall, with the reason; these rows must hold no personal data and no secret. */
+export const RETAINED_TENANT_TABLES: Readonly<Record<string, string>> = {
+  install_audit: 'what happened to the install and when: no user, no token, no CRM data',
+};
