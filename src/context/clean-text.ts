@@ -20,9 +20,11 @@ export function cleanText(value: string | undefined, maxLength = 80): string | u
     .replace(PLACEHOLDER_WORDS, '')
     .replace(SPACES, ' ')
     .trim();
-  if (plain === '') return undefined;
   const points = Array.from(plain);
-  return points.length <= maxLength ? plain : `${points.slice(0, maxLength - 1).join('').trimEnd()}…`;
+  if (points.length <= maxLength) return plain === '' ? undefined : plain;
+  // Cutting can turn "[objectX" into "[object…"; clean the cut text once more.
+  const cut = `${points.slice(0, maxLength - 1).join('').trimEnd()}…`.replace(PLACEHOLDER_WORDS, '').trim();
+  return cut === '…' ? undefined : cut;
 }
 
 /** HubSpot enum values such as LOGISTICS_AND_SUPPLY_CHAIN, as words: "logistics and supply chain". */

@@ -111,7 +111,12 @@ test('when the wording is checked in every locale for every fixture, then no urg
   }
 });
 
-const anyText = fc.option(fc.string({ unit: 'binary', maxLength: 120 }), { nil: undefined });
+/** Arbitrary Unicode, salted with the tokens a leak would show, so the property can actually fail. */
+const TRAPS = ['{{', '}}', '{', '}', 'null', 'undefined', 'NaN', '[object Object]', '[object', ' ', '\n', '<script>', 'ASAP', 'now'];
+const anyText = fc.option(
+  fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom(...TRAPS)), { maxLength: 10 }).map((parts) => parts.join('')),
+  { nil: undefined },
+);
 
 test('when every CRM text field holds arbitrary Unicode, then composing never throws and never leaks a placeholder', () => {
   fc.assert(

@@ -36,13 +36,16 @@ test('when CRM text is cleaned, then it is plain, single-line and bounded', () =
   expect(cleanText('a'.repeat(100), 10)).toBe(`${'a'.repeat(9)}…`);
   expect(cleanText('😀'.repeat(20), 5)).toBe('😀😀😀😀…');
   expect(cleanText('Nullah Undefinedson')).toBe('Nullah Undefinedson');
+  expect(cleanText('nullxyz and more', 5)).toBeUndefined();
+  expect(cleanText('[objectX and more', 8)).toBeUndefined();
   expect(humanizeEnum('LOGISTICS_AND_SUPPLY_CHAIN')).toBe('logistics and supply chain');
   expect(humanizeEnum('Retail')).toBe('Retail');
   expect(humanizeEnum(undefined)).toBeUndefined();
 });
 
 test('when arbitrary Unicode is cleaned, then it never throws and never reads as a placeholder', () => {
-  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.integer({ min: 2, max: 100 }), (text, max) => {
+  const salted = fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom('{{', '}', 'null', 'undefined', 'NaN', '[object', ' ')), { maxLength: 12 }).map((parts) => parts.join(''));
+  fc.assert(fc.property(salted, fc.integer({ min: 2, max: 100 }), (text, max) => {
     const clean = cleanText(text, max);
     if (clean === undefined) return;
     expect(clean).not.toMatch(PLACEHOLDER);

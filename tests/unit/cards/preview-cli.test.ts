@@ -1,0 +1,27 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const preview = (...args: string[]) => spawnSync(process.execPath, ['scripts/preview.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+
+test('when a fixture is previewed, then the card and its signals are printed as text', () => {
+  const run = preview('tests/fixtures/snapshots/silent-client-quarter-end.json');
+  expect(run.status).toBe(0);
+  expect(run.stdout).toContain('Before you follow up with Acme Robotics: what has changed for them since they last replied 23 days ago?');
+  expect(run.stdout).toContain('-- signals --');
+  expect(run.stdout).toContain('stageAge: {"dealId":"8801"');
+});
+
+test('when a locale and a time are given, then the card follows them', () => {
+  const run = preview('tests/fixtures/snapshots/silent-client-quarter-end.json', '--locale', 'de', '--now', '2026-03-25T09:00:00Z');
+  expect(run.status).toBe(0);
+  expect(run.stdout).toContain('locale de');
+  expect(run.stdout).toContain('vor 24 Tagen');
+});
+
+test('when no file or a bad time is given, then it exits 2 with a usage line', () => {
+  expect(preview().status).toBe(2);
+  const bad = preview('tests/fixtures/snapshots/fresh-lead.json', '--now', 'soon');
+  expect(bad.status).toBe(2);
+  expect(bad.stderr).toContain('--now is not a date');
+});
