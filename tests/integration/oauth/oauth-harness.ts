@@ -1,0 +1,54 @@
+/**
+ * The OAuth routes, store and token provider wired against the real sandbox over loopback HTTP,
+ * on a fresh PGlite database, with a fixed clock shared by both sides and captured logs.
+ */
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import express from 'express';
+import { createFixedClock } from '../../../src/clock.ts';
+import { createOAuthClient } from '../../../src/hubspot/oauth-tokens.ts';
+import { createTokenCipher } from '../../../src/hubspot/token-cipher.ts';
+import { createLogger } from '../../../src/logger.ts';
+import { createOAuthRouter, type OnLogin } from '../../../src/oauth/oauth-routes.ts';
+import { createOAuthTokenProvider } from '../../../src/oauth/oauth-token-provider.ts';
+import { createSandbox, DEFAULT_APP, type Sandbox } from '../../../src/sandbox/create-sandbox.ts';
+import { applyMigrations } from '../../../src/store/migrations.ts';
+import { createSqlOAuthStateStore } from '../../../src/store/oauth-state-store.ts';
+import { createPgliteDatabase } from '../../../src/store/pglite-database.ts';
+import { createSqlInstallStore } from '../../../src/store/sql-install-store.ts';
+
+export const PUBLIC_BASE_URL = 'http://localhost:3000';
+export const START = Date.parse('2026-03-02T09:00:00Z');
+
+export async function startOAuthHarness(options: { onLogin?: OnLogin } = {}) {
+  const clock = createFixedClock(START);
+  const lines: string[] = [];
+  const log = createLogger({ level: 'debug', destination: new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } }) });
+  const sandbox: Sandbox = createSandbox({ clock, rateLimits: false });
+  const running = await sandbox.listen();
+  const db = await createPgliteDatabase('memory://');
+  await applyMigrations(db);
+  const installs = createSqlInstallStore(db);
+  const states = createSqlOAuthStateStore(db);
+  const cipher = createTokenCipher([{ id: 'k1', key: randomBytes(32) }]);
+  const oauthClient = createOAuthClient({ apiBaseUrl: running.url, clientId: DEFAULT_APP.clientId, clientSecret: DEFAULT_APP.clientSecret });
+  const tokens = createOAuthTokenProvider({ installs, cipher, oauthClient, clock, log });
+  const app = express();
+  app.use(createOAuthRouter({
+    config: { publicBaseUrl: PUBLIC_BASE_URL, hubspot: { clientId: DEFAULT_APP.clientId, oauthBaseUrl: running.url } },
+    states, installs, cipher, oauthClient, tokens, clock, log, ...(options.onLogin && { onLogin: options.onLogin }),
+  }));
+
+  /** POSTs to a token endpoint the sandbox answered since the last `clearRequests()`. */
+  const tokenRequests = (): number => sandbox.state.requests.entries().filter((entry) => entry.method === 'POST' && /\/oauth\/.*token$/.test(entry.path)).length;
+
+  return {
+    clock, sandbox, sandboxUrl: running.url, db, installs, states, cipher, oauthClient, tokens, app, log,
+    logText: () => lines.join(''),
+    tokenRequests,
+    clearRequests: () => sandbox.state.requests.clear(),
+    close: async () => { await running.close(); await db.close(); },
+  };
+}
+
+export type OAuthHarness = Awaited<ReturnType<typeof startOAuthHarness>>;
