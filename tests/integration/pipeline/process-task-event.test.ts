@@ -1,0 +1,192 @@
+/**
+ * The use case against the real card ledger (PGlite) and small in-test HubSpot ports: one card
+ * per task whatever arrives, skips recorded with their reasons, crashes resumed without a second
+ * card, revoked portals paused with their jobs parked.
+ */
+import { readFileSync } from 'node:fs';
+import { createFixedClock } from '../../../src/clock.ts';
+import type { CrmSnapshotInput } from '../../../src/context/crm-snapshot.ts';
+import { parseCrmSnapshot } from '../../../src/context/crm-snapshot.ts';
+import { AppError } from '../../../src/errors.ts';
+import { verifyFeedbackToken } from '../../../src/feedback/feedback-link.ts';
+import type { CardPublisher, CrmReader, DeliveryTarget, SnapshotResult } from '../../../src/hubspot/ports.ts';
+import { createStaticTokenProvider } from '../../../src/hubspot/token-provider.ts';
+import { createLogger } from '../../../src/logger.ts';
+import { DEFAULT_RULE_PACK, resolveRules } from '../../../src/rules/index.ts';
+import { PortalSettingsSchema, type LoadedSettings } from '../../../src/settings/portal-settings.ts';
+import type { CardLedger } from '../../../src/store/card-store.ts';
+import { applyMigrations } from '../../../src/store/migrations.ts';
+import { createPgliteDatabase } from '../../../src/store/pglite-database.ts';
+import type { TaskEventJob } from '../../../src/store/ports.ts';
+import type { SqlDatabase } from '../../../src/store/sql-database.ts';
+import { createSqlCardStore } from '../../../src/store/sql-card-store.ts';
+import { processTaskEvent, type ProcessTaskEventDeps, type TaskEventItem } from '../../../src/worker/process-task-event.ts';
+
+const log = createLogger({ level: 'silent' });
+const PORTAL = '24681357';
+const NOW = Date.parse('2026-03-24T10:00:00Z');
+const SECRET = 'a-feedback-secret-of-at-least-32-bytes!!';
+const base = JSON.parse(readFileSync(new URL('../../fixtures/snapshots/never-replied-outbound-sequence.json', import.meta.url), 'utf8')) as CrmSnapshotInput;
+
+function snapshotFor(taskId: string, subject: string, contactId = '906') {
+  const input = structuredClone(base);
+  input.task = { ...input.task, id: taskId, subject };
+  input.contacts = (input.contacts ?? []).map((contact) => ({ ...contact, id: contactId }));
+  return parseCrmSnapshot(input);
+}
+
+const ROBOTIC = 'Follow up';
+const SPECIFIC = 'Ask Oliver whether the revised audit scope for the Leeds office fits their April board pack';
+
+function fakeCrm(tasks: Map<string, SnapshotResult>) {
+  const calls: string[][] = [];
+  const crm: CrmReader = {
+    async loadSnapshots(_portalId, _token, taskIds) {
+      calls.push([...taskIds]);
+      return new Map(taskIds.flatMap((id) => { const found = tasks.get(id); return found === undefined ? [] : [[id, found] as const]; }));
+    },
+  };
+  return { crm, calls };
+}
+
+function fakePublisher() {
+  const created: { cardId: string; target: DeliveryTarget; body: unknown }[] = [];
+  let failNext: Error | undefined;
+  const publisher: CardPublisher & { failWith(error: Error): void } = {
+    failWith(error) { failNext = error; },
+    async publish(card, target) {
+      if (failNext) { const error = failNext; failNext = undefined; throw error; }
+      created.push({ cardId: target.cardId, target, body: card });
+      return { hubspotObjectId: String(9000 + created.length) };
+    },
+    async findExisting(target) {
+      const found = created.findIndex((entry) => entry.cardId === target.cardId);
+      return found < 0 ? undefined : { hubspotObjectId: String(9001 + found) };
+    },
+  };
+  return { publisher, created };
+}
+
+let nextKey = 0;
+function item(taskId: string, subscriptionType: TaskEventJob['subscriptionType'] = 'object.creation', extra: Partial<TaskEventJob> = {}): TaskEventItem {
+  nextKey += 1;
+  return {
+    attempt: 0, log,
+    job: { portalId: PORTAL, objectId: taskId, subscriptionType, occurredAt: NOW, eventKey: `key-${nextKey}`, eventId: String(nextKey), subscriptionId: '1', ...extra },
+  };
+}
+
+const settings: LoadedSettings = {
+  portalId: PORTAL, version: 0, rules: resolveRules(DEFAULT_RULE_PACK),
+  settings: PortalSettingsSchema.parse({ policy: { quietHours: null, recordCooldownHours: 0, dailyBudgetPerRep: 100, clientReplyWindowHours: 0 } }),
+};
+
+describe('processTaskEvent', () => {
+  let db: SqlDatabase;
+  let ledger: CardLedger;
+  let enqueued: TaskEventJob[];
+  beforeEach(async () => {
+    db = await createPgliteDatabase('memory://');
+    await applyMigrations(db);
+    enqueued = [];
+    ledger = createSqlCardStore(db, { enqueue: async (_tx, jobs) => { enqueued.push(...jobs); return jobs.length; } });
+  });
+  afterEach(async () => { await db.close(); });
+
+  function deps(tasks: Map<string, SnapshotResult>, overrides: Partial<ProcessTaskEventDeps> = {}) {
+    const crm = fakeCrm(tasks);
+    const pub = fakePublisher();
+    const d: ProcessTaskEventDeps = {
+      settings: { load: async () => settings }, tokens: createStaticTokenProvider(PORTAL, 'token-1'), crm: crm.crm, publisher: pub.publisher,
+      ledger, clock: createFixedClock(NOW), log, feedback: { baseUrl: 'http://localhost:3000', secret: SECRET, ttlMs: 30 * 86_400_000 }, ...overrides,
+    };
+    return { d, crm, pub };
+  }
+  const ok = (taskId: string, subject: string, contactId?: string): [string, SnapshotResult] =>
+    [taskId, { snapshot: snapshotFor(taskId, subject, contactId), records: [{ objectType: 'contact', id: contactId ?? '906' }] }];
+  const skips = async () => db.query<{ task_id: string; reason: string }>('select task_id, reason from card_skips order by id');
+
+  test('when a batch holds robotic and specific tasks, then only the robotic ones get a card, with one snapshot read and signed links', async () => {
+    const { d, crm, pub } = deps(new Map([ok('1', ROBOTIC), ok('2', SPECIFIC), ok('3', 'Call', '907')]));
+    const results = await processTaskEvent(d, [item('1'), item('2'), item('3')]);
+    expect(results.map((r) => r.status)).toEqual(['done', 'skipped', 'done']);
+    expect(crm.calls).toEqual([['1', '2', '3']]);
+    expect(pub.created.map((c) => c.target.taskId)).toEqual(['1', '3']);
+    expect(await skips()).toEqual([{ task_id: '2', reason: 'not-robotic' }]);
+    const links = (pub.created[0]?.body as { feedbackLinks: { helpful: string } }).feedbackLinks;
+    const token = links.helpful.replace('http://localhost:3000/feedback/', '');
+    expect(verifyFeedbackToken(token, SECRET, NOW)).toMatchObject({ ok: true, claims: { portalId: PORTAL, action: 'helpful', cardId: pub.created[0]?.cardId } });
+    const rows = await db.query<{ status: string }>('select status from cards order by task_id');
+    expect(rows.map((r) => r.status)).toEqual(['delivered', 'delivered']);
+  });
+
+  test('when the same task arrives twice, out of order and as our own INTEGRATION write, then it gets one card', async () => {
+    const { d, pub } = deps(new Map([ok('1', ROBOTIC)]));
+    await processTaskEvent(d, [item('1', 'object.propertyChange', { propertyName: 'hs_task_subject' }), item('1')]);
+    const again = await processTaskEvent(d, [item('1', 'object.propertyChange', { changeSource: 'INTEGRATION', propertyName: 'hs_task_body' }), item('1')]);
+    expect(pub.created).toHaveLength(1);
+    expect(again.map((r) => r.status === 'failed' ? r.status : r.reason)).toEqual(['task-already-carded', 'task-already-carded']);
+  });
+
+  test('when a task is deleted, completed or gone, then it is skipped with its reason and no call publishes', async () => {
+    const { d, pub } = deps(new Map<string, SnapshotResult>([['2', { gone: 'completed' }], ['3', { gone: 'deleted' }]]));
+    const results = await processTaskEvent(d, [item('1', 'object.deletion'), item('2'), item('3'), item('4')]);
+    expect(results.map((r) => r.status === 'failed' ? 'failed' : r.reason)).toEqual(['task-deleted', 'task-completed', 'task-deleted', 'task-deleted']);
+    expect(pub.created).toHaveLength(0);
+    expect((await skips()).map((s) => s.reason)).toEqual(['task-deleted', 'task-completed', 'task-deleted', 'task-deleted']);
+  });
+
+  test('when publishing fails after the card is recorded, then the retry looks for it first and posts no second card', async () => {
+    const { d, pub } = deps(new Map([ok('1', ROBOTIC)]));
+    pub.publisher.failWith(new AppError('hubspot.unavailable', '503', { retryable: true }));
+    const first = await processTaskEvent(d, [item('1')]);
+    expect(first[0]).toMatchObject({ status: 'failed' });
+    const second = await processTaskEvent(d, [item('1')]);
+    expect(second[0]).toMatchObject({ status: 'done' });
+    expect(pub.created).toHaveLength(1);
+  });
+
+  test('when HubSpot wrote the card but the attempt crashed before recording it, then the retry finds it and does not post again', async () => {
+    const { d, pub } = deps(new Map([ok('1', ROBOTIC)]));
+    const realMark = ledger.markDelivered;
+    ledger.markDelivered = async () => { throw new Error('crash between the HubSpot write and its record'); };
+    expect((await processTaskEvent(d, [item('1')]))[0]).toMatchObject({ status: 'failed' });
+    ledger.markDelivered = realMark;
+    expect((await processTaskEvent(d, [item('1')]))[0]).toMatchObject({ status: 'done' });
+    expect(pub.created).toHaveLength(1);
+    expect((await db.query<{ hubspot_object_id: string }>('select hubspot_object_id from cards'))[0]?.hubspot_object_id).toBe('9001');
+  });
+
+  test('when the token is refused twice, then the portal is paused, its jobs parked, and later jobs make no HubSpot call', async () => {
+    const unauthorized = new AppError('hubspot.unauthorized', '401', { status: 401 });
+    const crm: CrmReader = { loadSnapshots: async () => { throw unauthorized; } };
+    let reads = 0;
+    const counting: CrmReader = { loadSnapshots: async (...args) => { reads += 1; return crm.loadSnapshots(...args); } };
+    const { d } = deps(new Map(), { crm: counting });
+    const results = await processTaskEvent(d, [item('1'), item('2')]);
+    expect(results).toEqual([{ status: 'skipped', reason: 'portal-paused' }, { status: 'skipped', reason: 'portal-paused' }]);
+    expect(reads).toBe(1); // the static token cannot refresh: invalidate marks it revoked, no second call
+    expect(await ledger.isPaused(PORTAL)).toBe(true);
+    await processTaskEvent(d, [item('3')]);
+    expect(reads).toBe(1);
+    expect(await ledger.parkedCount(PORTAL)).toBe(3);
+    expect(await ledger.resumePortal(PORTAL)).toBe(3);
+    expect(enqueued.map((job) => job.objectId)).toEqual(['1', '2', '3']);
+    expect(await ledger.isPaused(PORTAL)).toBe(false);
+  });
+
+  test('when the policy says the client is snoozed, then the skip is recorded with the policy reason', async () => {
+    const { d, pub } = deps(new Map([ok('1', ROBOTIC)]));
+    await ledger.snoozeRecords(PORTAL, [{ objectType: 'contact', id: '906' }], NOW + 86_400_000, NOW);
+    const [result] = await processTaskEvent(d, [item('1')]);
+    expect(result).toEqual({ status: 'skipped', reason: 'record-snoozed' });
+    expect(pub.created).toHaveLength(0);
+  });
+
+  test('when a HubSpot read fails permanently, then every job of the batch fails with that error', async () => {
+    const bad = new AppError('hubspot.bad-request', '400');
+    const { d } = deps(new Map(), { crm: { loadSnapshots: async () => { throw bad; } } });
+    const results = await processTaskEvent(d, [item('1'), item('2')]);
+    expect(results).toEqual([{ status: 'failed', error: bad }, { status: 'failed', error: bad }]);
+  });
+});
