@@ -16,6 +16,7 @@ import { createPgliteDatabase } from './store/pglite-database.ts';
 import type { Store } from './store/ports.ts';
 import type { SqlDatabase } from './store/sql-database.ts';
 import { createSqlStore } from './store/sql-store.ts';
+import { createSignatureFailureLimiter } from './webhooks/signature-failure-limiter.ts';
 import { createWorker, type Worker } from './worker/create-worker.ts';
 
 /** Kubernetes kills at 30 s; everything must be closed well before (RELIABILITY.md T12). */
@@ -70,7 +71,8 @@ async function main(): Promise<void> {
   let server: RunningServer | undefined;
   const metrics = createMetrics({ defaultMetrics: true });
   if (!workerOnly) {
-    const app = createApp({ config, log, store: startingStore(() => store), clock: systemClock, metrics, isAccepting: () => accepting });
+    const app = createApp({ config, log, store: startingStore(() => store), clock: systemClock, metrics, isAccepting: () => accepting,
+      signatureFailures: createSignatureFailureLimiter({ limit: config.signatureFailureLimit }) });
     server = await startHttpServer(app, { port: config.port, host: config.host });
     log.info({ url: server.url, webhook: `${config.publicBaseUrl}/webhooks/hubspot` }, 'listening');
   }

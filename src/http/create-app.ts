@@ -13,6 +13,7 @@ import type { Logger } from '../logger.ts';
 import type { HealthCheck, InboxStore } from '../store/ports.ts';
 import type { KnownPortals } from '../webhooks/accept-delivery.ts';
 import { createWebhookRouter } from '../webhooks/hubspot-webhook-route.ts';
+import type { SignatureFailureLimiter } from '../webhooks/signature-failure-limiter.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 
 export interface AppDeps {
@@ -26,6 +27,8 @@ export interface AppDeps {
   isAccepting?: () => boolean;
   webhookDeadlineMs?: number;
   webhookBodyLimitBytes?: number;
+  /** Per-IP limit on repeated webhook signature failures (RELIABILITY.md row 8). */
+  signatureFailures?: SignatureFailureLimiter;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
@@ -73,6 +76,7 @@ export function createApp(deps: AppDeps): express.Express {
     ...(deps.knownPortals && { knownPortals: deps.knownPortals }),
     ...(deps.webhookDeadlineMs !== undefined && { deadlineMs: deps.webhookDeadlineMs }),
     ...(deps.webhookBodyLimitBytes !== undefined && { bodyLimitBytes: deps.webhookBodyLimitBytes }),
+    ...(deps.signatureFailures && { signatureFailures: deps.signatureFailures }),
   }));
 
   app.use((_req, res) => { res.status(404).json({ error: 'not-found' }); });

@@ -4,13 +4,15 @@
  * a 4xx (HubSpot would retry it ten times for nothing); a store failure or a missed internal
  * deadline gets 503 so that HubSpot retries later, and dedupe absorbs any late commit.
  */
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { InboxStore } from '../store/ports.ts';
 import { createDeliveryAcceptor, type KnownPortals } from './accept-delivery.ts';
+import { readCappedBody } from './read-capped-body.ts';
 import { verifyV3 } from './signature.ts';
+import { noSignatureFailureLimit, type SignatureFailureLimiter } from './signature-failure-limiter.ts';
 
 export const WEBHOOK_PATH = '/webhooks/hubspot';
 
@@ -33,10 +35,11 @@ export interface WebhookRouteDeps {
   deadlineMs?: number;
   /** Body cap in bytes (RELIABILITY.md T6). */
   bodyLimitBytes?: number;
+  /** Per-IP limit on repeated signature failures (row 8); none by default. */
+  signatureFailures?: SignatureFailureLimiter;
 }
 
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
-const BODY_ERRORS: Record<string, number> = { 'entity.too.large': 413, 'encoding.unsupported': 415, 'request.aborted': 400 };
 
 function header(req: Request, name: string): string | undefined {
   const value = req.headers[name];
@@ -54,6 +57,9 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
 export function createWebhookRouter(deps: WebhookRouteDeps): express.Router {
   const counters = deps.counters ?? noCounters;
   const deadlineMs = deps.deadlineMs ?? 2000;
+  const bodyLimitBytes = deps.bodyLimitBytes ?? 1024 * 1024;
+  const signatureFailures = deps.signatureFailures ?? noSignatureFailureLimit;
+  const clientOf = (req: Request) => req.socket.remoteAddress ?? 'unknown';
   const acceptDelivery = createDeliveryAcceptor({ store: deps.store, clock: deps.clock, ...(deps.knownPortals && { knownPortals: deps.knownPortals }) });
   const reject = (res: Response, status: number, outcome: string) => {
     counters.request(outcome);
@@ -67,25 +73,42 @@ export function createWebhookRouter(deps: WebhookRouteDeps): express.Router {
       return reject(res, 405, 'method-not-allowed');
     }
     if (!JSON_TYPE.test(header(req, 'content-type') ?? '')) return reject(res, 415, 'unsupported-media-type');
+    // A blocked address gets 429 before its body is read or any HMAC computed.
+    const retryAfter = signatureFailures.blockedFor(clientOf(req), deps.clock.now());
+    if (retryAfter !== undefined) {
+      res.set('Retry-After', String(retryAfter));
+      res.set('Connection', 'close');
+      return reject(res, 429, 'too-many-signature-failures');
+    }
     next();
   });
 
   router.post(
     WEBHOOK_PATH,
-    express.raw({ type: () => true, limit: deps.bodyLimitBytes ?? 1024 * 1024, inflate: false }),
+    readCappedBody({
+      limitBytes: bodyLimitBytes,
+      onRefused: (refusal, _req, res) => {
+        if (refusal.status === 413) deps.log.warn({ limit: bodyLimitBytes }, 'webhook body over the cap');
+        reject(res, refusal.status, refusal.outcome);
+      },
+    }),
     async (req, res) => {
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const signature = header(req, 'x-hubspot-signature-v3');
       const timestamp = header(req, 'x-hubspot-request-timestamp');
-      if (!signature || !timestamp) return reject(res, 401, 'missing-signature');
-      if (body.length === 0) return reject(res, 401, 'empty-body');
+      const unauthenticated = (outcome: string) => {
+        signatureFailures.recordFailure(clientOf(req), deps.clock.now());
+        reject(res, 401, outcome);
+      };
+      if (!signature || !timestamp) return unauthenticated('missing-signature');
+      if (body.length === 0) return unauthenticated('empty-body');
       const verified = verifyV3({
         secrets: deps.config.hubspot.clientSecrets, method: req.method, uri: `${deps.config.publicBaseUrl}${req.originalUrl}`,
         body, signature, timestamp, now: deps.clock.now(),
       });
       if (!verified.ok) {
         deps.log.warn({ reason: verified.reason }, 'webhook signature rejected; check HUBSPOT_CLIENT_SECRET and PUBLIC_BASE_URL');
-        return reject(res, 401, `signature-${verified.reason}`);
+        return unauthenticated(`signature-${verified.reason}`);
       }
       try {
         const summary = await withDeadline(acceptDelivery(body), deadlineMs);
@@ -108,15 +131,6 @@ export function createWebhookRouter(deps: WebhookRouteDeps): express.Router {
       }
     },
   );
-
-  // Body-parser failures on this route (too large, compressed, aborted) get their own status.
-  router.use(WEBHOOK_PATH, (error: unknown, _req: Request, res: Response, next: NextFunction) => {
-    const type = (error as { type?: unknown }).type;
-    const status = typeof type === 'string' ? BODY_ERRORS[type] : undefined;
-    if (status === undefined) return next(error);
-    if (status === 413) deps.log.warn({ limit: deps.bodyLimitBytes ?? 1024 * 1024 }, 'webhook body over the cap');
-    return reject(res, status, type as string);
-  });
 
   return router;
 }

@@ -1,6 +1,7 @@
 /** Builds webhook requests the way HubSpot sends them, signed at test time (STYLE.md habit 9). */
 import { readFileSync } from 'node:fs';
 import { signV3 } from '../../src/webhooks/signature.ts';
+import { registerSecret } from './test-logger.ts';
 
 export const TEST_SECRET = 'test-client-secret-0f6b1c2d';
 export const PUBLIC_BASE_URL = 'https://unrobot.example.com';
@@ -36,10 +37,13 @@ export interface SignOptions {
 export function signedHeaders(body: string | Buffer, options: SignOptions = {}): Record<string, string> {
   const timestamp = String(options.timestamp ?? NOW);
   const uri = `${options.baseUrl ?? PUBLIC_BASE_URL}${options.path ?? WEBHOOK_PATH}`;
+  const signature = signV3({ secret: options.secret ?? TEST_SECRET, method: options.method ?? 'POST', uri, body, timestamp });
+  // The logs of the whole run are scanned for every signature made here (log-capture-teardown.ts).
+  registerSecret(signature);
   return {
     'content-type': 'application/json',
     'x-hubspot-request-timestamp': timestamp,
-    'x-hubspot-signature-v3': signV3({ secret: options.secret ?? TEST_SECRET, method: options.method ?? 'POST', uri, body, timestamp }),
+    'x-hubspot-signature-v3': signature,
     'x-hubspot-signature-version': 'v3',
   };
 }

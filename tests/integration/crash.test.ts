@@ -13,6 +13,7 @@ import { createPgliteDatabase } from '../../src/store/pglite-database.ts';
 import type { SqlDatabase } from '../../src/store/sql-database.ts';
 import { PUBLIC_BASE_URL, TEST_SECRET, WEBHOOK_PATH, signedHeaders, taskCreation } from '../helpers/hubspot-webhook.ts';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/postgres.ts';
+import { captureChildOutput } from '../helpers/test-logger.ts';
 
 const MAIN = new URL('../../src/main.ts', import.meta.url).pathname;
 
@@ -26,12 +27,13 @@ async function startService(env: Record<string, string>): Promise<Service> {
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString(); captureChildOutput('crash-service', chunk); });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`service did not start: ${stderr}`)), 20_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
+      captureChildOutput('crash-service', chunk);
       const match = /"url":"(http:\/\/[^"]+)".*"msg":"listening"/.exec(out);
       if (match?.[1] && out.includes('"msg":"ready"')) { clearTimeout(timer); resolve(match[1]); }
     });

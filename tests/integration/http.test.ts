@@ -12,6 +12,7 @@ import { startHttpServer, type RunningServer } from '../../src/http/http-server.
 import { createLogger } from '../../src/logger.ts';
 import type { HealthCheck, InboxStore } from '../../src/store/ports.ts';
 import { NOW, PUBLIC_BASE_URL, TEST_SECRET, WEBHOOK_PATH, signedHeaders, taskCreation } from '../helpers/hubspot-webhook.ts';
+import { createTestLogger } from '../helpers/test-logger.ts';
 
 const config = loadConfig({ PUBLIC_BASE_URL, HUBSPOT_CLIENT_SECRET: TEST_SECRET });
 const clock = createFixedClock(NOW);
@@ -28,7 +29,7 @@ function captureLogs() {
 }
 
 test('when /healthz is asked, then 200; when /readyz is asked while a check fails or while draining, then 503', async () => {
-  const log = createLogger({ level: 'silent' });
+  const log = createTestLogger();
   expect((await request(createApp({ config, log, store: okStore, clock })).get('/healthz')).status).toBe(200);
   expect((await request(createApp({ config, log, store: okStore, clock })).get('/readyz')).status).toBe(200);
   expect((await request(createApp({ config, log, store: fakeStore(okStore.recordDelivery, false), clock })).get('/readyz')).status).toBe(503);
@@ -48,7 +49,7 @@ test('when the store throws, then 503 with a generic body and no stack', async (
 });
 
 test('when the store does not answer within the deadline, then 503 rather than a hang', async () => {
-  const app = createApp({ config, log: createLogger({ level: 'silent' }), store: fakeStore(() => new Promise(() => undefined)), clock, webhookDeadlineMs: 100 });
+  const app = createApp({ config, log: createTestLogger(), store: fakeStore(() => new Promise(() => undefined)), clock, webhookDeadlineMs: 100 });
   const body = JSON.stringify([taskCreation()]);
   const res = await request(app).post(WEBHOOK_PATH).set(signedHeaders(body)).send(body);
   expect(res.status).toBe(503);
@@ -56,7 +57,7 @@ test('when the store does not answer within the deadline, then 503 rather than a
 });
 
 test('when a request is served, then it carries a request id; an unknown route gets a generic 404', async () => {
-  const res = await request(createApp({ config, log: createLogger({ level: 'silent' }), store: okStore, clock })).get('/nope').set('x-request-id', 'abc-123');
+  const res = await request(createApp({ config, log: createTestLogger(), store: okStore, clock })).get('/nope').set('x-request-id', 'abc-123');
   expect(res.status).toBe(404);
   expect(res.headers['x-request-id']).toBe('abc-123');
   expect(res.body).toEqual({ error: 'not-found' });
@@ -76,7 +77,7 @@ test('when a webhook is logged, then neither the signature, the secret nor the p
 describe('over a real socket', () => {
   let running: RunningServer;
   beforeAll(async () => {
-    const app = createApp({ config, log: createLogger({ level: 'silent' }), store: okStore, clock });
+    const app = createApp({ config, log: createTestLogger(), store: okStore, clock });
     running = await startHttpServer(app, { port: 0, host: '127.0.0.1', requestTimeoutMs: 500 });
   });
   afterAll(async () => { await running.close(100); });

@@ -6,7 +6,6 @@
 import { jest } from '@jest/globals';
 import { createFixedClock } from '../../src/clock.ts';
 import { AppError } from '../../src/errors.ts';
-import { createLogger } from '../../src/logger.ts';
 import { TASK_EVENTS_DEAD_LETTER, TASK_EVENTS_QUEUE, createBossQueue } from '../../src/store/boss-queue.ts';
 import { LATEST_VERSION, applyMigrations, currentVersion } from '../../src/store/migrations.ts';
 import type { DeliveryRecord, TaskEventJob } from '../../src/store/ports.ts';
@@ -14,8 +13,9 @@ import { parseBatch } from '../../src/webhooks/parse-batch.ts';
 import { createWorker, type TaskEventHandler } from '../../src/worker/create-worker.ts';
 import { NOW, taskCreation } from '../helpers/hubspot-webhook.ts';
 import { FAST_QUEUE, engines, openTestStore } from '../helpers/stores.ts';
+import { createTestLogger } from '../helpers/test-logger.ts';
 
-const log = createLogger({ level: 'silent' });
+const log = createTestLogger();
 let nextEventId = 5_000;
 
 function delivery(count = 1): DeliveryRecord {

@@ -8,13 +8,13 @@ import type { Express } from 'express';
 import { createFixedClock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createApp } from '../../src/http/create-app.ts';
-import { createLogger } from '../../src/logger.ts';
 import { NOW, PUBLIC_BASE_URL, TEST_SECRET, WEBHOOK_PATH, signedHeaders, taskCreation, taskEvents } from '../helpers/hubspot-webhook.ts';
 import { engines, openTestStore, type TestStore } from '../helpers/stores.ts';
+import { createTestLogger } from '../helpers/test-logger.ts';
 
 const OLD_SECRET = 'previous-client-secret-9a8b7c';
 const config = loadConfig({ PUBLIC_BASE_URL, HUBSPOT_CLIENT_SECRET: `${TEST_SECRET},${OLD_SECRET}` });
-const log = createLogger({ level: 'silent' });
+const log = createTestLogger();
 
 describe.each(engines())('webhook intake on %s', (_engine, openDatabase) => {
   let t: TestStore;
