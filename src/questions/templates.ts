@@ -14,6 +14,7 @@ export interface TemplateParams {
   'headline.ticket': { count: number };
   'headline.renewal': None;
   'headline.fresh-lead': { days: number };
+  'headline.unanswered': { attempts: number };
   'headline.since-reply': { days: number };
   'headline.since-touch': { touch: TouchType; days: number };
   'headline.default': None;
@@ -68,6 +69,14 @@ export const HEADLINES: { [K in HeadlineId]: Matcher<K> } = {
   'headline.fresh-lead': ({ lifecycle }, t) =>
     lifecycle?.phase === 'lead' && lifecycle.recordAgeDays !== undefined && lifecycle.recordAgeDays <= t.freshLeadDays
       ? { params: { days: lifecycle.recordAgeDays }, facts: [{ id: 'record-age', days: lifecycle.recordAgeDays }], strength: 0.75 }
+      : undefined,
+  'headline.unanswered': ({ silence }) =>
+    silence?.neverReplied === true && silence.attemptsSinceReply >= 2
+      ? {
+          params: { attempts: silence.attemptsSinceReply },
+          facts: [{ id: 'never-replied' }, { id: 'attempts', count: silence.attemptsSinceReply }],
+          strength: 0.72,
+        }
       : undefined,
   'headline.since-reply': ({ silence }, t) =>
     silence?.daysSinceLastReply !== undefined && silence.daysSinceLastReply >= t.silenceDays
@@ -244,8 +253,9 @@ export const QUESTIONS: { [K in QuestionId]: { lens: LensId; match: Matcher<K> }
   },
   'calm.last-touch': {
     lens: 'calm-attentiveness',
+    // Only a conversation teaches something; an unanswered email does not.
     match: ({ silence: s }) =>
-      s?.lastTouch === undefined
+      s?.lastTouch === undefined || s.lastTouch.type === 'EMAIL'
         ? undefined
         : {
             params: { touch: s.lastTouch.type, days: s.lastTouch.daysAgo },

@@ -19,6 +19,7 @@ export const de: QuestionBank = {
     'headline.ticket': (p) => `Bevor Sie sich bei ${p.name} melden: Wie erlebt man dort ${plural(p.count, 'das offene Ticket', 'die # offenen Tickets')}?`,
     'headline.renewal': (p) => `Bevor Sie mit ${p.name} über die Verlängerung sprechen: Wie war das vergangene Jahr für sie?`,
     'headline.fresh-lead': (p) => `Bevor Sie ${p.name} kontaktieren: Was hat sie ${ago(p.days)} dazu bewogen, sich zu melden?`,
+    'headline.unanswered': (p) => `Bevor Sie sich nach ${plural(p.attempts, 'einer unbeantworteten Nachricht', '# unbeantworteten Nachrichten')} erneut bei ${p.name} melden: Was würde die nächste für sie lohnenswert machen?`,
     'headline.since-reply': (p) => `Bevor Sie bei ${p.name} nachfassen: Was hat sich dort verändert, seit sie ${ago(p.days)} zuletzt geantwortet haben?`,
     'headline.since-touch': (p) => `Bevor Sie bei ${p.name} nachfassen: Was hat sich dort seit ${SINCE_TOUCH[p.touch]} ${ago(p.days)} verändert?`,
     'headline.default': (p) => `Bevor Sie diese Aufgabe erledigen: Was würde den nächsten Schritt für ${p.name} wirklich nützlich machen?`,

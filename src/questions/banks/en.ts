@@ -16,6 +16,7 @@ export const en: QuestionBank = {
     'headline.ticket': (p) => `Before you check in with ${p.name}: ${plural(p.count, 'how is their open ticket going', 'how are their # open tickets going')} from their side?`,
     'headline.renewal': (p) => `Before you talk renewal with ${p.name}: what has this past year been like for them?`,
     'headline.fresh-lead': (p) => `Before you reach out to ${p.name}: what made them get in touch ${ago(p.days)}?`,
+    'headline.unanswered': (p) => `Before you reach out to ${p.name} again after ${plural(p.attempts, 'an unanswered message', '# unanswered messages')}: what would make the next one worth their time?`,
     'headline.since-reply': (p) => `Before you follow up with ${p.name}: what has changed for them since they last replied ${ago(p.days)}?`,
     'headline.since-touch': (p) => `Before you follow up with ${p.name}: what has changed for them since your last ${TOUCH[p.touch]} ${ago(p.days)}?`,
     'headline.default': (p) => `Before you act on this task: what would make the next step genuinely useful to ${p.name}?`,

@@ -17,6 +17,7 @@ export const es: QuestionBank = {
     'headline.ticket': (p) => `Antes de contactar con ${p.name}: ¿cómo están viviendo ${plural(p.count, 'su ticket abierto', 'sus # tickets abiertos')}?`,
     'headline.renewal': (p) => `Antes de hablar de la renovación con ${p.name}: ¿cómo ha sido este último año para ellos?`,
     'headline.fresh-lead': (p) => `Antes de contactar con ${p.name}: ¿qué les llevó a escribir ${ago(p.days)}?`,
+    'headline.unanswered': (p) => `Antes de volver a escribir a ${p.name} tras ${plural(p.attempts, 'un mensaje sin respuesta', '# mensajes sin respuesta')}: ¿qué haría que el siguiente mereciera su tiempo?`,
     'headline.since-reply': (p) => `Antes de hacer seguimiento con ${p.name}: ¿qué ha cambiado para ellos desde su última respuesta, ${ago(p.days)}?`,
     'headline.since-touch': (p) => `Antes de hacer seguimiento con ${p.name}: ¿qué ha cambiado para ellos desde ${LAST[p.touch]}, ${ago(p.days)}?`,
     'headline.default': (p) => `Antes de completar esta tarea: ¿qué haría que el siguiente paso fuera realmente útil para ${p.name}?`,

@@ -16,6 +16,7 @@ export const fr: QuestionBank = {
     'headline.ticket': (p) => `Avant de reprendre contact avec ${p.name} : comment vivent-ils ${plural(p.count, 'leur ticket ouvert', 'leurs # tickets ouverts')} de leur côté ?`,
     'headline.renewal': (p) => `Avant de parler renouvellement avec ${p.name} : comment s’est passée cette dernière année pour eux ?`,
     'headline.fresh-lead': (p) => `Avant de contacter ${p.name} : qu’est-ce qui les a poussés à se manifester ${ago(p.days)} ?`,
+    'headline.unanswered': (p) => `Avant de relancer ${p.name} après ${plural(p.attempts, 'un message resté sans réponse', '# messages restés sans réponse')} : qu’est-ce qui rendrait le prochain utile pour eux ?`,
     'headline.since-reply': (p) => `Avant de relancer ${p.name} : qu’est-ce qui a changé pour eux depuis leur dernière réponse, ${ago(p.days)} ?`,
     'headline.since-touch': (p) => `Avant de relancer ${p.name} : qu’est-ce qui a changé pour eux depuis votre dernier ${TOUCH[p.touch]}, ${ago(p.days)} ?`,
     'headline.default': (p) => `Avant d’accomplir cette tâche : qu’est-ce qui rendrait la prochaine étape vraiment utile pour ${p.name} ?`,

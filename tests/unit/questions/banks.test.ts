@@ -8,6 +8,7 @@ const SAMPLES: { [K in TemplateId]: TemplateParams[K] } = {
   'headline.ticket': { count: 7 },
   'headline.renewal': {},
   'headline.fresh-lead': { days: 7 },
+  'headline.unanswered': { attempts: 7 },
   'headline.since-reply': { days: 7 },
   'headline.since-touch': { touch: 'EMAIL', days: 7 },
   'headline.default': {},
