@@ -62,8 +62,6 @@ export const EnvSchema = z
     JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     SIGNATURE_FAILURE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(30),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
-    SIGNATURE_FAILURE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(30),
-    RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -119,10 +117,6 @@ export interface Config {
   signatureFailureLimit: number;
   /** Days raw deliveries and quarantine are kept; dedupe keys are kept at least 7 days (T5). */
   retentionDays: number;
-  /** Signature failures per minute from one IP before it gets 429 (RELIABILITY.md row 8); 0 = no limit. */
-  signatureFailureLimit: number;
-  /** Days raw deliveries and quarantine are kept; dedupe keys are kept at least 7 days (T5). */
-  retentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -167,8 +161,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     worker: env.WORKER === 'on',
     jobLeaseSeconds: env.JOB_LEASE_SECONDS,
     jobRetryDelaySeconds: env.JOB_RETRY_DELAY_SECONDS,
-    signatureFailureLimit: env.SIGNATURE_FAILURE_LIMIT,
-    retentionDays: env.RETENTION_DAYS,
     signatureFailureLimit: env.SIGNATURE_FAILURE_LIMIT,
     retentionDays: env.RETENTION_DAYS,
   };
