@@ -1,7 +1,7 @@
 /**
  * Timeline events v3 (create → 201, batch create → 201/207, get) with OAuth, and app events
  * v4 (`POST /integrators/timeline/v4/events`). Templates are managed by a separate router
- * guarded by the developer API key. Events are immutable; a repeated `id` is a 409.
+ * guarded by the developer API key. Events are immutable; a repeated `id` is a 409 (v3 per template, v4 per event type).
  * https://developers.hubspot.com/docs/api-reference/crm-timeline-v3/guide
  */
 import { randomUUID } from 'node:crypto';
@@ -114,6 +114,9 @@ export function createTimelineRouter(state: SandboxState): Router {
     if (!objectType) return sendValidation(res, `Unknown eventTypeName ${parsed.data.eventTypeName}`);
     const type = resolveObjectType(objectType);
     if (!type || !findRecord(portal, type, parsed.data.objectId)) return sendValidation(res, `Object ${parsed.data.objectId} not found for ${objectType}`);
+    if (parsed.data.id !== undefined && portal.timeline.some((e) => e.kind === 'app-event' && e.eventTypeName === parsed.data.eventTypeName && e.id === parsed.data.id)) {
+      return sendError(res, 409, 'CONFLICT', `An event with id ${parsed.data.id} already exists for ${parsed.data.eventTypeName}`);
+    }
     const now = new Date(state.clock.now()).toISOString();
     const event: StoredTimelineEvent = {
       kind: 'app-event', portalId: portal.portalId, id: parsed.data.id ?? randomUUID(), eventTypeName: parsed.data.eventTypeName,
