@@ -25,12 +25,15 @@ test('when started with an empty environment, then /healthz answers within 10 s,
         if (match?.[1]) { clearTimeout(timer); resolve(match[1]); }
       });
     });
-    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${url}/healthz`, { headers: { connection: 'close' } })).status).toBe(200);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(out).toContain('NO HUBSPOT_CLIENT_SECRET IS SET');
 
     const until = Date.now() + 20_000;
-    while ((await fetch(`${url}/readyz`)).status !== 200) {
+    // A fresh connection per poll: PGlite's start can block the event loop past the server's
+    // keep-alive timeout, and a reused socket would then be reset under the client.
+    const readyStatus = () => fetch(`${url}/readyz`, { headers: { connection: 'close' } }).then((res) => res.status, () => 0);
+    while ((await readyStatus()) !== 200) {
       if (Date.now() > until) throw new Error('never ready');
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
