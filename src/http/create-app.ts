@@ -11,6 +11,7 @@ import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { HealthCheck, InboxStore } from '../store/ports.ts';
+import { createFeedbackRouter, type FeedbackRouteDeps } from '../feedback/feedback-route.ts';
 import type { KnownPortals } from '../webhooks/accept-delivery.ts';
 import { createWebhookRouter } from '../webhooks/hubspot-webhook-route.ts';
 import type { SignatureFailureLimiter } from '../webhooks/signature-failure-limiter.ts';
@@ -23,6 +24,8 @@ export interface AppDeps {
   clock: Clock;
   metrics?: Metrics;
   knownPortals?: KnownPortals;
+  /** The card feedback links (`GET /feedback/:token`); not mounted when absent. */
+  feedback?: FeedbackRouteDeps;
   /** False while draining, so the load balancer stops sending traffic. */
   isAccepting?: () => boolean;
   webhookDeadlineMs?: number;
@@ -78,6 +81,8 @@ export function createApp(deps: AppDeps): express.Express {
     ...(deps.webhookBodyLimitBytes !== undefined && { bodyLimitBytes: deps.webhookBodyLimitBytes }),
     ...(deps.signatureFailures && { signatureFailures: deps.signatureFailures }),
   }));
+
+  if (deps.feedback) app.use(createFeedbackRouter(deps.feedback));
 
   app.use((_req, res) => { res.status(404).json({ error: 'not-found' }); });
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
