@@ -48,18 +48,23 @@ function penalty(id: string, history: CardHistory): number {
   return older.some((card) => card.headlineId === id || card.questionIds.includes(id)) ? 0.3 : 0;
 }
 
+type Ranked = Match & { lens?: LensId; fallback?: boolean };
+
 /** Strongest first after the rotation penalty; equal scores in template-id order. */
-const byScore = (history: CardHistory) => (a: Chosen, b: Chosen) =>
+const byScore = (history: CardHistory) => (a: Ranked, b: Ranked) =>
   b.strength - penalty(b.id, history) - (a.strength - penalty(a.id, history)) || (a.id < b.id ? -1 : 1);
 
 export function selectHeadline(signals: Signals, settings: ComposerSettings, bank: QuestionBank, history: CardHistory): Chosen {
-  const candidates = (Object.keys(HEADLINES) as HeadlineId[]).flatMap((id) => {
+  const matches = (Object.keys(HEADLINES) as HeadlineId[]).flatMap((id): Ranked[] => {
     const found = (HEADLINES[id] as (s: Signals, t: ComposerSettings['thresholds']) => Omit<Match, 'id'> | undefined)(signals, settings.thresholds);
-    const chosen = found === undefined ? undefined : render(bank, signals, { ...found, id }, undefined, LENGTH.maxHeadline);
-    return chosen === undefined ? [] : [chosen];
+    return found === undefined ? [] : [{ ...found, id }];
   });
-  const fallback = { id: 'headline.default', text: bank.headlines['headline.default']({ name: bank.unnamedClient }), facts: [], strength: 0 };
-  return candidates.sort(byScore(history))[0] ?? fallback;
+  // Render lazily, strongest first: most candidates are never worded at all.
+  for (const match of matches.sort(byScore(history))) {
+    const chosen = render(bank, signals, match, undefined, LENGTH.maxHeadline);
+    if (chosen !== undefined) return chosen;
+  }
+  return { id: 'headline.default', text: bank.headlines['headline.default']({ name: bank.unnamedClient }), facts: [], strength: 0 };
 }
 
 /** A question that only repeats the headline's facts adds nothing; it is skipped. */
@@ -69,25 +74,33 @@ function repeats(candidate: Chosen, headline: Chosen): boolean {
 }
 
 export function selectQuestions(signals: Signals, settings: ComposerSettings, bank: QuestionBank, history: CardHistory, headline: Chosen): Chosen[] {
-  const ids = Object.keys(QUESTIONS) as QuestionId[];
-  const candidates = ids.flatMap((id) => {
+  const matches = (Object.keys(QUESTIONS) as QuestionId[]).flatMap((id): Ranked[] => {
     const template = QUESTIONS[id] as { lens: LensId; match: (s: Signals, t: ComposerSettings['thresholds']) => Omit<Match, 'id'> | undefined };
     const fallback = FALLBACKS.includes(id);
     if (!fallback && !isLensEnabled(settings, template.lens)) return [];
     const found = template.match(signals, settings.thresholds);
-    const chosen = found === undefined ? undefined : render(bank, signals, { ...found, id }, template.lens, LENGTH.maxQuestion);
-    return chosen === undefined || repeats(chosen, headline) ? [] : [{ ...chosen, fallback }];
+    return found === undefined ? [] : [{ ...found, id, lens: template.lens, fallback }];
   });
-  const ranked = candidates.sort(byScore(history));
+  const ranked = matches.sort(byScore(history));
+  const worded = new Map<string, Chosen | undefined>();
+  const word = (match: Ranked): Chosen | undefined => {
+    if (!worded.has(match.id)) {
+      const chosen = render(bank, signals, match, match.lens, LENGTH.maxQuestion);
+      worded.set(match.id, chosen === undefined || repeats(chosen, headline) ? undefined : chosen);
+    }
+    return worded.get(match.id);
+  };
   const picked: Chosen[] = [];
-  const take = (pool: typeof ranked) => {
-    for (const { fallback, ...candidate } of pool) {
+  const take = (pool: Ranked[]) => {
+    for (const match of pool) {
       const full = picked.length >= settings.maxQuestions;
-      const third = picked.length >= 2 && (candidate.strength < settings.thresholds.thirdQuestionStrength || penalty(candidate.id, history) >= 10);
-      if (!full && !third && !picked.some((p) => p.lens === candidate.lens)) picked.push(candidate);
+      const third = picked.length >= 2 && (match.strength < settings.thresholds.thirdQuestionStrength || penalty(match.id, history) >= 10);
+      if (full || third || picked.some((p) => p.lens === match.lens)) continue;
+      const chosen = word(match);
+      if (chosen !== undefined) picked.push(chosen);
     }
   };
-  take(ranked.filter((candidate) => !candidate.fallback || isLensEnabled(settings, candidate.lens as LensId)));
+  take(ranked.filter((match) => match.fallback !== true || isLensEnabled(settings, match.lens as LensId)));
   if (picked.length < 2) take(ranked);
   return picked;
 }
