@@ -28,6 +28,8 @@ export interface CompleteAuthorizationDeps {
   cipher: TokenCipher;
   oauthClient: Pick<OAuthClient, 'exchangeCode' | 'tokenInfo'>;
   tokens?: Pick<OAuthTokenProvider, 'remember'>;
+  /** After an install is stored: e.g. the pipeline's `resumePortal` (clears the pause, re-enqueues parked jobs). */
+  onInstalled?: (portalId: string) => Promise<unknown>;
   clock: Clock;
   log: Logger;
   /** `<publicBaseUrl>/oauth/callback`, exactly as sent to the authorize page. */
@@ -81,6 +83,7 @@ export async function completeAuthorization(deps: CompleteAuthorizationDeps, inp
     at: deps.clock.now(),
   });
   deps.tokens?.remember(portalId, grant);
+  await deps.onInstalled?.(portalId);
   deps.log.info({ portalId, purpose: stored.purpose, reinstalled, scopes: identity.scopes.length }, 'app installed');
   return { purpose: stored.purpose, identity, installed: true, reinstalled };
 }

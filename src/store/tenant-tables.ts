@@ -13,6 +13,14 @@ export const PURGED_TENANT_TABLES: readonly string[] = [
   'processed_events',
   'quarantined_events',
   'webhook_events',
+  'parked_jobs',
+  'paused_portals',
+  'poll_cursors',
+  'portal_admins',
+  'portal_settings',
+  // the actors of settings changes are people (user ids, emails)
+  'settings_audit',
+  'settings_sessions',
   'installs',
 ];
 

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import express from 'express';
+import request from 'supertest';
 import { createFixedClock } from '../../../src/clock.ts';
 import { createOAuthClient } from '../../../src/hubspot/oauth-tokens.ts';
 import { createTokenCipher } from '../../../src/hubspot/token-cipher.ts';
@@ -20,7 +21,7 @@ import { createSqlInstallStore } from '../../../src/store/sql-install-store.ts';
 export const PUBLIC_BASE_URL = 'http://localhost:3000';
 export const START = Date.parse('2026-03-02T09:00:00Z');
 
-export async function startOAuthHarness(options: { onLogin?: OnLogin } = {}) {
+export async function startOAuthHarness(options: { onLogin?: OnLogin; onInstalled?: (portalId: string) => Promise<unknown> } = {}) {
   const clock = createFixedClock(START);
   const lines: string[] = [];
   const log = createLogger({ level: 'debug', destination: new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } }) });
@@ -36,14 +37,27 @@ export async function startOAuthHarness(options: { onLogin?: OnLogin } = {}) {
   const app = express();
   app.use(createOAuthRouter({
     config: { publicBaseUrl: PUBLIC_BASE_URL, hubspot: { clientId: DEFAULT_APP.clientId, oauthBaseUrl: running.url } },
-    states, installs, cipher, oauthClient, tokens, clock, log, ...(options.onLogin && { onLogin: options.onLogin }),
+    states, installs, cipher, oauthClient, tokens, clock, log, ...(options.onLogin && { onLogin: options.onLogin }), ...(options.onInstalled && { onInstalled: options.onInstalled }),
   }));
 
   /** POSTs to a token endpoint the sandbox answered since the last `clearRequests()`. */
   const tokenRequests = (): number => sandbox.state.requests.entries().filter((entry) => entry.method === 'POST' && /\/oauth\/.*token$/.test(entry.path)).length;
 
+  /** The whole install flow, redirects followed by hand, for a sandbox portal (default: the demo portal). */
+  const install = async (portalId?: number): Promise<string> => {
+    const started = await request(app).get('/oauth/install');
+    const cookie = String(started.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
+    const authorizeUrl = new URL(String(started.headers.location));
+    if (portalId !== undefined) authorizeUrl.searchParams.set('portalId', String(portalId));
+    const consent = await fetch(authorizeUrl, { redirect: 'manual' });
+    const callback = new URL(consent.headers.get('location') ?? '');
+    const done = await request(app).get(`${callback.pathname}${callback.search}`).set('cookie', cookie);
+    if (done.status !== 200) throw new Error(`install failed: ${done.status}`);
+    return String(portalId ?? sandbox.portalId);
+  };
+
   return {
-    clock, sandbox, sandboxUrl: running.url, db, installs, states, cipher, oauthClient, tokens, app, log,
+    install, clock, sandbox, sandboxUrl: running.url, db, installs, states, cipher, oauthClient, tokens, app, log,
     logText: () => lines.join(''),
     tokenRequests,
     clearRequests: () => sandbox.state.requests.clear(),

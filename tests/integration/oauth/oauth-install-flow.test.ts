@@ -7,8 +7,9 @@ import type { LoginIdentity } from '../../../src/oauth/complete-authorization.ts
 import { PUBLIC_BASE_URL, startOAuthHarness, type OAuthHarness } from './oauth-harness.ts';
 
 const onLogin = jest.fn(async (_req: Request, res: Response, identity: LoginIdentity) => { res.redirect(303, identity.returnTo); });
+const onInstalled = jest.fn(async (_portalId: string) => undefined);
 let h: OAuthHarness;
-beforeAll(async () => { h = await startOAuthHarness({ onLogin }); });
+beforeAll(async () => { h = await startOAuthHarness({ onLogin, onInstalled }); });
 afterAll(async () => { await h.close(); });
 
 interface Started { authorizeUrl: URL; cookie: string; setCookie: string }
@@ -137,6 +138,7 @@ describe('OAuth install over HTTP against the sandbox', () => {
     const { authorizeUrl, cookie } = await start();
     const response = await request(h.app).get(await authorize(authorizeUrl)).set('cookie', cookie);
     expect(response.text).toContain('Unrobot is reinstalled');
+    expect(onInstalled).toHaveBeenLastCalledWith(portalId);
     expect(await h.tokens.activePortals()).toEqual([portalId]);
     await expect(h.tokens.getAccessToken(portalId)).resolves.toMatch(/^CO/);
   });
