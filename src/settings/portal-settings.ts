@@ -7,8 +7,7 @@
 import { z } from 'zod';
 import { PolicySettingsSchema } from '../policy/policy-settings.ts';
 import { ComposerSettingsSchema } from '../questions/composer-settings.ts';
-import { LOCALES as QUESTION_LOCALES } from '../questions/locale.ts';
-import { RuleOverridesSchema, type EffectiveRules } from '../rules/index.ts';
+import { LOCALES, RuleOverridesSchema, type EffectiveRules } from '../rules/index.ts';
 
 export const CHANNELS = ['note', 'timeline-v3', 'app-event', 'task-body'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -31,8 +30,11 @@ export const DeliverySettingsSchema = z
   });
 
 export const PortalSettingsSchema = z.object({
-  /** Language of the questions; the rep's own locale wins where HubSpot tells us. */
-  locale: z.enum(QUESTION_LOCALES).default('en'),
+  /**
+   * Language of the questions; the rep's own locale wins where HubSpot tells us. Any language of
+   * the rule pack may be chosen; cards fall back to English where no question bank exists yet.
+   */
+  locale: z.enum(LOCALES).default('en'),
   delivery: DeliverySettingsSchema.default({ channel: 'note' }),
   composer: ComposerSettingsSchema.default(ComposerSettingsSchema.parse({})),
   policy: PolicySettingsSchema.default(PolicySettingsSchema.parse({})),

@@ -1,0 +1,38 @@
+/**
+ * Wires the settings feature: the API router, the page router, the sign-in hook for the OAuth
+ * login callback, and the store-backed `SettingsSource` for the worker.
+ */
+import express from 'express';
+import type { Clock } from '../clock.ts';
+import type { Logger } from '../logger.ts';
+import type { SqlDatabase } from '../store/sql-database.ts';
+import { createLoginHook, createSettingsPageRouter } from './settings-page.ts';
+import { createSettingsApiRouter } from './settings-router.ts';
+import { createSessions, type Sessions } from './sessions.ts';
+import { createSettingsStore, type SettingsStore } from './settings-store.ts';
+
+export interface SettingsServiceDeps {
+  db: SqlDatabase;
+  clock: Clock;
+  log: Logger;
+  config: { publicBaseUrl: string; demo: boolean; hubspot: { clientSecrets: readonly string[] } };
+}
+
+export interface SettingsService {
+  /** Mount on the app: `/settings`, `/settings/assets/*`, `/api/v1/*`. */
+  router: express.Router;
+  /** The OAuth login callback's `onLogin`: creates the session and redirects to `/settings`. */
+  onLogin: ReturnType<typeof createLoginHook>;
+  /** Settings per portal, for the worker, the poller and the preview. */
+  store: SettingsStore;
+  sessions: Sessions;
+}
+
+export function createSettingsService(deps: SettingsServiceDeps): SettingsService {
+  const store = createSettingsStore(deps.db);
+  const sessions = createSessions(deps.db, deps.clock);
+  const router = express.Router();
+  router.use(createSettingsPageRouter({ sessions, publicBaseUrl: deps.config.publicBaseUrl }));
+  router.use(createSettingsApiRouter({ db: deps.db, store, sessions, clock: deps.clock, log: deps.log, config: deps.config }));
+  return { router, onLogin: createLoginHook({ sessions, store, clock: deps.clock }), store, sessions };
+}
