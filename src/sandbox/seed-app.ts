@@ -4,14 +4,10 @@
  * (DESIGN decision 6) has something to post to.
  */
 import type { SandboxState, TemplateToken } from './state.ts';
+import { TIMELINE_EVENT_TEMPLATE } from '../cards/render-timeline.ts';
 
-/** Tokens of the seeded reflection templates: the card's headline, its questions, and "why this card". */
-export const REFLECTION_TOKENS: TemplateToken[] = [
-  { name: 'headline', label: 'Headline', type: 'string' },
-  { name: 'questions', label: 'Questions', type: 'string' },
-  { name: 'why', label: 'Why this card', type: 'string' },
-  { name: 'taskId', label: 'Task id', type: 'string' },
-];
+/** The portal looks as if `npm run provision` had run: the app's own template, per target object. */
+export const REFLECTION_TOKENS: TemplateToken[] = TIMELINE_EVENT_TEMPLATE.tokens.map((token) => ({ ...token }));
 
 const TARGETS = ['contacts', 'companies', 'deals'] as const;
 
@@ -22,7 +18,7 @@ export function seedAppMetadata(state: SandboxState): void {
     const id = String(state.nextTemplateId++);
     state.templates.set(id, {
       id, name: `Unrobot reflection (${objectType})`, objectType,
-      headerTemplate: '{{headline}}', detailTemplate: '{{questions}}\n\n_{{why}}_', tokens: REFLECTION_TOKENS, createdAt: at, updatedAt: at,
+      headerTemplate: TIMELINE_EVENT_TEMPLATE.headerTemplate, detailTemplate: TIMELINE_EVENT_TEMPLATE.detailTemplate, tokens: REFLECTION_TOKENS, createdAt: at, updatedAt: at,
     });
     state.appEventTypes.set(`ae${state.app.appId}_reflection_${objectType}`, objectType);
   }

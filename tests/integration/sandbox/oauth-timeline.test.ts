@@ -77,7 +77,7 @@ describe('timeline v3, templates and app events', () => {
 
   it('when events are created one by one and in a batch, then 201 and 207 come back and the control API lists them', async () => {
     const templateId = '1001000';
-    const event = await s.client.crm.timeline.eventsApi.create({ eventTemplateId: templateId, objectId: '10028', id: 'refl-1', tokens: { headline: 'Before you follow up', questions: 'What changed?' } });
+    const event = await s.client.crm.timeline.eventsApi.create({ eventTemplateId: templateId, objectId: '10028', id: 'refl-1', tokens: { headline: 'Before you follow up', why: 'last reply 23 days ago' } });
     expect(event.objectType).toBe('contacts');
     const batch = await s.client.crm.timeline.eventsApi.createBatch({ inputs: [
       { eventTemplateId: templateId, objectId: '10029', id: 'refl-2', tokens: { headline: 'h' } },
