@@ -12,6 +12,7 @@ import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { HealthCheck, InboxStore } from '../store/ports.ts';
 import { createFeedbackRouter, type FeedbackRouteDeps } from '../feedback/feedback-route.ts';
+import { createOAuthRouter, type OAuthRouteDeps } from '../oauth/oauth-routes.ts';
 import type { KnownPortals } from '../webhooks/accept-delivery.ts';
 import { createWebhookRouter } from '../webhooks/hubspot-webhook-route.ts';
 import type { SignatureFailureLimiter } from '../webhooks/signature-failure-limiter.ts';
@@ -26,6 +27,8 @@ export interface AppDeps {
   knownPortals?: KnownPortals;
   /** The card feedback links (`GET /feedback/:token`); not mounted when absent. */
   feedback?: FeedbackRouteDeps;
+  /** HubSpot OAuth install/login (`GET /oauth/install|login|callback`); not mounted when absent. */
+  oauth?: OAuthRouteDeps;
   /** False while draining, so the load balancer stops sending traffic. */
   isAccepting?: () => boolean;
   webhookDeadlineMs?: number;
@@ -83,6 +86,7 @@ export function createApp(deps: AppDeps): express.Express {
   }));
 
   if (deps.feedback) app.use(createFeedbackRouter(deps.feedback));
+  if (deps.oauth) app.use(createOAuthRouter(deps.oauth));
 
   app.use((_req, res) => { res.status(404).json({ error: 'not-found' }); });
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {

@@ -10,7 +10,7 @@ import { createFixedClock } from '../../../src/clock.ts';
 import { createOAuthClient } from '../../../src/hubspot/oauth-tokens.ts';
 import { createTokenCipher } from '../../../src/hubspot/token-cipher.ts';
 import { createLogger } from '../../../src/logger.ts';
-import { createOAuthRouter, type OnLogin } from '../../../src/oauth/oauth-routes.ts';
+import { createOAuthRouter, type OAuthRouteDeps, type OnLogin } from '../../../src/oauth/oauth-routes.ts';
 import { createOAuthTokenProvider } from '../../../src/oauth/oauth-token-provider.ts';
 import { createSandbox, DEFAULT_APP, type Sandbox } from '../../../src/sandbox/create-sandbox.ts';
 import { applyMigrations } from '../../../src/store/migrations.ts';
@@ -34,11 +34,12 @@ export async function startOAuthHarness(options: { onLogin?: OnLogin; onInstalle
   const cipher = createTokenCipher([{ id: 'k1', key: randomBytes(32) }]);
   const oauthClient = createOAuthClient({ apiBaseUrl: running.url, clientId: DEFAULT_APP.clientId, clientSecret: DEFAULT_APP.clientSecret });
   const tokens = createOAuthTokenProvider({ installs, cipher, oauthClient, clock, log });
-  const app = express();
-  app.use(createOAuthRouter({
+  const routeDeps: OAuthRouteDeps = {
     config: { publicBaseUrl: PUBLIC_BASE_URL, hubspot: { clientId: DEFAULT_APP.clientId, oauthBaseUrl: running.url } },
     states, installs, cipher, oauthClient, tokens, clock, log, ...(options.onLogin && { onLogin: options.onLogin }), ...(options.onInstalled && { onInstalled: options.onInstalled }),
-  }));
+  };
+  const app = express();
+  app.use(createOAuthRouter(routeDeps));
 
   /** POSTs to a token endpoint the sandbox answered since the last `clearRequests()`. */
   const tokenRequests = (): number => sandbox.state.requests.entries().filter((entry) => entry.method === 'POST' && /\/oauth\/.*token$/.test(entry.path)).length;
@@ -57,7 +58,7 @@ export async function startOAuthHarness(options: { onLogin?: OnLogin; onInstalle
   };
 
   return {
-    install, clock, sandbox, sandboxUrl: running.url, db, installs, states, cipher, oauthClient, tokens, app, log,
+    install, routeDeps, clock, sandbox, sandboxUrl: running.url, db, installs, states, cipher, oauthClient, tokens, app, log,
     logText: () => lines.join(''),
     tokenRequests,
     clearRequests: () => sandbox.state.requests.clear(),

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Request, Response } from 'express';
 import request from 'supertest';
+import { loadConfig } from '../../../src/config.ts';
+import { createApp } from '../../../src/http/create-app.ts';
 import { DEFAULT_APP } from '../../../src/sandbox/create-sandbox.ts';
 import { APP_SCOPES } from '../../../src/oauth/app-scopes.ts';
 import type { LoginIdentity } from '../../../src/oauth/complete-authorization.ts';
@@ -141,6 +143,18 @@ describe('OAuth install over HTTP against the sandbox', () => {
     expect(onInstalled).toHaveBeenLastCalledWith(portalId);
     expect(await h.tokens.activePortals()).toEqual([portalId]);
     await expect(h.tokens.getAccessToken(portalId)).resolves.toMatch(/^CO/);
+  });
+
+  it('when the routes are mounted in the service app, then a full install works and the request log shows the path without the query', async () => {
+    const service = createApp({ config: loadConfig({ NODE_ENV: 'test' }), log: h.log, clock: h.clock, oauth: h.routeDeps,
+      store: { recordDelivery: async () => ({ inserted: 0, duplicates: 0, enqueued: 0 }), readiness: async () => ({ ok: true, checks: {} }) } });
+    const started = await request(service).get('/oauth/install');
+    const cookie = String(started.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
+    const callback = await authorize(new URL(String(started.headers.location)));
+    const done = await request(service).get(callback).set('cookie', cookie);
+    expect(done.status).toBe(200);
+    expect(done.headers['content-security-policy']).toBeDefined();
+    expect(h.logText()).toContain('"path":"/oauth/callback"');
   });
 
   it('when the whole suite ran, then no client secret, code, access or refresh token is in the logs', () => {
