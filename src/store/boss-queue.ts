@@ -1,8 +1,10 @@
 /**
  * The durable queue: pg-boss in the same database as the inbox, behind the {@link JobQueue} port.
  * Jobs are inserted through the inbox transaction's connection, so an event and its job commit
- * or roll back together. Retries back off exponentially with jitter (pg-boss's formula), the
- * last failure lands in a dead-letter queue, and an expired lease brings a crashed job back.
+ * or roll back together. A failed job's next run follows the worker's T7 schedule (written to the
+ * job's own `retry_delay` just before pg-boss fails it, so the job keeps its id and retry count);
+ * a crashed job comes back when its lease expires (pg-boss's jittered backoff), its expiries are
+ * counted in the job's data, and the last failure lands in a dead-letter queue.
  */
 import { PgBoss } from 'pg-boss';
 import type { ClaimedJob, ConsumeOptions, JobDecision, JobQueue, TaskEventJob } from './ports.ts';
@@ -25,12 +27,13 @@ export interface QueueSettings {
 }
 
 /**
- * T7 as far as pg-boss allows: 8 attempts, lease 60 s. pg-boss's jittered backoff doubles from
- * `retryDelay` (30–60 s, 1–2 min, … up to the 6 h cap), so the schedule spans about 2 h rather
- * than T7's 9 h; reclaim of a crashed job takes at most lease + supervise interval (75 s ≤ T12's 90 s).
+ * T7: the first run plus 8 retries, lease 60 s. Retries after a handler failure wait the T7 step
+ * the worker chose; retries after an expired lease use pg-boss's jittered backoff from
+ * `retryDelay` (the worker was gone, nobody chose). Reclaim of a crashed job takes at most
+ * lease + supervise interval (75 s ≤ T12's 90 s).
  */
 export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
-  attempts: 8,
+  attempts: 9,
   retryDelaySeconds: 60,
   retryDelayMaxSeconds: 6 * 60 * 60,
   leaseSeconds: 60,
@@ -69,8 +72,30 @@ export function createBossQueue(
   let running = false;
   let workerId: string | undefined;
 
+  /**
+   * pg-boss fails a job whose lease ran out with one of two outputs: the supervisor's "job timed
+   * out" (the worker process died holding it) or the worker's own "handler execution exceeded Ns"
+   * (the handler hung past the lease). Either counts as an expiry.
+   */
+  const expiredLease = (output: unknown) => {
+    const shape = output as { message?: unknown; value?: { message?: unknown } } | null;
+    const message = shape?.value?.message ?? shape?.message;
+    return message === 'job timed out' || (typeof message === 'string' && message.startsWith('handler execution exceeded'));
+  };
+  /** Keeps the count in the job's data, which survives every retry (the output does not). */
+  const countLeaseExpiry = async (id: string, count: number) => {
+    await db.query(`update pgboss.job set data = data || jsonb_build_object('leaseExpiries', $3::int) where name = $1 and id = $2`,
+      [TASK_EVENTS_QUEUE, id, count]);
+    return count;
+  };
+
   const settle = async (job: { id: string }, decision: JobDecision) => {
     if (decision.status === 'completed') return { id: job.id, status: 'completed' as const };
+    if (decision.status === 'retry' && decision.delaySeconds !== undefined) {
+      // pg-boss computes the next start from the job's own retry_delay when backoff is off.
+      await db.query(`update pgboss.job set retry_delay = $3, retry_backoff = false where name = $1 and id = $2 and state = 'active'`,
+        [TASK_EVENTS_QUEUE, job.id, Math.max(1, Math.ceil(decision.delaySeconds))]);
+    }
     const output = { message: decision.error };
     return { id: job.id, status: decision.status === 'retry' ? ('failed' as const) : ('deadletter' as const), output };
   };
@@ -98,10 +123,14 @@ export function createBossQueue(
       return jobs.length;
     },
     async consume(handle: (job: ClaimedJob<TaskEventJob>) => Promise<JobDecision>, options: ConsumeOptions = {}) {
-      workerId = await boss.work<TaskEventJob>(
+      workerId = await boss.work<TaskEventJob & { leaseExpiries?: number }>(
         TASK_EVENTS_QUEUE,
-        { perJobResults: true, batchSize: options.batchSize ?? 10, burstWhenBatchFull: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
-        async (jobs) => Promise.all(jobs.map(async (job) => settle(job, await handle({ id: job.id, data: job.data, attempt: job.retryCount })))),
+        { perJobResults: true, includeMetadata: true, batchSize: options.batchSize ?? 10, burstWhenBatchFull: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+        async (jobs) => Promise.all(jobs.map(async (job) => {
+          const { leaseExpiries: before = 0, ...data } = job.data;
+          const leaseExpiries = job.retryCount > 0 && expiredLease((job as { output?: unknown }).output) ? await countLeaseExpiry(job.id, before + 1) : before;
+          return settle(job, await handle({ id: job.id, data, attempt: job.retryCount, leaseExpiries }));
+        })),
       );
     },
     async stopConsuming(timeoutMs) {

@@ -113,12 +113,14 @@ export interface ClaimedJob<T> {
   id: string;
   data: T;
   attempt: number;
+  /** How often this job's lease ran out before (its worker died holding it); 3 makes it poison. */
+  leaseExpiries?: number;
 }
 
 /** What the consumer decided: done, try again later (backoff), or give up (dead-letter now). */
 export type JobDecision =
   | { status: 'completed' }
-  | { status: 'retry'; error: string }
+  | { status: 'retry'; error: string; /** Wait before the next attempt (T7 schedule); the queue's backoff when absent. */ delaySeconds?: number }
   | { status: 'dead-letter'; error: string };
 
 export interface ConsumeOptions {

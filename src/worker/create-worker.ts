@@ -7,6 +7,7 @@ import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { ClaimedJob, ConsumeOptions, JobDecision, JobQueue, ProcessedEventStore, TaskEventJob } from '../store/ports.ts';
+import { POISON_LEASE_EXPIRIES, retryDelaySeconds } from './retry-schedule.ts';
 
 export type { TaskEventJob } from '../store/ports.ts';
 
@@ -40,6 +41,8 @@ export interface WorkerDeps {
   clock: Clock;
   consume?: ConsumeOptions;
   onSettled?: (outcome: JobDecision['status']) => void;
+  /** Jitter source for the retry schedule; uniform in [0, 1). */
+  random?: () => number;
 }
 
 export interface Worker {
@@ -59,14 +62,25 @@ export function createWorker(deps: WorkerDeps): Worker {
     const { portalId, objectId, subscriptionType, eventKey } = job.data;
     const log = deps.log.child({ jobId: job.id, portalId, objectId, subscriptionType, eventKey, attempt: job.attempt });
     let decision: JobDecision;
+    if ((job.leaseExpiries ?? 0) >= POISON_LEASE_EXPIRIES) {
+      // Its worker died holding it that often: running it again would only take down another one.
+      decision = { status: 'dead-letter', error: `poison: the lease expired ${job.leaseExpiries} times` };
+      log.error({ leaseExpiries: job.leaseExpiries }, 'task event dead-lettered as poison (its worker kept dying)');
+      deps.onSettled?.(decision.status);
+      return decision;
+    }
     try {
       const outcome = await handler(job.data, { attempt: job.attempt, log, now: deps.clock.now() });
       log.info({ outcome: outcome.status, reason: outcome.reason }, 'task event processed');
       decision = { status: 'completed' };
     } catch (error) {
       const permanent = error instanceof AppError && !error.retryable;
-      decision = { status: permanent ? 'dead-letter' : 'retry', error: errorText(error) };
-      log.warn({ err: error, decision: decision.status }, permanent ? 'task event failed permanently; dead-lettered' : 'task event failed; will retry');
+      const retryAfterMs = error instanceof AppError ? error.retryAfterMs : undefined;
+      decision = permanent
+        ? { status: 'dead-letter', error: errorText(error) }
+        : { status: 'retry', error: errorText(error), delaySeconds: retryDelaySeconds(job.attempt, { retryAfterMs, ...(deps.random && { random: deps.random }) }) };
+      log.warn({ err: error, decision: decision.status, ...(decision.status === 'retry' && { delaySeconds: decision.delaySeconds }) },
+        permanent ? 'task event failed permanently; dead-lettered' : 'task event failed; will retry');
     }
     deps.onSettled?.(decision.status);
     return decision;

@@ -94,7 +94,7 @@ describe.each(engines())('store and queue on %s', (_engine, openDatabase) => {
       attempts.push(context.attempt);
       throw new AppError('HUBSPOT_UNAVAILABLE', 'HubSpot answered 503', { retryable: true });
     };
-    const worker = createWorker({ queue: t.queue, store: t.store, handler, log, clock: createFixedClock(NOW), consume: { pollingIntervalSeconds: 0.5 } });
+    const worker = createWorker({ queue: t.queue, store: t.store, handler, log, clock: createFixedClock(NOW), consume: { pollingIntervalSeconds: 0.5 }, random: () => 0 });
     try {
       await t.store.recordDelivery(delivery(1));
       await worker.start();
