@@ -69,7 +69,10 @@ export function verifyV3(input: VerifyInput): VerifyResult {
   if (Math.abs(input.now - Number(timestamp)) > (input.toleranceMs ?? SIGNATURE_TOLERANCE_MS)) {
     return { ok: false, reason: 'stale-timestamp' };
   }
-  const given = BASE64.test(signature) ? Buffer.from(signature, 'base64') : Buffer.alloc(0);
+  const decoded = BASE64.test(signature) ? Buffer.from(signature, 'base64') : Buffer.alloc(0);
+  // The last base64 character carries 2 unused bits; only the canonical encoding is accepted, so
+  // no other spelling of the same bytes verifies (found by tests/property/signature.property.test.ts).
+  const given = decoded.toString('base64') === signature ? decoded : Buffer.alloc(0);
   let matched = -1;
   input.secrets.forEach((secret, index) => {
     const expected = digest({ secret, method: input.method, uri: input.uri, body: input.body, timestamp });
