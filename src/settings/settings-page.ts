@@ -13,7 +13,15 @@ export const SETTINGS_CSP = "default-src 'self'; script-src 'self'; style-src 's
 
 const asset = (name: string): string => readFileSync(new URL(`./public/${name}`, import.meta.url), 'utf8');
 
-export interface LoginIdentity { portalId: string | number; userId: string | number; email?: string | undefined; scopes?: readonly string[] }
+/** What the OAuth login callback knows (`LoginIdentity` of src/oauth/complete-authorization.ts). */
+export interface LoginIdentity {
+  portalId: string | number;
+  userId: string | number | undefined;
+  email?: string | undefined;
+  scopes?: readonly string[];
+  /** A same-origin path, already checked by the OAuth flow; only `/settings…` is honoured here. */
+  returnTo?: string;
+}
 
 /**
  * What the OAuth login callback calls once HubSpot said who the user is: a new session (the old
@@ -22,6 +30,10 @@ export interface LoginIdentity { portalId: string | number; userId: string | num
  */
 export function createLoginHook(deps: { sessions: Sessions; store: SettingsStore; clock: Clock }) {
   return async (req: Request, res: Response, identity: LoginIdentity): Promise<void> => {
+    if (identity.userId === undefined) {
+      res.status(403).type('text/plain').send('HubSpot did not say which user signed in, so no session was created. Sign in again from HubSpot.');
+      return;
+    }
     const portalId = String(identity.portalId);
     const userId = String(identity.userId);
     const previous = readCookie(req.headers.cookie, SESSION_COOKIE);
@@ -29,7 +41,8 @@ export function createLoginHook(deps: { sessions: Sessions; store: SettingsStore
     if (await deps.store.countAdmins(portalId) === 0) await deps.store.addAdmin(portalId, userId, null, deps.clock.now());
     res.setHeader('Set-Cookie', sessionCookie(id));
     res.setHeader('Cache-Control', 'no-store');
-    res.redirect(303, '/settings');
+    const returnTo = identity.returnTo !== undefined && /^\/settings(?:[/?#]|$)/.test(identity.returnTo) ? identity.returnTo : '/settings';
+    res.redirect(303, returnTo);
   };
 }
 

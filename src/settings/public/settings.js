@@ -253,12 +253,13 @@ function barChart(title, rows, format = (value) => String(value)) {
   const max = Math.max(1, ...rows.map((row) => row.value));
   const width = 320;
   const rowHeight = 22;
-  const svg = s('svg', { viewBox: `0 0 ${width + 200} ${rows.length * rowHeight + 4}`, role: 'img', 'aria-label': title, class: 'chart' });
+  const labelWidth = 230;
+  const svg = s('svg', { viewBox: `0 0 ${labelWidth + width + 60} ${rows.length * rowHeight + 4}`, role: 'img', 'aria-label': title, class: 'chart' });
   rows.forEach((row, index) => {
     const y = index * rowHeight + 2;
     svg.append(s('text', { x: 0, y: y + 15, class: 'label' }, row.label));
-    svg.append(s('rect', { x: 150, y, width: Math.max(1, (row.value / max) * (width - 60)), height: rowHeight - 6, class: 'bar' }));
-    svg.append(s('text', { x: 150 + Math.max(1, (row.value / max) * (width - 60)) + 6, y: y + 15, class: 'value' }, format(row.value)));
+    svg.append(s('rect', { x: labelWidth, y, width: Math.max(1, (row.value / max) * (width - 60)), height: rowHeight - 6, class: 'bar' }));
+    svg.append(s('text', { x: labelWidth + Math.max(1, (row.value / max) * (width - 60)) + 6, y: y + 15, class: 'value' }, format(row.value)));
   });
   return h('figure', {}, h('figcaption', {}, title), svg);
 }
