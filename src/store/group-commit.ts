@@ -12,9 +12,14 @@ export interface GroupCommitOptions {
   maxWaitMs: number;
   /** A group this large is flushed at once. */
   maxItems: number;
+  /**
+   * A group whose items weigh this much in total is flushed at once (with `weight`), so that
+   * large items (100-event batches) make several smaller commits that can run side by side.
+   */
+  maxWeight?: number;
 }
 
-export const DEFAULT_GROUP_COMMIT: GroupCommitOptions = { maxWaitMs: 1, maxItems: 64 };
+export const DEFAULT_GROUP_COMMIT: GroupCommitOptions = { maxWaitMs: 1, maxItems: 64, maxWeight: 1000 };
 
 interface Pending<T, R> {
   item: T;
@@ -30,8 +35,10 @@ interface Pending<T, R> {
 export function createGroupCommit<T, R>(
   flush: (items: readonly T[]) => Promise<readonly R[]>,
   options: GroupCommitOptions = DEFAULT_GROUP_COMMIT,
+  weight: (item: T) => number = () => 1,
 ): (item: T) => Promise<R> {
   let group: Pending<T, R>[] = [];
+  let groupWeight = 0;
   let timer: NodeJS.Timeout | undefined;
 
   const flushGroup = () => {
@@ -39,6 +46,7 @@ export function createGroupCommit<T, R>(
     timer = undefined;
     const members = group;
     group = [];
+    groupWeight = 0;
     flush(members.map((member) => member.item)).then(
       (results) => {
         if (results.length !== members.length) throw new Error(`group commit: ${results.length} results for ${members.length} items`);
@@ -50,7 +58,8 @@ export function createGroupCommit<T, R>(
   return (item) =>
     new Promise<R>((resolve, reject) => {
       group.push({ item, resolve, reject });
-      if (group.length >= options.maxItems) flushGroup();
+      groupWeight += weight(item);
+      if (group.length >= options.maxItems || groupWeight >= (options.maxWeight ?? Number.POSITIVE_INFINITY)) flushGroup();
       else if (timer === undefined) timer = setTimeout(flushGroup, options.maxWaitMs);
     });
 }

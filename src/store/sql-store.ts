@@ -20,7 +20,8 @@ export interface SqlStoreOptions extends WriteDeliveriesOptions {
 
 export function createSqlStore(db: SqlDatabase, queue: BossQueue, options: SqlStoreOptions = {}): Store {
   const write = (deliveries: readonly DeliveryRecord[]) => db.transaction((tx) => writeDeliveries(tx, queue, deliveries, options));
-  const grouped = options.groupCommit === false ? undefined : createGroupCommit(write, options.groupCommit ?? DEFAULT_GROUP_COMMIT);
+  const grouped = options.groupCommit === false ? undefined : createGroupCommit(write, options.groupCommit ?? DEFAULT_GROUP_COMMIT,
+    (delivery) => 1 + delivery.events.length + delivery.quarantined.length);
   return {
     async recordDelivery(delivery: DeliveryRecord): Promise<DeliveryResult> {
       if (grouped) return grouped(delivery);
