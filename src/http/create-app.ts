@@ -29,6 +29,8 @@ export interface AppDeps {
   feedback?: FeedbackRouteDeps;
   /** HubSpot OAuth install/login (`GET /oauth/install|login|callback`); not mounted when absent. */
   oauth?: OAuthRouteDeps;
+  /** The settings page and API (`/settings`, `/api/v1/*`, from src/settings); not mounted when absent. */
+  settings?: express.RequestHandler;
   /** False while draining, so the load balancer stops sending traffic. */
   isAccepting?: () => boolean;
   webhookDeadlineMs?: number;
@@ -87,6 +89,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   if (deps.feedback) app.use(createFeedbackRouter(deps.feedback));
   if (deps.oauth) app.use(createOAuthRouter(deps.oauth));
+  if (deps.settings) app.use(deps.settings);
 
   app.use((_req, res) => { res.status(404).json({ error: 'not-found' }); });
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {

@@ -2,7 +2,7 @@
  * Wires the settings feature: the API router, the page router, the sign-in hook for the OAuth
  * login callback, and the store-backed `SettingsSource` for the worker.
  */
-import express from 'express';
+import express, { type RequestHandler } from 'express';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import type { SqlDatabase } from '../store/sql-database.ts';
@@ -35,4 +35,21 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
   router.use(createSettingsPageRouter({ sessions, publicBaseUrl: deps.config.publicBaseUrl }));
   router.use(createSettingsApiRouter({ db: deps.db, store, sessions, clock: deps.clock, log: deps.log, config: deps.config }));
   return { router, onLogin: createLoginHook({ sessions, store, clock: deps.clock }), store, sessions };
+}
+
+/**
+ * The settings routes for an app that listens before its database is open (src/main.ts):
+ * 503 until `current()` returns the service, then the service's router.
+ */
+export function settingsWhenReady(current: () => SettingsService | undefined): RequestHandler {
+  return (req, res, next) => {
+    const service = current();
+    if (service) { service.router(req, res, next); return; }
+    if (req.path === '/settings' || req.path.startsWith('/settings/') || req.path.startsWith('/api/v1/')) {
+      res.status(503).setHeader('Retry-After', '5');
+      res.json({ error: { code: 'internal', message: 'The service is starting; try again in a few seconds.' } });
+      return;
+    }
+    next();
+  };
 }
