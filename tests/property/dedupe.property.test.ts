@@ -43,7 +43,7 @@ function deliveryPlanArb(events: Event[]) {
     fc.array(fc.integer({ min: 1, max: 10 }), { minLength: 1, maxLength: 40 }),
     fc.integer(),
   ).map(([copies, sizes, seed]) => {
-    const sent = events.flatMap((event, i) => Array.from({ length: copies[i] ?? 1 }, (_, attempt) => ({ ...event, attemptNumber: attempt })));
+    const sent: Event[] = events.flatMap((event, i) => Array.from({ length: copies[i] ?? 1 }, (_, attempt) => ({ ...event, attemptNumber: attempt })));
     let state = seed >>> 0;
     const random = () => { state = (state * 1_664_525 + 1_013_904_223) >>> 0; return state / 2 ** 32; };
     for (let i = sent.length - 1; i > 0; i -= 1) {
