@@ -107,6 +107,25 @@ browserTest(test)('when an admin signs in through the sandbox OAuth and switches
   await page.locator('#audit-list > li', { hasText: 'rule.disabled' }).waitFor();
   await expect(page.locator('#audit-list > li').first().textContent()).resolves.toContain('rule:follow-up');
 
+  // Hostile text (RELIABILITY.md rows 32-33) saved as a phrase is shown as text, isolated, never run.
+  const hostile = '"><img src=x onerror="document.body.dataset.xss=1"> \u202Eevil';
+  const status = await page.evaluate(async (phrase) => {
+    const me = await (await fetch('/api/v1/me')).json() as { csrfToken: string };
+    const response = await fetch('/api/v1/rules/check-in', { method: 'PATCH', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify({ phrases: { en: { add: [phrase] } } }) });
+    return response.status;
+  }, hostile);
+  expect(status).toBe(200);
+  await page.reload();
+  await page.locator('body[data-ready="true"]').waitFor();
+  // Keyboard: the first Tab reaches the skip link.
+  await page.keyboard.press('Tab');
+  await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to the settings');
+  await page.getByLabel('Find a rule by name, description or phrase').fill('');
+  await expect(page.locator('article[data-rule-id="check-in"] .phrases bdi').first().textContent()).resolves.toContain(hostile.trim());
+  await expect(page.locator('#rules img').count()).resolves.toBe(0);
+  await expect(page.evaluate(() => document.body.dataset.xss)).resolves.toBeUndefined();
+
+
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const screenshot = await page.screenshot({ path: `${SCREENSHOT_DIR}settings-page.png`, fullPage: true });
   expect(screenshot.length).toBeGreaterThan(10_000);
