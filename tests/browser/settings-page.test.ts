@@ -119,11 +119,11 @@ browserTest(test)('when an admin signs in through the sandbox OAuth and switches
   await page.locator('body[data-ready="true"]').waitFor();
   // Keyboard: the first Tab reaches the skip link.
   await page.keyboard.press('Tab');
-  await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to the settings');
+  await expect(page.locator(':focus').textContent()).resolves.toBe('Skip to the settings');
   await page.getByLabel('Find a rule by name, description or phrase').fill('');
   await expect(page.locator('article[data-rule-id="check-in"] .phrases bdi').first().textContent()).resolves.toContain(hostile.trim());
   await expect(page.locator('#rules img').count()).resolves.toBe(0);
-  await expect(page.evaluate(() => document.body.dataset.xss)).resolves.toBeUndefined();
+  await expect(page.locator('body').getAttribute('data-xss')).resolves.toBeNull();
 
 
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
