@@ -18,6 +18,9 @@ import type { SqlDatabase } from './store/sql-database.ts';
 import { createSqlStore } from './store/sql-store.ts';
 import { createSignatureFailureLimiter } from './webhooks/signature-failure-limiter.ts';
 import { createWorker, type Worker } from './worker/create-worker.ts';
+import { createHealthApp } from './http/health-app.ts';
+import { purgeExpired } from './store/retention.ts';
+import { startRetentionRunner, type RetentionRunner } from './worker/retention-runner.ts';
 
 /** Kubernetes kills at 30 s; everything must be closed well before (RELIABILITY.md T12). */
 const DRAIN_BUDGET_MS = 25_000;
@@ -75,6 +78,10 @@ async function main(): Promise<void> {
       signatureFailures: createSignatureFailureLimiter({ limit: config.signatureFailureLimit }) });
     server = await startHttpServer(app, { port: config.port, host: config.host });
     log.info({ url: server.url, webhook: `${config.publicBaseUrl}/webhooks/hubspot` }, 'listening');
+  } else {
+    // Worker-only mode still answers /healthz and /readyz on PORT, for the orchestrator's probes.
+    server = await startHttpServer(createHealthApp({ health: startingStore(() => store), isAccepting: () => accepting }), { port: config.port, host: config.host });
+    log.info({ url: server.url, mode: 'worker-only' }, 'listening');
   }
 
   const db = await openDatabase(config, log);
@@ -90,11 +97,14 @@ async function main(): Promise<void> {
   store = ready;
 
   let worker: Worker | undefined;
+  let retention: RetentionRunner | undefined;
   if (workerOnly || config.worker) {
     worker = createWorker({ queue, store: ready, log: log.child({ component: 'worker' }), clock: systemClock,
       onSettled: (outcome) => metrics.jobs.settled(outcome) });
     await worker.start();
     log.info('worker started');
+    retention = startRetentionRunner({ purge: (now) => purgeExpired(db, { retentionDays: config.retentionDays }, now), clock: systemClock, log: log.child({ component: 'retention' }) });
+    void retention.runOnce();
   }
   log.info('ready');
 
@@ -107,6 +117,7 @@ async function main(): Promise<void> {
     setTimeout(() => { log.error('drain took too long; exiting'); process.exit(1); }, DRAIN_BUDGET_MS).unref();
     await server?.close(10_000);
     await worker?.stop(10_000);
+    retention?.stop();
     await queue.stop(3_000);
     await db.close();
     log.info('stopped');
