@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Clock } from '../clock.ts';
 import { verifyV3 } from '../webhooks/signature.ts';
 import { apiError } from './api-errors.ts';
+import type { PortalRateLimit } from './portal-rate-limit.ts';
 import { csrfTokenMatches, readCookie, SESSION_COOKIE, type Session, type Sessions } from './sessions.ts';
 import type { ActorVia, SettingsStore } from './settings-store.ts';
 
@@ -25,6 +26,7 @@ export interface AuthenticateDeps {
   sessions: Sessions;
   store: Pick<SettingsStore, 'isAdmin'>;
   clock: Clock;
+  rateLimit?: PortalRateLimit;
 }
 
 /** Requests carry their raw body here (captured by the JSON parser) so signatures can be checked. */
@@ -85,6 +87,11 @@ export function createAuthenticate(deps: AuthenticateDeps) {
     try {
       const signed = req.headers['x-hubspot-signature-v3'] !== undefined;
       const caller = signed ? await fromSignature(req, deps) : await fromSession(req, deps);
+      const wait = deps.rateLimit?.hit(caller.portalId) ?? 0;
+      if (wait > 0) {
+        res.setHeader('Retry-After', String(wait));
+        throw apiError(429, 'rate_limited', `Too many requests for this portal; try again in ${wait} seconds.`);
+      }
       res.locals.caller = { ...caller, canEdit: await deps.store.isAdmin(caller.portalId, caller.userId) } satisfies Caller;
       next();
     } catch (error) {

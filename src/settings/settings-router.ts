@@ -17,6 +17,7 @@ import { PortalSettingsSchema, type PortalSettings } from './portal-settings.ts'
 import { runPreview } from './preview.ts';
 import { listRecordCards, recordFeedback } from './record-cards.ts';
 import { applyRulePatch, listApiRules, RulePatchSchema } from './rule-views.ts';
+import { createPortalRateLimit, type PortalRateLimit } from './portal-rate-limit.ts';
 import type { Sessions } from './sessions.ts';
 import type { SettingsStore, StoredSettings } from './settings-store.ts';
 import { applySettingsValues, mergeSettingsPatch, SettingsPatchSchema, SettingsUpdateSchema, toSettingsValues } from './settings-values.ts';
@@ -28,6 +29,8 @@ export interface SettingsApiDeps {
   clock: Clock;
   log: Logger;
   config: { publicBaseUrl: string; demo: boolean; hubspot: { clientSecrets: readonly string[] } };
+  /** Per-portal request limit; 300 a minute when absent. */
+  rateLimit?: PortalRateLimit;
 }
 
 const DaysSchema = z.object({ days: z.enum(['7', '30']).default('7') }).strict();
@@ -67,7 +70,7 @@ export function createSettingsApiRouter(deps: SettingsApiDeps): express.Router {
   const { db, store, clock } = deps;
   const router = express.Router();
   router.use('/api/v1', express.json({ limit: '100kb', verify: (req, _res, buf) => { (req as RawBodyRequest).rawBody = Buffer.from(buf); } }));
-  router.use('/api/v1', createAuthenticate({ publicBaseUrl: deps.config.publicBaseUrl, clientSecrets: deps.config.hubspot.clientSecrets, sessions: deps.sessions, store, clock }));
+  router.use('/api/v1', createAuthenticate({ publicBaseUrl: deps.config.publicBaseUrl, clientSecrets: deps.config.hubspot.clientSecrets, sessions: deps.sessions, store, clock, rateLimit: deps.rateLimit ?? createPortalRateLimit(clock) }));
 
   router.get('/api/v1/me', (_req, res) => {
     const caller = callerOf(res);

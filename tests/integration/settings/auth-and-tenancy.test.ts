@@ -5,7 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
+import express from 'express';
+import { createLogger } from '../../../src/logger.ts';
+import { createPortalRateLimit } from '../../../src/settings/portal-rate-limit.ts';
+import { createSettingsApiRouter } from '../../../src/settings/settings-router.ts';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../../../src/settings/sessions.ts';
+import { createSchemaValidator } from '../../unit/settings-contract/openapi-document.ts';
 import { openHarness, seedPortal, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -146,5 +151,24 @@ describe('tenancy', () => {
 
     expect(await snapshotOf('222')).toBe(before);
     expect((await h.signed('GET', '/api/v1/settings', { portalId: '222', userId: '901' })).body).toEqual(bSettingsBefore);
+  });
+});
+
+describe('rate limit', () => {
+  test('when a portal goes over its requests per window, then 429 rate_limited with Retry-After, other portals unaffected, and the next window is open', async () => {
+    const app = express();
+    app.use(createSettingsApiRouter({ db: h.db, store: h.service.store, sessions: h.service.sessions, clock: h.clock, log: createLogger({ level: 'silent' }),
+      config: { publicBaseUrl: h.publicBaseUrl, demo: true, hubspot: { clientSecrets: [] } }, rateLimit: createPortalRateLimit(h.clock, { limit: 2, windowMs: 60_000 }) }));
+    const a = await h.signIn('111', '501');
+    const other = await h.signIn('222', '901');
+    await request(app).get('/api/v1/me').set('cookie', a.cookie).expect(200);
+    await request(app).get('/api/v1/me').set('cookie', a.cookie).expect(200);
+    const limited = await request(app).get('/api/v1/me').set('cookie', a.cookie).expect(429);
+    expect(limited.headers['retry-after']).toBe('60');
+    expect(createSchemaValidator()('ErrorBody', limited.body).errors).toEqual([]);
+    expect(limited.body.error.code).toBe('rate_limited');
+    await request(app).get('/api/v1/me').set('cookie', other.cookie).expect(200);
+    h.clock.advance(60_000);
+    await request(app).get('/api/v1/me').set('cookie', a.cookie).expect(200);
   });
 });
