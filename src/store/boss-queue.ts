@@ -7,7 +7,7 @@
  * counted in the job's data, and the last failure lands in a dead-letter queue.
  */
 import { PgBoss } from 'pg-boss';
-import type { ClaimedJob, ConsumeOptions, JobDecision, JobQueue, TaskEventJob } from './ports.ts';
+import type { ClaimedJob, ConsumeOptions, DeadLetter, DeadLetterQueue, JobDecision, JobQueue, TaskEventJob } from './ports.ts';
 import type { SqlDatabase, SqlExecutor } from './sql-database.ts';
 
 export const TASK_EVENTS_QUEUE = 'task-events';
@@ -40,7 +40,7 @@ export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
   superviseIntervalSeconds: 15,
 };
 
-export interface BossQueue extends JobQueue {
+export interface BossQueue extends JobQueue, DeadLetterQueue {
   start(): Promise<void>;
   /**
    * Inserts one job per event through `tx`, so they commit with the caller's transaction.
@@ -143,6 +143,30 @@ export function createBossQueue(
     async stop(timeoutMs) {
       running = false;
       await boss.stop({ graceful: true, timeout: timeoutMs, close: false });
+    },
+    async listDeadLetters(limit) {
+      const rows = await db.query<{ id: string; data: TaskEventJob & { leaseExpiries?: number }; output: unknown; retries: number | null; created_on: Date | string }>(
+        `select id, data, coalesce(source_output, output) as output, source_retry_count as retries, created_on
+           from pgboss.job where name = $1 and state < 'active' order by created_on limit $2`,
+        [TASK_EVENTS_DEAD_LETTER, limit]);
+      return rows.map((row): DeadLetter => {
+        const { leaseExpiries: _expiries, ...job } = row.data;
+        const output = row.output as { message?: unknown; value?: { message?: unknown } } | null;
+        const message = output?.message ?? output?.value?.message;
+        return { id: row.id, job, error: typeof message === 'string' ? message : undefined, retries: row.retries ?? 0, deadLetteredAt: new Date(row.created_on) };
+      });
+    },
+    async redrive(ids) {
+      // A poison job's expiry count must not follow it back, or it would be dead-lettered unrun.
+      await db.query(
+        `update pgboss.job set data = data - 'leaseExpiries' where name = $1 and state < 'active' and ($2::uuid[] is null or id = any($2::uuid[]))`,
+        [TASK_EVENTS_DEAD_LETTER, ids === undefined ? null : [...ids]]);
+      let moved = 0;
+      for (;;) {
+        const batch = await boss.redrive(TASK_EVENTS_DEAD_LETTER, { destination: TASK_EVENTS_QUEUE, limit: 1000, ...(ids !== undefined && { ids: [...ids] }) });
+        moved += batch;
+        if (ids !== undefined || batch < 1000) return moved;
+      }
     },
     async countJobs(queue) {
       const rows = await db.query<{ state: string; n: number }>(

@@ -129,6 +129,25 @@ export interface ConsumeOptions {
   pollingIntervalSeconds?: number;
 }
 
+/** A job that ran out of attempts (or failed permanently, or was poison), as an operator sees it. */
+export interface DeadLetter {
+  id: string;
+  job: TaskEventJob;
+  /** The last error recorded for it; never holds tokens (AppError messages are token-free). */
+  error: string | undefined;
+  /** Retries the job had used when it was dead-lettered. */
+  retries: number;
+  deadLetteredAt: Date;
+}
+
+/** Inspecting and redriving the dead-letter queue (`npm run dlq`). */
+export interface DeadLetterQueue {
+  /** Oldest first. */
+  listDeadLetters(limit: number): Promise<DeadLetter[]>;
+  /** Moves the given dead letters (all when `ids` is absent) back to the task-events queue with fresh attempts; returns how many moved. */
+  redrive(ids?: readonly string[]): Promise<number>;
+}
+
 /** The durable queue of task-event jobs, as the worker sees it (no pg-boss types leak out). */
 export interface JobQueue {
   consume(handle: (job: ClaimedJob<TaskEventJob>) => Promise<JobDecision>, options?: ConsumeOptions): Promise<void>;
