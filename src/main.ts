@@ -21,6 +21,12 @@ import { createWorker, type Worker } from './worker/create-worker.ts';
 import { createHealthApp } from './http/health-app.ts';
 import { purgeExpired } from './store/retention.ts';
 import { startRetentionRunner, type RetentionRunner } from './worker/retention-runner.ts';
+import { startDemo, type Demo } from './demo.ts';
+import { createStaticTokenProvider, type TokenProvider } from './hubspot/token-provider.ts';
+import { wirePipeline, type PipelineWiring } from './pipeline-wiring.ts';
+import { createSettingsStore, type SettingsStore } from './settings/settings-store.ts';
+import type { FeedbackRouteDeps } from './feedback/feedback-route.ts';
+import type { CardLedger } from './store/card-store.ts';
 
 /** Kubernetes kills at 30 s; everything must be closed well before (RELIABILITY.md T12). */
 const DRAIN_BUDGET_MS = 25_000;
@@ -61,21 +67,49 @@ function startingStore(current: () => Store | undefined): Store {
   };
 }
 
+/** The single-portal static token, when configured; the OAuth provider is wired by its own module. */
+function tokenProviderFor(config: Config): TokenProvider | undefined {
+  const { accessToken, portalId } = config.hubspot;
+  return accessToken !== undefined && portalId !== undefined ? createStaticTokenProvider(portalId, accessToken) : undefined;
+}
+
+/** The feedback route's dependencies; they answer 503 until the database is open. */
+function feedbackDeps(config: Config, log: Logger, ledger: () => CardLedger | undefined, settings: () => SettingsStore | undefined): { feedback?: FeedbackRouteDeps } {
+  if (config.sessionSecret === undefined) return {};
+  const starting = () => new AppError('STARTING', 'the database is not open yet', { status: 503, retryable: true });
+  const need = <T>(value: T | undefined): T => { if (value === undefined) throw starting(); return value; };
+  return { feedback: {
+    secrets: [config.sessionSecret], clock: systemClock, log,
+    cards: {
+      getCard: async (...args) => need(ledger()).getCard(...args),
+      recordFeedback: async (...args) => need(ledger()).recordFeedback(...args),
+      snoozeRecords: async (...args) => need(ledger()).snoozeRecords(...args),
+    },
+    settings: { load: async (portalId) => need(settings()).load(portalId) },
+  } };
+}
+
 async function main(): Promise<void> {
   const workerOnly = process.argv.includes('--worker-only');
-  const config = loadConfigOrExit();
+  let config = loadConfigOrExit();
   const log = createLogger({ level: config.logLevel });
+  // Demo mode: the sandbox starts first and the configuration points at it (src/demo.ts).
+  const demo: Demo | undefined = config.demo ? await startDemo(config, log) : undefined;
+  if (demo) config = demo.config;
   warnAboutSetup(config, log);
 
   // Listen first, so /healthz answers at once; /readyz and the webhook route answer 503 until the
   // database, migrations and queue are up (HubSpot retries a 503).
   let store: Store | undefined;
+  let ledger: CardLedger | undefined;
+  let settingsStore: SettingsStore | undefined;
   let accepting = true;
   let server: RunningServer | undefined;
   const metrics = createMetrics({ defaultMetrics: true });
   if (!workerOnly) {
     const app = createApp({ config, log, store: startingStore(() => store), clock: systemClock, metrics, isAccepting: () => accepting,
-      signatureFailures: createSignatureFailureLimiter({ limit: config.signatureFailureLimit }) });
+      signatureFailures: createSignatureFailureLimiter({ limit: config.signatureFailureLimit }),
+      ...feedbackDeps(config, log, () => ledger, () => settingsStore) });
     server = await startHttpServer(app, { port: config.port, host: config.host });
     log.info({ url: server.url, webhook: `${config.publicBaseUrl}/webhooks/hubspot` }, 'listening');
   } else {
@@ -94,12 +128,18 @@ async function main(): Promise<void> {
   );
   await queue.start();
   const ready = createSqlStore(db, queue);
+  settingsStore = createSettingsStore(db);
+  const tokens = tokenProviderFor(config);
+  const pipeline: PipelineWiring | undefined = tokens === undefined ? undefined
+    : wirePipeline({ config, db, queue, tokens, settings: settingsStore, clock: systemClock, log: log.child({ component: 'pipeline' }) });
+  ledger = pipeline?.ledger;
   store = ready;
 
   let worker: Worker | undefined;
   let retention: RetentionRunner | undefined;
   if (workerOnly || config.worker) {
     worker = createWorker({ queue, store: ready, log: log.child({ component: 'worker' }), clock: systemClock,
+      ...(pipeline && { handler: pipeline.handler }), consume: { batchSize: 20 },
       onSettled: (outcome) => metrics.jobs.settled(outcome) });
     await worker.start();
     log.info('worker started');
@@ -120,11 +160,16 @@ async function main(): Promise<void> {
     retention?.stop();
     await queue.stop(3_000);
     await db.close();
+    await demo?.close();
     log.info('stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  if (demo) {
+    const demoSettings = settingsStore;
+    demo.flow(demoSettings, systemClock.now()).catch((error: unknown) => log.error({ err: error }, 'demo: could not start the demo flow'));
+  }
 }
 
 main().catch((error: unknown) => {

@@ -255,6 +255,11 @@ export const MIGRATIONS: readonly Migration[] = [
       create index settings_sessions_user on settings_sessions (portal_id, user_id);
     `,
   },
+  {
+    version: 22,
+    name: 'card skips by task',
+    sql: `create index card_skips_task on card_skips (portal_id, task_id);`,
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));

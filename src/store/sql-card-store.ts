@@ -90,7 +90,10 @@ export function createSqlCardStore(db: SqlDatabase, queue: Pick<BossQueue, 'enqu
 
     async recordSkip(skip) {
       await db.query(
-        `insert into card_skips (portal_id, task_id, event_key, reason, detail, rule_id, created_at) values ($1, $2, $3, $4, $5, $6, ${ts('$7')})`,
+        // once per (task, event, reason): a redelivered job does not count its skip twice
+        `insert into card_skips (portal_id, task_id, event_key, reason, detail, rule_id, created_at)
+         select $1, $2, $3, $4, $5, $6, ${ts('$7')}
+         where not exists (select 1 from card_skips where portal_id = $1 and task_id = $2 and event_key is not distinct from $3 and reason = $4)`,
         [skip.portalId, skip.taskId, skip.eventKey ?? null, skip.reason, skip.detail ?? null, skip.ruleId ?? null, skip.at],
       );
     },

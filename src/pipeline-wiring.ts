@@ -1,0 +1,51 @@
+/**
+ * Wires the pipeline's concrete adapters: one rate limiter and SDK client factory per process,
+ * the batched CRM reader, the card publisher and the SQL card ledger, behind the batching
+ * handler the worker calls. Used by main.ts (and the end-to-end tests, which run main).
+ */
+import type { Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import { createCardPublisher } from './hubspot/card-publisher.ts';
+import { createCrmSnapshotReader } from './hubspot/crm-snapshot-reader.ts';
+import { createHubSpotClients } from './hubspot/hubspot-client.ts';
+import { createRateLimiter } from './hubspot/rate-limiter.ts';
+import type { TokenProvider } from './hubspot/token-provider.ts';
+import type { Logger } from './logger.ts';
+import type { SettingsSource } from './settings/portal-settings.ts';
+import type { BossQueue } from './store/boss-queue.ts';
+import type { CardLedger } from './store/card-store.ts';
+import type { SqlDatabase } from './store/sql-database.ts';
+import { createSqlCardStore } from './store/sql-card-store.ts';
+import { createBatchingHandler } from './worker/batching-handler.ts';
+import type { TaskEventHandler } from './worker/create-worker.ts';
+import { processTaskEvent } from './worker/process-task-event.ts';
+
+/** Feedback links stay valid this long after the card was written. */
+export const FEEDBACK_LINK_TTL_MS = 30 * 86_400_000;
+
+export interface PipelineWiring {
+  handler: TaskEventHandler;
+  ledger: CardLedger;
+}
+
+export function wirePipeline(deps: {
+  config: Pick<Config, 'hubspot' | 'publicBaseUrl' | 'sessionSecret'>;
+  db: SqlDatabase;
+  queue: BossQueue;
+  tokens: TokenProvider;
+  settings: SettingsSource;
+  clock: Clock;
+  log: Logger;
+}): PipelineWiring {
+  const { config, clock, log } = deps;
+  const limiter = createRateLimiter({ clock });
+  const clients = createHubSpotClients({ apiBaseUrl: config.hubspot.apiBaseUrl, limiter, log, clock });
+  const ledger = createSqlCardStore(deps.db, deps.queue);
+  const crm = createCrmSnapshotReader({ clients, log, clock });
+  const publisher = createCardPublisher({ clients, log, appBaseUrl: config.publicBaseUrl });
+  const handler = createBatchingHandler((items) => processTaskEvent({
+    settings: deps.settings, tokens: deps.tokens, ledger, clock, log, crm, publisher,
+    ...(config.sessionSecret !== undefined && { feedback: { baseUrl: config.publicBaseUrl, secret: config.sessionSecret, ttlMs: FEEDBACK_LINK_TTL_MS } }),
+  }, items));
+  return { handler, ledger };
+}
