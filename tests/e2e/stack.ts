@@ -21,6 +21,7 @@ import type { SqlDatabase } from '../../src/store/sql-database.ts';
 import { createSqlStore } from '../../src/store/sql-store.ts';
 import { createWorker } from '../../src/worker/create-worker.ts';
 import { DEMO_SETTINGS } from '../../src/demo.ts';
+import { signedHeaders } from '../helpers/hubspot-webhook.ts';
 import { FAST_QUEUE } from '../helpers/stores.ts';
 import { createTestLogger, registerSecret } from '../helpers/test-logger.ts';
 
@@ -32,6 +33,8 @@ export interface Stack {
   queue: BossQueue;
   ledger: CardLedger;
   portalId: string;
+  /** Posts `events` to the service's webhook route, signed as HubSpot would (duplicates, reordering). */
+  deliver(events: Record<string, unknown>[]): Promise<number>;
   /** GET on the sandbox's control API. */
   control<T>(path: string, init?: RequestInit): Promise<T>;
   close(): Promise<void>;
@@ -79,6 +82,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   return {
     sandbox, sandboxUrl: running.url, serviceUrl: server.url, db, queue, ledger: pipeline.ledger, portalId,
+    async deliver(events) {
+      const body = JSON.stringify(events);
+      const response = await fetch(`${server.url}/webhooks/hubspot`, { method: 'POST', body, headers: signedHeaders(body, { secret: clientSecret, baseUrl: server.url, timestamp: Date.now() }) });
+      return response.status;
+    },
     async control<T>(path: string, init?: RequestInit): Promise<T> {
       const response = await fetch(`${running.url}${path}`, { ...init, headers: { 'content-type': 'application/json', ...init?.headers } });
       return (response.status === 204 ? undefined : await response.json()) as T;
