@@ -101,8 +101,8 @@ describe('over a real socket', () => {
       socket.write(`POST ${WEBHOOK_PATH} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n${Object.entries(signedHeaders('[]')).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`);
       const chunk = 'x'.repeat(64 * 1024);
       for (let i = 0; i < 20; i += 1) socket.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
-      // body-parser stops buffering at the cap and drains the rest; it answers once the body ends
-      // (or the request timeout answers 408 for a client that never ends it).
+      // The route answers 413 the moment the cap is crossed and drops the connection
+      // (reliability/intake-hardening.test.ts proves it for a body that never ends).
       socket.write('0\r\n\r\n');
     });
     expect(response).toMatch(/^HTTP\/1\.1 413/);
