@@ -42,6 +42,8 @@ export interface StoredCard {
   hubspotObjectId: string | null;
   /** How many attempts started publishing this card (before the current claim). */
   publishAttempts: number;
+  /** Until when an attempt holds the publishing lease (epoch ms), if one does. */
+  leaseUntil: number | null;
   createdAt: number;
   deliveredAt: number | null;
 }

@@ -27,6 +27,7 @@ function toCard(row: CardRow): StoredCard {
     ownerId: row.owner_id, records: json(row.records) as StoredRecordRef[], content: json(row.content), status: row.status,
     hubspotObjectId: row.hubspot_object_id, publishAttempts: row.publish_attempts, createdAt: Number(row.created_ms),
     deliveredAt: row.delivered_ms === null ? null : Number(row.delivered_ms),
+    leaseUntil: row.lease_ms === null ? null : Number(row.lease_ms),
   };
 }
 

@@ -44,7 +44,9 @@ export async function publishCard(deps: PublishDeps, session: PortalSession, sto
   const claim = await deps.ledger.claimForPublishing(stored.portalId, stored.cardId, now, PUBLISH_LEASE_MS);
   if (!claim.claimed) {
     if (claim.reason === 'delivered') return { status: 'skipped', reason: 'task-already-carded' };
-    throw new AppError('card.busy', 'another attempt is publishing this card', { retryable: true, details: { cardId: stored.cardId } });
+    // Retry when the other attempt's lease lapses (it may have crashed mid-publish).
+    const retryAfterMs = Math.max(1_000, (claim.card?.leaseUntil ?? now) - now);
+    throw new AppError('card.busy', 'another attempt is publishing this card', { retryable: true, retryAfterMs, details: { cardId: stored.cardId } });
   }
   const card = claim.card;
   const content = card.content as Card;
