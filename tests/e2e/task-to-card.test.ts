@@ -69,4 +69,25 @@ describe('task to card, end to end', () => {
     expect(recall).toBeGreaterThan(0);
     expect(callsPerTask).toBeLessThanOrEqual(4);
   }, 120_000);
+
+  test('when 20 robotic task events arrive in one batch, then 20 cards are delivered with at most 4 HubSpot calls per card on average', async () => {
+    stack = await startStack({ sandbox: { seed: true } });
+    stack.sandbox.webhooks.setTarget(undefined); // one signed batch of 20, delivered below
+    const contacts = [...new Set((await stack.control<{ results: TaskView[] }>('/__sandbox/tasks')).results.flatMap((task) => task.associations.contacts))].slice(0, 20);
+    const subjects = ['Follow up', 'Check in', 'Touch base', 'Call'];
+    const ids: string[] = [];
+    for (const [index, contact] of contacts.entries()) {
+      ids.push((await stack.control<TaskView>('/__sandbox/tasks', { method: 'POST', body: JSON.stringify({ subject: subjects[index % subjects.length], contactIds: [contact] }) })).id);
+    }
+    await fetch(`${stack.sandboxUrl}/__sandbox/requests`, { method: 'DELETE' });
+    const now = Date.now();
+    expect(await stack.deliver(ids.map((id, index) => ({ eventId: 8_100_000 + index, subscriptionId: 3849711, portalId: Number(stack.portalId), appId: 4_242_001,
+      occurredAt: now, subscriptionType: 'object.creation', attemptNumber: 0, objectId: Number(id), objectTypeId: '0-27', changeFlag: 'CREATED',
+      changeSource: 'CRM_UI', sourceId: 'userId:5100001', isSensitive: false })))).toBe(204);
+    const delivered = await eventually(() => notes(stack), (list) => list.length === ids.length, 60_000);
+    const requests = await stack.control<{ total: number; byEndpoint: Record<string, number> }>('/__sandbox/requests');
+    const perCard = requests.total / delivered.length;
+    process.stdout.write(`batch of 20: ${requests.total} HubSpot calls for ${delivered.length} cards = ${perCard.toFixed(2)} per card; ${JSON.stringify(requests.byEndpoint)}\n`);
+    expect(perCard).toBeLessThanOrEqual(4);
+  }, 90_000);
 });
