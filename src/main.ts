@@ -131,7 +131,7 @@ async function main(): Promise<void> {
   settingsStore = createSettingsStore(db);
   const tokens = tokenProviderFor(config);
   const pipeline: PipelineWiring | undefined = tokens === undefined ? undefined
-    : wirePipeline({ config, db, queue, tokens, settings: settingsStore, clock: systemClock, log: log.child({ component: 'pipeline' }) });
+    : wirePipeline({ config, db, queue, inbox: ready, tokens, settings: settingsStore, clock: systemClock, log: log.child({ component: 'pipeline' }) });
   ledger = pipeline?.ledger;
   store = ready;
 
@@ -146,6 +146,10 @@ async function main(): Promise<void> {
     retention = startRetentionRunner({ purge: (now) => purgeExpired(db, { retentionDays: config.retentionDays }, now), clock: systemClock, log: log.child({ component: 'retention' }) });
     void retention.runOnce();
   }
+  if (pipeline && config.catchUpPollSeconds > 0) {
+    pipeline.poller.start(config.catchUpPollSeconds * 1000);
+    log.info({ intervalSeconds: config.catchUpPollSeconds }, 'catch-up poller started');
+  }
   log.info('ready');
 
   let stopping = false;
@@ -156,6 +160,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'draining');
     setTimeout(() => { log.error('drain took too long; exiting'); process.exit(1); }, DRAIN_BUDGET_MS).unref();
     await server?.close(10_000);
+    await pipeline?.poller.stop();
     await worker?.stop(10_000);
     retention?.stop();
     await queue.stop(3_000);

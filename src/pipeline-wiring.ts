@@ -9,14 +9,17 @@ import { createCardPublisher } from './hubspot/card-publisher.ts';
 import { createCrmSnapshotReader } from './hubspot/crm-snapshot-reader.ts';
 import { createHubSpotClients } from './hubspot/hubspot-client.ts';
 import { createRateLimiter } from './hubspot/rate-limiter.ts';
+import { createModifiedTaskSource } from './hubspot/task-search.ts';
 import type { TokenProvider } from './hubspot/token-provider.ts';
 import type { Logger } from './logger.ts';
 import type { SettingsSource } from './settings/portal-settings.ts';
 import type { BossQueue } from './store/boss-queue.ts';
 import type { CardLedger } from './store/card-store.ts';
+import type { InboxStore } from './store/ports.ts';
 import type { SqlDatabase } from './store/sql-database.ts';
 import { createSqlCardStore } from './store/sql-card-store.ts';
 import { createBatchingHandler } from './worker/batching-handler.ts';
+import { createCatchUpPoller, type CatchUpPoller } from './worker/catch-up-poller.ts';
 import type { TaskEventHandler } from './worker/create-worker.ts';
 import { processTaskEvent } from './worker/process-task-event.ts';
 
@@ -26,12 +29,15 @@ export const FEEDBACK_LINK_TTL_MS = 30 * 86_400_000;
 export interface PipelineWiring {
   handler: TaskEventHandler;
   ledger: CardLedger;
+  /** The catch-up poller over the same clients and inbox; started by the caller. */
+  poller: CatchUpPoller;
 }
 
 export function wirePipeline(deps: {
   config: Pick<Config, 'hubspot' | 'publicBaseUrl' | 'sessionSecret'>;
   db: SqlDatabase;
   queue: BossQueue;
+  inbox: InboxStore;
   tokens: TokenProvider;
   settings: SettingsSource;
   clock: Clock;
@@ -47,5 +53,6 @@ export function wirePipeline(deps: {
     settings: deps.settings, tokens: deps.tokens, ledger, clock, log, crm, publisher,
     ...(config.sessionSecret !== undefined && { feedback: { baseUrl: config.publicBaseUrl, secret: config.sessionSecret, ttlMs: FEEDBACK_LINK_TTL_MS } }),
   }, items));
-  return { handler, ledger };
+  const poller = createCatchUpPoller({ tasks: createModifiedTaskSource(clients), tokens: deps.tokens, inbox: deps.inbox, cursors: ledger, clock, log });
+  return { handler, ledger, poller };
 }

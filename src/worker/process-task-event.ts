@@ -91,7 +91,10 @@ async function processPortal(deps: ProcessTaskEventDeps, portalId: string, items
 
 /** A card already exists for the task: finish it if an earlier attempt did not, else skip. */
 async function resumeExisting(deps: ProcessTaskEventDeps, session: PortalSession, card: StoredCard, group: readonly TaskEventItem[], now: number): Promise<TaskEventResult> {
-  if (card.status === 'delivered') return { status: 'skipped', reason: 'task-already-carded' };
+  if (card.status === 'delivered') {
+    await skip(deps, card.portalId, card.taskId, group, 'task-already-carded', `card ${card.cardId} was delivered already`, now);
+    return { status: 'skipped', reason: 'task-already-carded' };
+  }
   try {
     return await publishCard(deps, session, card, now);
   } catch (error) {
@@ -110,8 +113,11 @@ async function processTask(deps: ProcessTaskEventDeps, session: PortalSession, l
     return { status: 'skipped', reason };
   }
   try {
-    const history = await loadHistory(deps, portalId, result.records, result.snapshot.task.ownerId ?? null, loaded, now);
-    const decision = decideCard(result.snapshot, result.records, loaded, history, now);
+    // The policy judges at this moment, not the batch's start: earlier tasks of the batch may
+    // have been delivered since, and their delivery times must not lie in the policy's future.
+    const decidedAt = Math.max(now, deps.clock.now());
+    const history = await loadHistory(deps, portalId, result.records, result.snapshot.task.ownerId ?? null, loaded, decidedAt);
+    const decision = decideCard(result.snapshot, result.records, loaded, history, decidedAt);
     if (decision.action === 'skip') {
       await skip(deps, portalId, taskId, group, decision.reason, decision.detail, now, decision.ruleId);
       return { status: 'skipped', reason: decision.reason };
@@ -127,9 +133,9 @@ async function processTask(deps: ProcessTaskEventDeps, session: PortalSession, l
     const { card } = await deps.ledger.insertPendingCard({
       portalId, cardId: cardIdFor(stepKey), stepKey, taskId, ruleId: decision.ruleId, ruleVersion: loaded.rules.version, channel,
       locale: decision.card.locale, lensIds: [...new Set(decision.card.questions.map((question) => question.lens))],
-      ownerId: result.snapshot.task.ownerId ?? null, records: result.records, content: decision.card, createdAt: now,
+      ownerId: result.snapshot.task.ownerId ?? null, records: result.records, content: decision.card, createdAt: decidedAt,
     });
-    return await publishCard(deps, session, card, now);
+    return await publishCard(deps, session, card, decidedAt);
   } catch (error) {
     if (error instanceof PortalPausedError) throw error;
     return { status: 'failed', error };

@@ -19,6 +19,7 @@ import { applyMigrations } from '../../src/store/migrations.ts';
 import { createPgliteDatabase } from '../../src/store/pglite-database.ts';
 import type { SqlDatabase } from '../../src/store/sql-database.ts';
 import { createSqlStore } from '../../src/store/sql-store.ts';
+import type { CatchUpPoller } from '../../src/worker/catch-up-poller.ts';
 import { createWorker } from '../../src/worker/create-worker.ts';
 import { DEMO_SETTINGS } from '../../src/demo.ts';
 import { signedHeaders } from '../helpers/hubspot-webhook.ts';
@@ -32,6 +33,7 @@ export interface Stack {
   db: SqlDatabase;
   queue: BossQueue;
   ledger: CardLedger;
+  poller: CatchUpPoller;
   portalId: string;
   /** Posts `events` to the service's webhook route, signed as HubSpot would (duplicates, reordering). */
   deliver(events: Record<string, unknown>[]): Promise<number>;
@@ -73,7 +75,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const settings = createSettingsStore(db);
   await settings.save(portalId, 0, options.settings ?? DEMO_SETTINGS, { action: 'settings.update', target: 'e2e', actor: { via: 'system' }, changes: [] }, Date.now());
   const tokens = options.tokens?.(portalId, accessToken) ?? createStaticTokenProvider(portalId, accessToken);
-  const pipeline = wirePipeline({ config, db, queue, tokens, settings, clock: systemClock, log });
+  const pipeline = wirePipeline({ config, db, queue, inbox: store, tokens, settings, clock: systemClock, log });
   app = createApp({ config, log, store, clock: systemClock, feedback: { cards: pipeline.ledger, settings, secrets: [sessionSecret], clock: systemClock, log } });
   const worker = createWorker({ queue, store, log, clock: systemClock, handler: pipeline.handler, random: () => 0,
     consume: { batchSize: options.batchSize ?? 20, pollingIntervalSeconds: 0.5 } });
@@ -81,7 +83,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   sandbox.webhooks.setTarget(`${server.url}/webhooks/hubspot`);
 
   return {
-    sandbox, sandboxUrl: running.url, serviceUrl: server.url, db, queue, ledger: pipeline.ledger, portalId,
+    sandbox, sandboxUrl: running.url, serviceUrl: server.url, db, queue, ledger: pipeline.ledger, poller: pipeline.poller, portalId,
     async deliver(events) {
       const body = JSON.stringify(events);
       const response = await fetch(`${server.url}/webhooks/hubspot`, { method: 'POST', body, headers: signedHeaders(body, { secret: clientSecret, baseUrl: server.url, timestamp: Date.now() }) });
@@ -93,6 +95,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     },
     async close() {
       sandbox.webhooks.setTarget(undefined);
+      await pipeline.poller.stop();
       await worker.stop(2_000);
       await queue.stop(2_000);
       await server.close(1_000);

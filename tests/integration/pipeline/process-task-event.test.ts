@@ -183,6 +183,13 @@ describe('processTaskEvent', () => {
     expect(pub.created).toHaveLength(0);
   });
 
+  test('when two tasks of one batch share a contact and the cooldown is 0, then both get a card (the policy judges at delivery time)', async () => {
+    let tick = NOW;
+    const { d, pub } = deps(new Map([ok('1', ROBOTIC), ok('2', 'Check in')]), { clock: { now: () => (tick += 5) } });
+    expect((await processTaskEvent(d, [item('1'), item('2')])).map((r) => r.status)).toEqual(['done', 'done']);
+    expect(pub.created).toHaveLength(2);
+  });
+
   test('when a HubSpot read fails permanently, then every job of the batch fails with that error', async () => {
     const bad = new AppError('hubspot.bad-request', '400');
     const { d } = deps(new Map(), { crm: { loadSnapshots: async () => { throw bad; } } });
