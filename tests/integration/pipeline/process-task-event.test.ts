@@ -16,11 +16,11 @@ import { DEFAULT_RULE_PACK, resolveRules } from '../../../src/rules/index.ts';
 import { PortalSettingsSchema, type LoadedSettings } from '../../../src/settings/portal-settings.ts';
 import type { CardLedger } from '../../../src/store/card-store.ts';
 import { applyMigrations } from '../../../src/store/migrations.ts';
-import { createPgliteDatabase } from '../../../src/store/pglite-database.ts';
 import type { TaskEventJob } from '../../../src/store/ports.ts';
 import type { SqlDatabase } from '../../../src/store/sql-database.ts';
 import { createSqlCardStore } from '../../../src/store/sql-card-store.ts';
 import { processTaskEvent, type ProcessTaskEventDeps, type TaskEventItem } from '../../../src/worker/process-task-event.ts';
+import { engines } from '../../helpers/stores.ts';
 
 const log = createLogger({ level: 'silent' });
 const PORTAL = '24681357';
@@ -81,17 +81,18 @@ const settings: LoadedSettings = {
   settings: PortalSettingsSchema.parse({ policy: { quietHours: null, recordCooldownHours: 0, dailyBudgetPerRep: 100, clientReplyWindowHours: 0 } }),
 };
 
-describe('processTaskEvent', () => {
+describe.each(engines())('processTaskEvent on %s', (_engine, openDatabase) => {
   let db: SqlDatabase;
+  let dispose: () => Promise<void>;
   let ledger: CardLedger;
-  let enqueued: TaskEventJob[];
+  let enqueued: { job: TaskEventJob; startAfter: Date | undefined }[];
   beforeEach(async () => {
-    db = await createPgliteDatabase('memory://');
+    ({ db, dispose } = await openDatabase());
     await applyMigrations(db);
     enqueued = [];
-    ledger = createSqlCardStore(db, { enqueue: async (_tx, jobs) => { enqueued.push(...jobs); return jobs.length; } });
+    ledger = createSqlCardStore(db, { enqueue: async (_tx, jobs, options) => { enqueued.push(...jobs.map((job) => ({ job, startAfter: options?.startAfter }))); return jobs.length; } });
   });
-  afterEach(async () => { await db.close(); });
+  afterEach(async () => { await dispose(); });
 
   function deps(tasks: Map<string, SnapshotResult>, overrides: Partial<ProcessTaskEventDeps> = {}) {
     const crm = fakeCrm(tasks);
@@ -171,7 +172,7 @@ describe('processTaskEvent', () => {
     expect(reads).toBe(1);
     expect(await ledger.parkedCount(PORTAL)).toBe(3);
     expect(await ledger.resumePortal(PORTAL)).toBe(3);
-    expect(enqueued.map((job) => job.objectId)).toEqual(['1', '2', '3']);
+    expect(enqueued.map((entry) => entry.job.objectId)).toEqual(['1', '2', '3']);
     expect(await ledger.isPaused(PORTAL)).toBe(false);
   });
 
@@ -188,6 +189,14 @@ describe('processTaskEvent', () => {
     const { d, pub } = deps(new Map([ok('1', ROBOTIC), ok('2', 'Check in')]), { clock: { now: () => (tick += 5) } });
     expect((await processTaskEvent(d, [item('1'), item('2')])).map((r) => r.status)).toEqual(['done', 'done']);
     expect(pub.created).toHaveLength(2);
+  });
+
+  test('when the card falls in quiet hours, then the job is scheduled again for their end and nothing is posted now', async () => {
+    const quiet: LoadedSettings = { ...settings, settings: PortalSettingsSchema.parse({ policy: { quietHours: { start: '09:00', end: '11:00' }, timeZone: 'UTC' } }) };
+    const { d, pub } = deps(new Map([ok('1', ROBOTIC)]), { settings: { load: async () => quiet } });
+    expect(await processTaskEvent(d, [item('1')])).toEqual([{ status: 'skipped', reason: 'deferred-quiet-hours' }]);
+    expect(pub.created).toHaveLength(0);
+    expect(enqueued.map((entry) => [entry.job.objectId, entry.startAfter?.toISOString()])).toEqual([['1', '2026-03-24T11:00:00.000Z']]);
   });
 
   test('when a HubSpot read fails permanently, then every job of the batch fails with that error', async () => {
