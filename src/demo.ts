@@ -4,7 +4,7 @@
  * seeded demo portal sends webhooks to this service, and the demo portal's settings let cards
  * flow at any hour. Refused in production (config already refuses to start without credentials).
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
@@ -37,7 +37,10 @@ export async function startDemo(config: Config, log: Logger): Promise<Demo> {
   log.warn({ port }, 'DEMO MODE: no HubSpot credentials are set; starting the local HubSpot sandbox');
   const clientSecret = secret();
   const accessToken = `demo-${secret()}`;
-  const sandbox = createSandbox({ app: { clientSecret }, accessToken, webhookTarget: `${publicBaseUrl}/webhooks/hubspot`, log: log.child({ component: 'sandbox' }) });
+  // A new demo portal id per run: the sandbox forgets everything on exit while ./data does not,
+  // so a reused id would find its tasks already carded and show a newcomer nothing.
+  const demoPortalId = 20_000_000 + randomInt(9_000_000);
+  const sandbox = createSandbox({ app: { clientSecret }, accessToken, portalId: demoPortalId, webhookTarget: `${publicBaseUrl}/webhooks/hubspot`, log: log.child({ component: 'sandbox' }) });
   const running = await listenNear(sandbox, config.port === 0 ? 0 : port + 1);
   const portalId = String(sandbox.portalId);
   const demoConfig: Config = {
@@ -51,7 +54,9 @@ export async function startDemo(config: Config, log: Logger): Promise<Demo> {
     sandbox, url: running.url, config: demoConfig,
     async flow(settings, now) {
       const current = await settings.read(portalId);
-      await settings.save(portalId, current.version, DEMO_SETTINGS, { action: 'settings.update', target: 'demo', actor: { via: 'system' }, changes: [] }, now);
+      if (current.version === 0) {
+        await settings.save(portalId, 0, DEMO_SETTINGS, { action: 'settings.update', target: 'demo', actor: { via: 'system' }, changes: [] }, now);
+      }
       const replay = await fetch(`${running.url}/__sandbox/webhooks/replay-seed`, { method: 'POST' });
       const { events } = (await replay.json()) as { events: number };
       const banner = [
