@@ -9,10 +9,15 @@ const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 const BRACES = /[{}]/g;
 const PLACEHOLDER_WORDS = /\b(?:undefined|null|NaN)\b|\[object\b/g;
 const SPACES = /\s+/g;
+// Printable ASCII without braces, words separated by single spaces, no space at either end: the
+// replacements above would change nothing but placeholder words, and length is code points.
+const PLAIN_ASCII = /^[\x21-\x7a|~]+(?: [\x21-\x7a|~]+)*$/;
 
 /** A plain, bounded, single-line version of `value`, or undefined when nothing is left. */
 export function cleanText(value: string | undefined, maxLength = 80): string | undefined {
   if (value === undefined) return undefined;
+  // Fast path for the common case, same result as below (no allocation).
+  if (value.length <= maxLength && PLAIN_ASCII.test(value) && !hasPlaceholderWord(value)) return value;
   const plain = value
     .toWellFormed()
     .replace(CONTROL, ' ')
@@ -25,6 +30,13 @@ export function cleanText(value: string | undefined, maxLength = 80): string | u
   // Cutting can turn "[objectX" into "[object…"; clean the cut text once more.
   const cut = `${points.slice(0, maxLength - 1).join('').trimEnd()}…`.replace(PLACEHOLDER_WORDS, '').trim();
   return cut === '…' ? undefined : cut;
+}
+
+function hasPlaceholderWord(value: string): boolean {
+  PLACEHOLDER_WORDS.lastIndex = 0;
+  const found = PLACEHOLDER_WORDS.test(value);
+  PLACEHOLDER_WORDS.lastIndex = 0;
+  return found;
 }
 
 /** HubSpot enum values such as LOGISTICS_AND_SUPPLY_CHAIN, as words: "logistics and supply chain". */

@@ -26,19 +26,22 @@ export function deriveSignals(snapshot: CrmSnapshot, now: number): Signals {
     },
     completeness: { missing: [], stale: [] },
   };
-  const optional = {
-    silence: deriveSilence(snapshot, now),
-    stageAge: deal === undefined ? undefined : deriveStageAge(snapshot, deal, now),
-    closeDate: deal === undefined ? undefined : deriveCloseDate(snapshot, deal, now),
-    tickets,
-    lifecycle: deriveLifecycle(snapshot, now),
-    firmographics: deriveFirmographics(snapshot),
-    peers: derivePeers(snapshot, deal, themes),
-    collaborators: deriveCollaborators(snapshot),
-  };
-  for (const [key, value] of Object.entries(optional)) {
-    if (value !== undefined) Object.assign(signals, { [key]: value });
-  }
+  // The optional signals, in this order, each only when present (no undefined keys).
+  const silence = deriveSilence(snapshot, now);
+  if (silence !== undefined) signals.silence = silence;
+  const stageAge = deal === undefined ? undefined : deriveStageAge(snapshot, deal, now);
+  if (stageAge !== undefined) signals.stageAge = stageAge;
+  const closeDate = deal === undefined ? undefined : deriveCloseDate(snapshot, deal, now);
+  if (closeDate !== undefined) signals.closeDate = closeDate;
+  if (tickets !== undefined) signals.tickets = tickets;
+  const lifecycle = deriveLifecycle(snapshot, now);
+  if (lifecycle !== undefined) signals.lifecycle = lifecycle;
+  const firmographics = deriveFirmographics(snapshot);
+  if (firmographics !== undefined) signals.firmographics = firmographics;
+  const peers = derivePeers(snapshot, deal, themes);
+  if (peers !== undefined) signals.peers = peers;
+  const collaborators = deriveCollaborators(snapshot);
+  if (collaborators !== undefined) signals.collaborators = collaborators;
   signals.completeness = assessCompleteness(snapshot, signals, now);
   return signals;
 }

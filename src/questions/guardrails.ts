@@ -30,11 +30,18 @@ export function checkText(text: string, facts: ReadonlyArray<string | number>, m
   const values = facts.map(String).filter((value) => value !== '');
   if (!/[?？]$/.test(text)) violations.push('not-a-question');
   if (values.length > 0 && !values.some((value) => text.includes(value))) violations.push('no-fact');
-  const wording = values.reduce((rest, value) => rest.split(value).join(' '), text);
+  const wording = values.reduce((rest, value) => rest.replaceAll(value, ' '), text);
   if (URGENCY.test(wording)) violations.push('urgency');
   if (PLACEHOLDER.test(text)) violations.push('placeholder');
-  const length = Array.from(text).length;
+  const length = codePoints(text);
   if (length < LENGTH.min) violations.push('too-short');
   if (length > maxLength) violations.push('too-long');
   return violations;
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** `Array.from(text).length` without building the array. */
+function codePoints(text: string): number {
+  return SURROGATE.test(text) ? Array.from(text).length : text.length;
 }

@@ -33,3 +33,9 @@ test('when the text is too short or too long, then it is flagged', () => {
   expect(checkText(`Acme ${'very '.repeat(80)}long?`, ['Acme'])).toEqual(['too-long']);
   expect(checkText(`Acme ${'x'.repeat(100)}?`, ['Acme'], 50)).toEqual(['too-long']);
 });
+
+test('when the text carries characters outside the BMP, then its length counts code points, not UTF-16 units', () => {
+  const emoji = '\u{1F600}'.repeat(40); // 40 code points, 80 UTF-16 units
+  expect(checkText(`Acme ${emoji}?`, ['Acme'], 50)).toEqual([]);
+  expect(checkText(`Acme ${emoji}${'x'.repeat(10)}?`, ['Acme'], 50)).toEqual(['too-long']);
+});
