@@ -57,6 +57,9 @@ export function verifyFeedbackToken(token: string, secret: string | readonly str
   if (!TOKEN.test(token)) return { ok: false, reason: 'malformed' };
   const [payload = '', signature = ''] = token.split('.');
   const given = Buffer.from(signature, 'base64url');
+  // base64url's last character has spare bits: only the canonical spelling of a MAC is accepted,
+  // so a link has exactly one valid form.
+  if (given.toString('base64url') !== signature) return { ok: false, reason: 'bad-signature' };
   const valid = secrets.some((candidate) => {
     const expected = mac(payload, candidate);
     return expected.length === given.length && timingSafeEqual(expected, given);

@@ -94,12 +94,10 @@ describe('feedback links', () => {
       fc.property(fc.nat({ max: token.length - 1 }), fc.constantFrom(...alphabet), (index, char) => {
         fc.pre(token[index] !== char && token[index] !== '.');
         const changed = token.slice(0, index) + char + token.slice(index + 1);
-        // base64url's last character carries spare bits; a change there may decode to the same bytes.
-        const sameBytes = Buffer.from(changed.split('.')[1] ?? '', 'base64url').equals(Buffer.from(token.split('.')[1] ?? '', 'base64url'))
-          && Buffer.from(changed.split('.')[0] ?? '', 'base64url').equals(Buffer.from(token.split('.')[0] ?? '', 'base64url'));
-        expect(verifyFeedbackToken(changed, secret, now).ok).toBe(sameBytes);
+        // Even a change in the spare bits of the last base64url character is refused.
+        expect(verifyFeedbackToken(changed, secret, now).ok).toBe(false);
       }),
-      { numRuns: 500 },
+      { numRuns: 2000 },
     );
   });
 
