@@ -67,9 +67,8 @@ export function selectHeadline(signals: Signals, settings: ComposerSettings, ban
   return { id: 'headline.default', text: bank.headlines['headline.default']({ name: bank.unnamedClient }), facts: [], strength: 0 };
 }
 
-/** A question that only repeats the headline's facts adds nothing; it is skipped. */
-function repeats(candidate: Chosen, headline: Chosen): boolean {
-  const shown = new Set(headline.facts.map((fact) => JSON.stringify(fact)));
+/** A question that only repeats the headline's facts (`shown`, serialised) adds nothing; it is skipped. */
+function repeats(candidate: Chosen, shown: ReadonlySet<string>): boolean {
   return candidate.facts.length > 0 && candidate.facts.every((fact) => shown.has(JSON.stringify(fact)));
 }
 
@@ -83,10 +82,11 @@ export function selectQuestions(signals: Signals, settings: ComposerSettings, ba
   });
   const ranked = matches.sort(byScore(history));
   const worded = new Map<string, Chosen | undefined>();
+  const shown = new Set(headline.facts.map((fact) => JSON.stringify(fact)));
   const word = (match: Ranked): Chosen | undefined => {
     if (!worded.has(match.id)) {
       const chosen = render(bank, signals, match, match.lens, LENGTH.maxQuestion);
-      worded.set(match.id, chosen === undefined || repeats(chosen, headline) ? undefined : chosen);
+      worded.set(match.id, chosen === undefined || repeats(chosen, shown) ? undefined : chosen);
     }
     return worded.get(match.id);
   };
