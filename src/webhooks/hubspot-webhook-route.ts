@@ -120,7 +120,8 @@ export function createWebhookRouter(deps: WebhookRouteDeps): express.Router {
         counters.events('ignored', summary.ignored);
         counters.events('orphan', summary.orphans);
         const level = summary.quarantined > 0 ? 'warn' : 'info';
-        deps.log[level]({ deliveryId: summary.deliveryId, inserted: summary.inserted, duplicates: summary.duplicates,
+        // req.log (pino-http's child) carries the request id; deps.log where no pino-http is mounted.
+        (req.log ?? deps.log)[level]({ deliveryId: summary.deliveryId, inserted: summary.inserted, duplicates: summary.duplicates,
           enqueued: summary.enqueued, quarantined: summary.quarantined, ignored: summary.ignored, orphans: summary.orphans,
           bodyProblem: summary.bodyProblem }, 'webhook delivery stored');
         res.status(204).end();

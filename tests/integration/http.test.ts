@@ -74,6 +74,18 @@ test('when a webhook is logged, then neither the signature, the secret nor the p
   for (const secret of [TEST_SECRET, headers['x-hubspot-signature-v3'] ?? '', 'divorce']) expect(text()).not.toContain(secret);
 });
 
+test('when a webhook is acked at info level, then one info line says it was stored, with the request id; the access line is debug; a rejected one logs a warn access line', async () => {
+  const lines: Array<{ level: number; msg: string; req?: { id?: string } }> = [];
+  const destination = new Writable({ write(chunk, _enc, done) { lines.push(JSON.parse(String(chunk)) as (typeof lines)[number]); done(); } });
+  const app = createApp({ config, log: createLogger({ level: 'info', destination }), store: okStore, clock });
+  const body = JSON.stringify([taskCreation()]);
+  expect((await request(app).post(WEBHOOK_PATH).set({ ...signedHeaders(body), 'x-request-id': 'ack-1' }).send(body)).status).toBe(204);
+  expect(lines.map((line) => [line.level, line.msg, line.req?.id])).toEqual([[30, 'webhook delivery stored', 'ack-1']]);
+  lines.length = 0;
+  await request(app).post(WEBHOOK_PATH).set({ ...signedHeaders(body), 'x-request-id': 'bad-1', 'x-hubspot-signature-v3': 'A'.repeat(43) + '=' }).send(body);
+  expect(lines.filter((line) => line.level === 40 && line.req?.id === 'bad-1').map((line) => line.msg)).toContain('request completed');
+});
+
 describe('over a real socket', () => {
   let running: RunningServer;
   beforeAll(async () => {
