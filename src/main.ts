@@ -150,8 +150,6 @@ async function main(): Promise<void> {
     pipeline.poller.start(config.catchUpPollSeconds * 1000);
     log.info({ intervalSeconds: config.catchUpPollSeconds }, 'catch-up poller started');
   }
-  log.info('ready');
-
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -171,6 +169,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  // Only now: a supervisor that sees "ready" may signal at once, so the handlers must be in place.
+  log.info('ready');
   if (demo) {
     const demoSettings = settingsStore;
     demo.flow(demoSettings, systemClock.now()).catch((error: unknown) => log.error({ err: error }, 'demo: could not start the demo flow'));
