@@ -47,7 +47,11 @@ export async function startDemo(config: Config, log: Logger): Promise<Demo> {
     ...config,
     port,
     publicBaseUrl,
-    hubspot: { ...config.hubspot, apiBaseUrl: running.url, clientSecrets: [clientSecret], accessToken, portalId },
+    // The sandbox is also the OAuth authorize page, so "Sign in with HubSpot" on /settings works.
+    hubspot: { ...config.hubspot, apiBaseUrl: running.url, oauthBaseUrl: running.url, clientId: sandbox.state.app.clientId, clientSecrets: [clientSecret], accessToken, portalId },
+    // Generated per run, never defaults: a demo install stored with a previous run's key is
+    // refused (and flagged), and the static demo token still covers the demo portal.
+    tokenEncryptionKeys: config.tokenEncryptionKeys ?? [{ id: 'demo', key: randomBytes(32) }],
     sessionSecret: config.sessionSecret ?? secret(),
   };
   return {

@@ -22,9 +22,10 @@ import { createHealthApp } from './http/health-app.ts';
 import { purgeExpired } from './store/retention.ts';
 import { startRetentionRunner, type RetentionRunner } from './worker/retention-runner.ts';
 import { startDemo, type Demo } from './demo.ts';
-import { createStaticTokenProvider, type TokenProvider } from './hubspot/token-provider.ts';
 import { wirePipeline, type PipelineWiring } from './pipeline-wiring.ts';
-import { createSettingsStore, type SettingsStore } from './settings/settings-store.ts';
+import type { SettingsStore } from './settings/settings-store.ts';
+import { createSettingsService } from './settings/create-settings-service.ts';
+import { createAdminRoutes, createPortalAccess } from './admin-wiring.ts';
 import type { FeedbackRouteDeps } from './feedback/feedback-route.ts';
 import type { CardLedger } from './store/card-store.ts';
 
@@ -67,12 +68,6 @@ function startingStore(current: () => Store | undefined): Store {
   };
 }
 
-/** The single-portal static token, when configured; the OAuth provider is wired by its own module. */
-function tokenProviderFor(config: Config): TokenProvider | undefined {
-  const { accessToken, portalId } = config.hubspot;
-  return accessToken !== undefined && portalId !== undefined ? createStaticTokenProvider(portalId, accessToken) : undefined;
-}
-
 /** The feedback route's dependencies; they answer 503 until the database is open. */
 function feedbackDeps(config: Config, log: Logger, ledger: () => CardLedger | undefined, settings: () => SettingsStore | undefined): { feedback?: FeedbackRouteDeps } {
   if (config.sessionSecret === undefined) return {};
@@ -106,10 +101,11 @@ async function main(): Promise<void> {
   let accepting = true;
   let server: RunningServer | undefined;
   const metrics = createMetrics({ defaultMetrics: true });
+  const admin = createAdminRoutes();
   if (!workerOnly) {
     const app = createApp({ config, log, store: startingStore(() => store), clock: systemClock, metrics, isAccepting: () => accepting,
       signatureFailures: createSignatureFailureLimiter({ limit: config.signatureFailureLimit }),
-      ...feedbackDeps(config, log, () => ledger, () => settingsStore) });
+      ...feedbackDeps(config, log, () => ledger, () => settingsStore), settings: admin.handler });
     server = await startHttpServer(app, { port: config.port, host: config.host });
     log.info({ url: server.url, webhook: `${config.publicBaseUrl}/webhooks/hubspot` }, 'listening');
   } else {
@@ -128,11 +124,18 @@ async function main(): Promise<void> {
   );
   await queue.start();
   const ready = createSqlStore(db, queue);
-  settingsStore = createSettingsStore(db);
-  const tokens = tokenProviderFor(config);
+  const settingsService = createSettingsService({ db, clock: systemClock, log: log.child({ component: 'settings' }), config });
+  settingsStore = settingsService.store;
+  const access = createPortalAccess(config, db, systemClock, log);
+  const tokens = access.tokens;
   const pipeline: PipelineWiring | undefined = tokens === undefined ? undefined
     : wirePipeline({ config, db, queue, inbox: ready, tokens, settings: settingsStore, clock: systemClock, log: log.child({ component: 'pipeline' }) });
   ledger = pipeline?.ledger;
+  admin.attach(settingsService, access.oauth && {
+    ...access.oauth,
+    onLogin: settingsService.onLogin,
+    ...(pipeline && { onInstalled: (portalId: string) => pipeline.ledger.resumePortal(portalId) }),
+  });
   store = ready;
 
   let worker: Worker | undefined;

@@ -19,7 +19,8 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(path: string): string[] {
   const text = readFileSync(path, 'utf8');
-  const found = [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"`;]*?from\s+['"]([^'"]+)['"]/g)].map((m) => m[1] ?? '');
+  // Type-only imports load nothing at run time, so they do not count as depending on a library.
+  const found = [...text.matchAll(/(?:^|\n)\s*(?:import|export)(?!\s+type\s)[^'"`;]*?from\s+['"]([^'"]+)['"]/g)].map((m) => m[1] ?? '');
   const dynamic = [...text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? '');
   return [...found, ...dynamic];
 }
