@@ -50,7 +50,7 @@ export function wirePipeline(deps: {
   const crm = createCrmSnapshotReader({ clients, log, clock });
   const publisher = createCardPublisher({ clients, log, appBaseUrl: config.publicBaseUrl });
   const handler = createBatchingHandler((items) => processTaskEvent({
-    settings: deps.settings, tokens: deps.tokens, ledger, clock, log, crm, publisher,
+    settings: deps.settings, tokens: deps.tokens, ledger, clock, log, crm, publisher, appBaseUrl: config.publicBaseUrl,
     ...(config.sessionSecret !== undefined && { feedback: { baseUrl: config.publicBaseUrl, secret: config.sessionSecret, ttlMs: FEEDBACK_LINK_TTL_MS } }),
   }, items));
   const poller = createCatchUpPoller({ tasks: createModifiedTaskSource(clients), tokens: deps.tokens, inbox: deps.inbox, cursors: ledger, clock, log });

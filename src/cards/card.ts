@@ -32,6 +32,13 @@ export interface Card {
   };
   /** The rule that classified the task as robotic, when a classification was passed in. */
   ruleId?: string;
+  /** The admin-facing name of that rule (from the effective rules the task was classified with). */
+  ruleName?: string;
+  /**
+   * Where an admin finds that rule: `<publicBaseUrl>/settings#rule-<id>`. Added by the pipeline
+   * (it knows the service's URL); rendered as a "Manage rules" link when present and safe.
+   */
+  manageRuleUrl?: string;
   /** Added by the pipeline once the nudge is recorded; rendered when present. */
   feedbackLinks?: FeedbackLinks;
 }
@@ -39,6 +46,8 @@ export interface Card {
 /** The minimal shape of the rules engine's verdict the composer needs (src/rules owns the real one). */
 export interface CardClassification {
   ruleId: string;
+  /** The rule's admin-facing name; the card names it so an admin can find the rule. */
+  ruleName?: string;
   matched: boolean;
   reasons?: readonly string[];
 }

@@ -52,6 +52,9 @@ export function composeCard(input: ComposeCardInput): Card {
     })),
     why: { facts, missing, text: `${bank.why.label}: ${parts.join(' · ')}` },
   };
-  if (input.classification?.matched === true) card.ruleId = input.classification.ruleId;
+  if (input.classification?.matched === true) {
+    card.ruleId = input.classification.ruleId;
+    if (input.classification.ruleName !== undefined) card.ruleName = input.classification.ruleName;
+  }
   return card;
 }

@@ -5,6 +5,7 @@
 import { BANKS } from '../questions/locale.ts';
 import type { Card } from './card.ts';
 import { escapeHtml, safeUrl } from './escape.ts';
+import { ruleLine } from './rule-line.ts';
 
 export function renderNoteBody(card: Card): string {
   const ui = BANKS[card.locale].ui;
@@ -14,6 +15,11 @@ export function renderNoteBody(card: Card): string {
     `<ul>${items}</ul>`,
     `<p><em>${escapeHtml(card.why.text)}</em></p>`,
   ];
+  const rule = ruleLine(card);
+  if (rule !== undefined) {
+    const manage = rule.manage === undefined ? '' : ` · <a href="${escapeHtml(rule.manage.url)}" rel="noopener noreferrer">${escapeHtml(rule.manage.label)}</a>`;
+    parts.push(`<p>${escapeHtml(rule.text)}${manage}</p>`);
+  }
   const links = card.feedbackLinks;
   if (links !== undefined) {
     const anchors = [

@@ -5,6 +5,7 @@
 import type { Card } from './card.ts';
 import { BANKS } from '../questions/locale.ts';
 import { safeUrl } from './escape.ts';
+import { ruleLine } from './rule-line.ts';
 
 /** Keeps the text on its own lines: no control characters from CRM values. */
 function line(text: string): string {
@@ -19,6 +20,8 @@ export function renderTaskBodyAppendix(card: Card): string {
     ...card.questions.map((question) => `• ${line(question.text)}`),
     line(card.why.text),
   ];
+  const rule = ruleLine(card);
+  if (rule !== undefined) lines.push(rule.manage === undefined ? rule.text : `${rule.text} · ${rule.manage.label}: ${rule.manage.url}`);
   const links = card.feedbackLinks;
   if (links !== undefined) {
     const entries: Array<[string, string]> = [[ui.helpful, links.helpful], [ui.notHelpful, links.notHelpful], [ui.snooze, links.snooze]];

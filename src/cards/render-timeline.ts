@@ -7,6 +7,7 @@
 import { BANKS } from '../questions/locale.ts';
 import type { Card } from './card.ts';
 import { escapeMarkdown, safeUrl } from './escape.ts';
+import { ruleLine } from './rule-line.ts';
 
 /** HubSpot caps string tokens; questions stay far below this, but CRM text is never trusted. */
 const TOKEN_MAX = 1000;
@@ -24,6 +25,10 @@ export const TIMELINE_EVENT_TEMPLATE = {
     '{{/each}}',
     '',
     '_{{why}}_',
+    '{{#if extraData.rule}}',
+    '',
+    '{{extraData.rule.text}}{{#if extraData.rule.url}} · [{{extraData.rule.label}}]({{extraData.rule.url}}){{/if}}',
+    '{{/if}}',
     '{{#if extraData.feedback}}',
     '',
     '{{#each extraData.feedback}}[{{label}}]({{url}}) {{/each}}',
@@ -43,10 +48,15 @@ export interface TimelineEventParts {
   extraData: {
     questions: Array<{ text: string; lens: string }>;
     feedback?: Array<{ label: string; url: string }>;
+    /** The rule line: its text, and the "Manage rules" link when the card has one. */
+    rule?: { text: string; label?: string; url?: string };
   };
 }
 
 type FeedbackKey = 'helpful' | 'not_helpful' | 'snooze';
+
+/** Markdown link targets: percent-encode what could close or break out of "(…)". */
+const linkTarget = (url: string): string => url.replace(/[()\s<>"'`\\{}]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 
 function feedback(card: Card): Array<{ key: FeedbackKey; label: string; url: string }> {
   const ui = BANKS[card.locale].ui;
@@ -59,14 +69,14 @@ function feedback(card: Card): Array<{ key: FeedbackKey; label: string; url: str
   ];
   return entries.flatMap(([key, label, url]) => {
     const safe = safeUrl(url);
-    // Markdown link targets: percent-encode what could close or break out of "(…)".
-    return safe === undefined ? [] : [{ key, label: token(label), url: safe.replace(/[()\s<>"'`\\{}]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`) }];
+    return safe === undefined ? [] : [{ key, label: token(label), url: linkTarget(safe) }];
   });
 }
 
 /** Tokens and extraData for POST /integrators/timeline/v3/events with TIMELINE_EVENT_TEMPLATE. */
 export function renderTimelineEvent(card: Card): TimelineEventParts {
   const links = feedback(card);
+  const rule = ruleLine(card);
   return {
     tokens: {
       headline: token(card.headline.text),
@@ -78,6 +88,7 @@ export function renderTimelineEvent(card: Card): TimelineEventParts {
     extraData: {
       questions: card.questions.map((question) => ({ text: token(question.text), lens: question.lens })),
       ...(links.length > 0 ? { feedback: links.map(({ label, url }) => ({ label, url })) } : {}),
+      ...(rule !== undefined && { rule: { text: token(rule.text), ...(rule.manage && { label: token(rule.manage.label), url: linkTarget(rule.manage.url) }) } }),
     },
   };
 }
@@ -94,6 +105,10 @@ export function renderAppEventProperties(card: Card): Record<string, string> {
     properties[`question_${index + 1}`] = token(question.text);
   });
   if (card.ruleId !== undefined) properties.rule_id = token(card.ruleId);
+  const rule = ruleLine(card);
+  if (card.ruleName !== undefined) properties.rule_name = token(card.ruleName);
+  if (rule !== undefined) properties.rule = token(rule.text);
+  if (rule?.manage !== undefined) properties.manage_rules_url = linkTarget(rule.manage.url);
   for (const { key, url } of feedback(card)) properties[`feedback_${key}`] = url;
   return properties;
 }

@@ -56,6 +56,11 @@ export function rotationHistory(contents: readonly unknown[]): CardHistory {
   };
 }
 
+/** The admin-facing name of a rule among the effective rules (the id when it has none). */
+export function ruleNameOf(rules: LoadedSettings['rules'], ruleId: string): string {
+  return rules.rules.find((rule) => rule.id === ruleId)?.name ?? ruleId;
+}
+
 /** Classify → signals → policy → compose, for one loaded task. */
 export function decideCard(snapshot: CrmSnapshot, records: readonly RecordRef[], loaded: LoadedSettings, history: CardHistoryInput, now: number): CardDecision {
   const { settings, rules } = loaded;
@@ -78,7 +83,7 @@ export function decideCard(snapshot: CrmSnapshot, records: readonly RecordRef[],
   if (decision.action === 'skip') return { action: 'skip', reason: decision.reason, detail: decision.detail, ruleId };
   if (decision.action === 'defer') return { action: 'defer', until: decision.until };
   const card = composeCard({
-    snapshot, signals: deriveSignals(snapshot, now), classification: { ruleId, matched: true, reasons: classification.reasons },
+    snapshot, signals: deriveSignals(snapshot, now), classification: { ruleId, ruleName: ruleNameOf(rules, ruleId), matched: true, reasons: classification.reasons },
     settings: settings.composer, history: rotationHistory(history.recentCards), now, locale: snapshot.portal.locale ?? settings.locale,
   });
   return { action: 'deliver', card, ruleId };

@@ -12,6 +12,7 @@ import type { TokenProvider } from '../hubspot/token-provider.ts';
 import type { LoadedSettings, SettingsSource } from '../settings/portal-settings.ts';
 import type { CardLedger, StoredCard } from '../store/card-store.ts';
 import type { TaskEventJob } from '../store/ports.ts';
+import { manageRuleUrl } from '../cards/rule-line.ts';
 import type { HandlerOutcome } from './create-worker.ts';
 import { cardIdFor, cardStepKey, decideCard, policyRecords } from './decide-card.ts';
 import { createPortalSession, PortalPausedError, type PortalSession } from './portal-session.ts';
@@ -30,6 +31,8 @@ export interface ProcessTaskEventDeps {
   log: Logger;
   /** Signed helpful / not helpful / snooze links; cards carry none when absent. */
   feedback?: FeedbackLinkOptions;
+  /** The service's public URL: cards link to their rule at `<appBaseUrl>/settings#rule-<id>`. */
+  appBaseUrl?: string;
 }
 
 export interface TaskEventItem {
@@ -133,7 +136,8 @@ async function processTask(deps: ProcessTaskEventDeps, session: PortalSession, l
     const { card } = await deps.ledger.insertPendingCard({
       portalId, cardId: cardIdFor(stepKey), stepKey, taskId, ruleId: decision.ruleId, ruleVersion: loaded.rules.version, channel,
       locale: decision.card.locale, lensIds: [...new Set(decision.card.questions.map((question) => question.lens))],
-      ownerId: result.snapshot.task.ownerId ?? null, records: result.records, content: decision.card, createdAt: decidedAt,
+      ownerId: result.snapshot.task.ownerId ?? null, records: result.records, createdAt: decidedAt,
+      content: deps.appBaseUrl === undefined ? decision.card : { ...decision.card, manageRuleUrl: manageRuleUrl(deps.appBaseUrl, decision.ruleId) },
     });
     return await publishCard(deps, session, card, decidedAt);
   } catch (error) {

@@ -17,7 +17,13 @@ export interface QuestionBank {
   facts: { [K in FactId]: (fact: Extract<Fact, { id: K }>) => string };
   missing: Record<MissingPart | 'stale-engagements', string>;
   why: { label: string; noFacts: string; missing: string };
-  ui: { title: string; helpful: string; notHelpful: string; snooze: string };
+  ui: {
+    title: string; helpful: string; notHelpful: string; snooze: string;
+    /** Names the rule behind the card; `{rule}` is replaced by the rule's name. */
+    recognisedBy: string;
+    /** The link to the rule on the settings page. */
+    manageRules: string;
+  };
 }
 
 /** `one` when n is 1, else `other` with `#` replaced by n. */

@@ -83,5 +83,5 @@ export const de: QuestionBank = {
     'stale-engagements': 'aktuelle Aktivität (die neueste ist über 90 Tage alt)',
   },
   why: { label: 'Warum diese Karte', noFacts: 'das CRM weiß noch wenig über diesen Kunden', missing: 'nicht im CRM' },
-  ui: { title: 'Bevor Sie nachfassen', helpful: 'Hilfreich', notHelpful: 'Nicht hilfreich', snooze: 'Für diesen Kunden pausieren' },
+  ui: { title: 'Bevor Sie nachfassen', helpful: 'Hilfreich', notHelpful: 'Nicht hilfreich', snooze: 'Für diesen Kunden pausieren', recognisedBy: 'Erkannt von der Regel „{rule}“', manageRules: 'Regeln verwalten' },
 };

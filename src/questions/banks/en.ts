@@ -80,5 +80,5 @@ export const en: QuestionBank = {
     'stale-engagements': 'recent activity (the newest is over 90 days old)',
   },
   why: { label: 'Why this card', noFacts: 'the CRM holds little about this client yet', missing: 'not in the CRM' },
-  ui: { title: 'Before you follow up', helpful: 'Helpful', notHelpful: 'Not helpful', snooze: 'Snooze for this client' },
+  ui: { title: 'Before you follow up', helpful: 'Helpful', notHelpful: 'Not helpful', snooze: 'Snooze for this client', recognisedBy: 'Recognised by the rule “{rule}”', manageRules: 'Manage rules' },
 };

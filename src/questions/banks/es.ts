@@ -81,5 +81,5 @@ export const es: QuestionBank = {
     'stale-engagements': 'actividad reciente (la más reciente tiene más de 90 días)',
   },
   why: { label: 'Por qué esta tarjeta', noFacts: 'el CRM aún sabe poco de este cliente', missing: 'falta en el CRM' },
-  ui: { title: 'Antes de hacer seguimiento', helpful: 'Útil', notHelpful: 'No útil', snooze: 'Pausar para este cliente' },
+  ui: { title: 'Antes de hacer seguimiento', helpful: 'Útil', notHelpful: 'No útil', snooze: 'Pausar para este cliente', recognisedBy: 'Reconocida por la regla «{rule}»', manageRules: 'Gestionar reglas' },
 };

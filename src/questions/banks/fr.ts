@@ -80,5 +80,5 @@ export const fr: QuestionBank = {
     'stale-engagements': 'activité récente (la plus récente date de plus de 90 jours)',
   },
   why: { label: 'Pourquoi cette carte', noFacts: 'le CRM contient encore peu d’informations sur ce client', missing: 'absent du CRM' },
-  ui: { title: 'Avant de relancer', helpful: 'Utile', notHelpful: 'Pas utile', snooze: 'Mettre en pause pour ce client' },
+  ui: { title: 'Avant de relancer', helpful: 'Utile', notHelpful: 'Pas utile', snooze: 'Mettre en pause pour ce client', recognisedBy: 'Reconnue par la règle « {rule} »', manageRules: 'Gérer les règles' },
 };

@@ -101,6 +101,14 @@ test('when a classification matched, then the card carries its rule id; when not
   expect(compose(snapshot, { classification: { ruleId: 'x', matched: false } }).ruleId).toBeUndefined();
 });
 
+test('when the classification names its rule, then the card carries the name; when it does not, the card has none', () => {
+  const snapshot = fixtures[0]!.snapshot;
+  const named = compose(snapshot, { classification: { ruleId: 'generic-follow-up', ruleName: 'Generic follow-up', matched: true } });
+  expect([named.ruleId, named.ruleName]).toEqual(['generic-follow-up', 'Generic follow-up']);
+  expect(compose(snapshot, { classification: { ruleId: 'generic-follow-up', matched: true } }).ruleName).toBeUndefined();
+  expect(compose(snapshot, { classification: { ruleId: 'x', ruleName: 'X', matched: false } }).ruleName).toBeUndefined();
+});
+
 test('when the wording is checked in every locale for every fixture, then no urgency word appears', () => {
   for (const { snapshot } of fixtures) {
     for (const locale of ['en', 'de', 'fr', 'es']) {

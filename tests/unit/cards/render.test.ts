@@ -2,6 +2,7 @@ import { composeCard } from '../../../src/cards/compose-card.ts';
 import type { Card } from '../../../src/cards/card.ts';
 import { renderNoteBody } from '../../../src/cards/render-note.ts';
 import { renderTaskBodyAppendix } from '../../../src/cards/render-task-body.ts';
+import { manageRuleUrl } from '../../../src/cards/rule-line.ts';
 import { renderAppEventProperties, renderTimelineEvent, TIMELINE_EVENT_TEMPLATE } from '../../../src/cards/render-timeline.ts';
 import { deriveSignals } from '../../../src/context/derive-signals.ts';
 import { loadFixtures, NOW } from '../context/build-snapshot.ts';
@@ -59,7 +60,7 @@ test('when timeline tokens are rendered, then every value is Markdown- and Handl
 
 test('when the timeline template is defined, then it only references tokens and extraData the renderer provides', () => {
   const used = [...`${TIMELINE_EVENT_TEMPLATE.headerTemplate}\n${TIMELINE_EVENT_TEMPLATE.detailTemplate}`.matchAll(/\{\{(?![#/])([^}]+)\}\}/g)].map((m) => m[1]!.trim());
-  expect(used.every((name) => ['headline', 'why', 'text', 'label', 'url'].includes(name))).toBe(true);
+  expect(used.every((name) => ['headline', 'why', 'text', 'label', 'url', 'extraData.rule.text', 'extraData.rule.label', 'extraData.rule.url'].includes(name))).toBe(true);
   expect(TIMELINE_EVENT_TEMPLATE.objectType).toBe('contacts');
 });
 
@@ -74,7 +75,7 @@ test('when a card has no links or rule, then the timeline event has no feedback 
 
 test('when app-event properties are rendered, then they are flat, escaped strings with one key per question', () => {
   const properties = renderAppEventProperties(evilCard());
-  expect(Object.keys(properties).sort()).toEqual(['feedback_helpful', 'feedback_snooze', 'headline', 'lenses', 'locale', 'question_1', 'question_2', 'rule_id', 'why']);
+  expect(Object.keys(properties).sort()).toEqual(['feedback_helpful', 'feedback_snooze', 'headline', 'lenses', 'locale', 'question_1', 'question_2', 'rule', 'rule_id', 'why']);
   for (const value of Object.values(properties)) expect(value).not.toMatch(/(?<!\\)<|javascript:alert\(1\)$/);
   expect(properties.lenses).toBe('going-dark,calm-attentiveness');
 });
@@ -95,4 +96,59 @@ test('when the injection fixture goes through the whole pipeline, then every cha
   expect(html).not.toMatch(/<script|<img|onerror=alert|\{\{/);
   const { tokens, extraData } = renderTimelineEvent(card);
   for (const value of [...Object.values(tokens), ...extraData.questions.map((q) => q.text)]) expect(value).not.toMatch(/(?<!\\)[<{]/);
+});
+
+/** A plain card produced by the "generic-follow-up" rule, with its settings link. */
+function ruleCard(overrides: Partial<Card> = {}): Card {
+  return {
+    locale: 'en', headline: { templateId: 'h', text: 'What has changed for them?' },
+    questions: [{ templateId: 'q', lens: 'going-dark', text: 'Why so quiet?', facts: [] }],
+    why: { facts: [], missing: [], text: 'Why this card: no facts' },
+    ruleId: 'generic-follow-up', ruleName: 'Generic follow-up', manageRuleUrl: manageRuleUrl('http://localhost:3000/', 'generic-follow-up'),
+    ...overrides,
+  };
+}
+
+test('when a card names its rule, then every channel says which rule and links to it on the settings page', () => {
+  const expected = 'http://localhost:3000/settings#rule-generic-follow-up';
+  expect(renderNoteBody(ruleCard())).toContain(`<p>Recognised by the rule “Generic follow-up” · <a href="${expected}" rel="noopener noreferrer">Manage rules</a></p>`);
+  expect(renderTaskBodyAppendix(ruleCard()).split('\n')).toContain(`Recognised by the rule “Generic follow-up” · Manage rules: ${expected}`);
+  const { extraData } = renderTimelineEvent(ruleCard());
+  expect(extraData.rule).toEqual({ text: 'Recognised by the rule “Generic follow\\-up”', label: 'Manage rules', url: expected });
+  const properties = renderAppEventProperties(ruleCard());
+  expect(properties.manage_rules_url).toBe(expected);
+  expect(properties.rule_name).toBe('Generic follow\\-up');
+});
+
+test('when the card is German, French or Spanish, then the rule line and the link are in that language', () => {
+  expect(renderNoteBody(ruleCard({ locale: 'de' }))).toContain('Erkannt von der Regel „Generic follow-up“ · <a href="http://localhost:3000/settings#rule-generic-follow-up" rel="noopener noreferrer">Regeln verwalten</a>');
+  expect(renderNoteBody(ruleCard({ locale: 'fr' }))).toContain('Reconnue par la règle « Generic follow-up » · <a');
+  expect(renderNoteBody(ruleCard({ locale: 'es' }))).toContain('Reconocida por la regla «Generic follow-up» · <a');
+  expect(renderNoteBody(ruleCard({ locale: 'fr' }))).toContain('>Gérer les règles</a>');
+});
+
+test('when the rule name is hostile or the settings link unsafe, then the name stays text and no link is rendered', () => {
+  const card = ruleCard({ ruleName: `$& $1 ${EVIL}\nnext`, manageRuleUrl: 'javascript:alert(1)//settings#rule-x' });
+  const html = renderNoteBody(card);
+  expect(html).not.toMatch(/<script|<img|href="javascript/i);
+  expect(html).toContain('Recognised by the rule “$&amp; $1 &lt;script&gt;');
+  expect(html).not.toContain('Manage rules');
+  const text = renderTaskBodyAppendix(card);
+  expect(text).not.toContain('Manage rules');
+  expect(text.split('\n').some((line) => line.startsWith('Recognised by the rule “$& $1 <script>'))).toBe(true);
+  const { extraData } = renderTimelineEvent(card);
+  expect(extraData.rule?.url).toBeUndefined();
+  expect(extraData.rule?.text).not.toMatch(/(?<!\\)[<>[\]`*_{}]/);
+  expect(renderAppEventProperties(card).manage_rules_url).toBeUndefined();
+});
+
+test('when a card has no rule name, then the rule line falls back to the rule id', () => {
+  const card = ruleCard();
+  delete card.ruleName;
+  expect(renderNoteBody(card)).toContain('Recognised by the rule “generic-follow-up”');
+});
+
+test('when the settings URL is built, then the rule id is a fragment of the settings page', () => {
+  expect(manageRuleUrl('https://unrobot.example.com', 'a-b')).toBe('https://unrobot.example.com/settings#rule-a-b');
+  expect(manageRuleUrl('https://unrobot.example.com///', 'x')).toBe('https://unrobot.example.com/settings#rule-x');
 });
