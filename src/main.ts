@@ -6,7 +6,8 @@ import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createApp } from './http/create-app.ts';
 import { startHttpServer, type RunningServer } from './http/http-server.ts';
-import { createMetrics } from './http/metrics.ts';
+import { createMetrics, type Metrics } from './http/metrics.ts';
+import { readQueueStats } from './store/queue-stats.ts';
 import { AppError } from './errors.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { DEFAULT_QUEUE_SETTINGS, createBossQueue } from './store/boss-queue.ts';
@@ -69,12 +70,12 @@ function startingStore(current: () => Store | undefined): Store {
 }
 
 /** The feedback route's dependencies; they answer 503 until the database is open. */
-function feedbackDeps(config: Config, log: Logger, ledger: () => CardLedger | undefined, settings: () => SettingsStore | undefined): { feedback?: FeedbackRouteDeps } {
+function feedbackDeps(config: Config, log: Logger, metrics: Metrics, ledger: () => CardLedger | undefined, settings: () => SettingsStore | undefined): { feedback?: FeedbackRouteDeps } {
   if (config.sessionSecret === undefined) return {};
   const starting = () => new AppError('STARTING', 'the database is not open yet', { status: 503, retryable: true });
   const need = <T>(value: T | undefined): T => { if (value === undefined) throw starting(); return value; };
   return { feedback: {
-    secrets: [config.sessionSecret], clock: systemClock, log,
+    secrets: [config.sessionSecret], clock: systemClock, log, onRecorded: metrics.feedback.recorded,
     cards: {
       getCard: async (...args) => need(ledger()).getCard(...args),
       recordFeedback: async (...args) => need(ledger()).recordFeedback(...args),
@@ -105,7 +106,7 @@ async function main(): Promise<void> {
   if (!workerOnly) {
     const app = createApp({ config, log, store: startingStore(() => store), clock: systemClock, metrics, isAccepting: () => accepting,
       signatureFailures: createSignatureFailureLimiter({ limit: config.signatureFailureLimit }),
-      ...feedbackDeps(config, log, () => ledger, () => settingsStore), settings: admin.handler });
+      ...feedbackDeps(config, log, metrics, () => ledger, () => settingsStore), settings: admin.handler });
     server = await startHttpServer(app, { port: config.port, host: config.host });
     log.info({ url: server.url, webhook: `${config.publicBaseUrl}/webhooks/hubspot` }, 'listening');
   } else {
@@ -123,13 +124,14 @@ async function main(): Promise<void> {
     (error) => log.error({ err: error }, 'queue error'),
   );
   await queue.start();
+  metrics.observeQueue(() => readQueueStats(db));
   const ready = createSqlStore(db, queue);
   const settingsService = createSettingsService({ db, clock: systemClock, log: log.child({ component: 'settings' }), config });
   settingsStore = settingsService.store;
   const access = createPortalAccess(config, db, systemClock, log);
   const tokens = access.tokens;
   const pipeline: PipelineWiring | undefined = tokens === undefined ? undefined
-    : wirePipeline({ config, db, queue, inbox: ready, tokens, settings: settingsStore, clock: systemClock, log: log.child({ component: 'pipeline' }) });
+    : wirePipeline({ config, db, queue, inbox: ready, tokens, settings: settingsStore, clock: systemClock, log: log.child({ component: 'pipeline' }), metrics });
   ledger = pipeline?.ledger;
   admin.attach(settingsService, access.oauth && {
     ...access.oauth,

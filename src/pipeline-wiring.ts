@@ -5,6 +5,7 @@
  */
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
+import type { Metrics } from './http/metrics.ts';
 import { createCardPublisher } from './hubspot/card-publisher.ts';
 import { createCrmSnapshotReader } from './hubspot/crm-snapshot-reader.ts';
 import { createHubSpotClients } from './hubspot/hubspot-client.ts';
@@ -42,17 +43,26 @@ export function wirePipeline(deps: {
   settings: SettingsSource;
   clock: Clock;
   log: Logger;
+  /** HubSpot calls and card outcomes are counted here when given. */
+  metrics?: Pick<Metrics, 'hubspot' | 'cards'>;
 }): PipelineWiring {
-  const { config, clock, log } = deps;
+  const { config, clock, log, metrics } = deps;
   const limiter = createRateLimiter({ clock });
-  const clients = createHubSpotClients({ apiBaseUrl: config.hubspot.apiBaseUrl, limiter, log, clock });
+  const clients = createHubSpotClients({ apiBaseUrl: config.hubspot.apiBaseUrl, limiter, log, clock,
+    ...(metrics && { onCall: metrics.hubspot.call }) });
   const ledger = createSqlCardStore(deps.db, deps.queue);
   const crm = createCrmSnapshotReader({ clients, log, clock });
   const publisher = createCardPublisher({ clients, log, appBaseUrl: config.publicBaseUrl });
-  const handler = createBatchingHandler((items) => processTaskEvent({
+  const batching = createBatchingHandler((items) => processTaskEvent({
     settings: deps.settings, tokens: deps.tokens, ledger, clock, log, crm, publisher, appBaseUrl: config.publicBaseUrl,
     ...(config.sessionSecret !== undefined && { feedback: { baseUrl: config.publicBaseUrl, secret: config.sessionSecret, ttlMs: FEEDBACK_LINK_TTL_MS } }),
   }, items));
   const poller = createCatchUpPoller({ tasks: createModifiedTaskSource(clients), tokens: deps.tokens, inbox: deps.inbox, cursors: ledger, clock, log });
+  const handler: TaskEventHandler = metrics === undefined ? batching : async (job, context) => {
+    const outcome = await batching(job, context);
+    if (outcome.status === 'done') metrics.cards.delivered();
+    else metrics.cards.skipped(outcome.reason ?? 'unknown');
+    return outcome;
+  };
   return { handler, ledger, poller };
 }

@@ -20,6 +20,8 @@ export interface FeedbackRouteDeps {
   secrets: readonly string[];
   clock: Clock;
   log: Logger;
+  /** Told of every reaction on a known card (`outcome`: recorded, or already recorded), for metrics. */
+  onRecorded?: (action: FeedbackAction, outcome: string) => void;
 }
 
 const THANKS: Record<FeedbackAction, string> = {
@@ -50,6 +52,7 @@ export function createFeedbackRouter(deps: FeedbackRouteDeps): Router {
       const { portalId, cardId, action } = verified.claims;
       const outcome = await deps.cards.recordFeedback(portalId, cardId, action, now);
       if (outcome === 'unknown-card') return notFound(res);
+      deps.onRecorded?.(action, outcome);
       if (action === 'snooze' && outcome === 'recorded') {
         const card = await deps.cards.getCard(portalId, cardId);
         const { settings } = await deps.settings.load(portalId);

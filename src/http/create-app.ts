@@ -83,6 +83,12 @@ export function createApp(deps: AppDeps): express.Express {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
+  // Every answer on the webhook route (2xx, 401, 503, …) with its latency, for T1 and alerting.
+  app.use(WEBHOOK_PATH, (_req, res, next) => {
+    const started = performance.now();
+    res.once('finish', () => metrics.acks.observe(res.statusCode, (performance.now() - started) / 1000));
+    next();
+  });
   app.use(createWebhookRouter({
     config: deps.config, store: deps.store, clock: deps.clock, log: deps.log, counters: metrics.webhooks,
     ...(deps.knownPortals && { knownPortals: deps.knownPortals }),

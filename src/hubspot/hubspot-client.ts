@@ -26,6 +26,8 @@ export interface HubSpotClientsOptions {
   clock?: Clock;
   /** Per-call deadline; HubSpot work that takes longer is treated as a retryable timeout. */
   timeoutMs?: number;
+  /** Told of every call's end, for metrics: `status` is `2xx`, HubSpot's HTTP status, or an error code (timeouts, network). */
+  onCall?: (operation: string, status: string) => void;
 }
 
 export interface CallOptions {
@@ -81,9 +83,12 @@ function createPortalClient(portalId: string, accessToken: string, options: HubS
       try {
         const result = await withTimeout(() => run(sdk), timeoutMs);
         log.debug({ operation, durationMs: clock.now() - started }, 'hubspot call succeeded');
+        options.onCall?.(operation, '2xx');
         return result;
       } catch (error) {
         const mapped = mapHubSpotError(error, { operation, now: clock.now(), secrets: [accessToken] });
+        const hubspotStatus = mapped.details?.hubspotStatus;
+        options.onCall?.(operation, typeof hubspotStatus === 'number' ? String(hubspotStatus) : mapped.code);
         if (mapped.code === 'hubspot.rate-limited' && mapped.retryAfterMs !== undefined) {
           limiter.pause(portalId, clock.now() + mapped.retryAfterMs, kind === 'search' ? 'search' : undefined);
         }
