@@ -29,6 +29,8 @@ import { createSettingsService } from './settings/create-settings-service.ts';
 import { createAdminRoutes, createPortalAccess } from './admin-wiring.ts';
 import type { FeedbackRouteDeps } from './feedback/feedback-route.ts';
 import type { CardLedger } from './store/card-store.ts';
+import { createRecentTaskSource } from './hubspot/recent-tasks.ts';
+import type { PreviewHubSpot } from './settings/preview.ts';
 
 /** Kubernetes kills at 30 s; everything must be closed well before (RELIABILITY.md T12). */
 const DRAIN_BUDGET_MS = 25_000;
@@ -126,13 +128,16 @@ async function main(): Promise<void> {
   await queue.start();
   metrics.observeQueue(() => readQueueStats(db));
   const ready = createSqlStore(db, queue);
-  const settingsService = createSettingsService({ db, clock: systemClock, log: log.child({ component: 'settings' }), config });
+  let preview: PreviewHubSpot | undefined;
+  const settingsService = createSettingsService({ db, clock: systemClock, log: log.child({ component: 'settings' }), config, preview: () => preview });
   settingsStore = settingsService.store;
   const access = createPortalAccess(config, db, systemClock, log);
   const tokens = access.tokens;
   const pipeline: PipelineWiring | undefined = tokens === undefined ? undefined
     : wirePipeline({ config, db, queue, inbox: ready, tokens, settings: settingsStore, clock: systemClock, log: log.child({ component: 'pipeline' }), metrics });
   ledger = pipeline?.ledger;
+  // The preview reads the CRM through the pipeline's own clients, limiter and reader.
+  if (pipeline && tokens) preview = { tokens, crm: pipeline.crm, tasks: createRecentTaskSource(pipeline.clients) };
   admin.attach(settingsService, access.oauth && {
     ...access.oauth,
     onLogin: settingsService.onLogin,

@@ -8,7 +8,8 @@ import type { Config } from './config.ts';
 import type { Metrics } from './http/metrics.ts';
 import { createCardPublisher } from './hubspot/card-publisher.ts';
 import { createCrmSnapshotReader } from './hubspot/crm-snapshot-reader.ts';
-import { createHubSpotClients } from './hubspot/hubspot-client.ts';
+import { createHubSpotClients, type HubSpotClients } from './hubspot/hubspot-client.ts';
+import type { CrmReader } from './hubspot/ports.ts';
 import { createRateLimiter } from './hubspot/rate-limiter.ts';
 import { createModifiedTaskSource } from './hubspot/task-search.ts';
 import type { TokenProvider } from './hubspot/token-provider.ts';
@@ -32,6 +33,9 @@ export interface PipelineWiring {
   ledger: CardLedger;
   /** The catch-up poller over the same clients and inbox; started by the caller. */
   poller: CatchUpPoller;
+  /** The process's HubSpot clients and snapshot reader, shared with the settings preview. */
+  clients: HubSpotClients;
+  crm: CrmReader;
 }
 
 export function wirePipeline(deps: {
@@ -64,5 +68,5 @@ export function wirePipeline(deps: {
     else metrics.cards.skipped(outcome.reason ?? 'unknown');
     return outcome;
   };
-  return { handler, ledger, poller };
+  return { handler, ledger, poller, clients, crm };
 }

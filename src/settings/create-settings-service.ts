@@ -7,6 +7,7 @@ import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import type { SqlDatabase } from '../store/sql-database.ts';
 import { createLoginHook, createSettingsPageRouter } from './settings-page.ts';
+import type { PreviewHubSpot } from './preview.ts';
 import { createSettingsApiRouter } from './settings-router.ts';
 import { createSessions, type Sessions } from './sessions.ts';
 import { createSettingsStore, type SettingsStore } from './settings-store.ts';
@@ -16,6 +17,8 @@ export interface SettingsServiceDeps {
   clock: Clock;
   log: Logger;
   config: { publicBaseUrl: string; demo: boolean; hubspot: { clientSecrets: readonly string[] } };
+  /** HubSpot for the preview, once the pipeline's clients exist; the preview reads stored events until then. */
+  preview?: () => PreviewHubSpot | undefined;
 }
 
 export interface SettingsService {
@@ -33,7 +36,7 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
   const sessions = createSessions(deps.db, deps.clock);
   const router = express.Router();
   router.use(createSettingsPageRouter({ sessions, publicBaseUrl: deps.config.publicBaseUrl }));
-  router.use(createSettingsApiRouter({ db: deps.db, store, sessions, clock: deps.clock, log: deps.log, config: deps.config }));
+  router.use(createSettingsApiRouter({ db: deps.db, store, sessions, clock: deps.clock, log: deps.log, config: deps.config, ...(deps.preview && { preview: deps.preview }) }));
   return { router, onLogin: createLoginHook({ sessions, store, clock: deps.clock }), store, sessions };
 }
 

@@ -54,7 +54,7 @@ function shell(signedIn: boolean): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Unrobot settings</title>
 <link rel="stylesheet" href="/settings/assets/settings.css">
-${signedIn ? '<script type="module" src="/settings/assets/settings.js"></script>' : ''}
+<script type="module" src="/settings/assets/${signedIn ? 'settings' : 'signin'}.js"></script>
 </head>`;
   if (!signedIn) {
     return `${head}
@@ -62,7 +62,7 @@ ${signedIn ? '<script type="module" src="/settings/assets/settings.js"></script>
 <main id="signin" class="signin">
 <h1>Unrobot settings</h1>
 <p>Unrobot turns robotic CRM task prompts into questions about the client. Sign in with the HubSpot account Unrobot is installed in to see and change what it does.</p>
-<p><a class="button" href="/oauth/login?returnTo=/settings">Sign in with HubSpot</a></p>
+<p><a class="button" id="signin-link" href="/oauth/login?returnTo=/settings">Sign in with HubSpot</a></p>
 </main>
 </body>
 </html>`;
@@ -118,6 +118,7 @@ ${signedIn ? '<script type="module" src="/settings/assets/settings.js"></script>
 export function createSettingsPageRouter(deps: { sessions: Sessions; publicBaseUrl: string }): express.Router {
   const router = express.Router();
   const script = asset('settings.js');
+  const signin = asset('signin.js');
   const style = asset('settings.css');
   const strict = (res: Response) => {
     res.setHeader('Content-Security-Policy', SETTINGS_CSP);
@@ -130,6 +131,7 @@ export function createSettingsPageRouter(deps: { sessions: Sessions; publicBaseU
     res.type('html').send(shell(session !== undefined));
   });
   router.get('/settings/assets/settings.js', (_req, res) => { strict(res); res.type('text/javascript').send(script); });
+  router.get('/settings/assets/signin.js', (_req, res) => { strict(res); res.type('text/javascript').send(signin); });
   router.get('/settings/assets/settings.css', (_req, res) => { strict(res); res.type('text/css').send(style); });
   router.post('/settings/sign-out', express.urlencoded({ extended: false, limit: '1kb' }), async (req, res) => {
     const id = readCookie(req.headers.cookie, SESSION_COOKIE);

@@ -14,7 +14,7 @@ import { apiError, createApiErrorHandler, invalidRequest, notFound, type Problem
 import { describeChanges } from './audit-changes.ts';
 import { actorOf, callerOf, createAuthenticate, requireEditor, type RawBodyRequest } from './authenticate.ts';
 import { PortalSettingsSchema, type PortalSettings } from './portal-settings.ts';
-import { runPreview } from './preview.ts';
+import { runPreview, type PreviewHubSpot } from './preview.ts';
 import { listRecordCards, recordFeedback } from './record-cards.ts';
 import { applyRulePatch, listApiRules, RulePatchSchema } from './rule-views.ts';
 import { createPortalRateLimit, type PortalRateLimit } from './portal-rate-limit.ts';
@@ -31,6 +31,8 @@ export interface SettingsApiDeps {
   config: { publicBaseUrl: string; demo: boolean; hubspot: { clientSecrets: readonly string[] } };
   /** Per-portal request limit; 300 a minute when absent. */
   rateLimit?: PortalRateLimit;
+  /** HubSpot for the preview (the pipeline's clients, once wired); stored events when absent. */
+  preview?: () => PreviewHubSpot | undefined;
 }
 
 const DaysSchema = z.object({ days: z.enum(['7', '30']).default('7') }).strict();
@@ -140,7 +142,8 @@ export function createSettingsApiRouter(deps: SettingsApiDeps): express.Router {
       else settings = { ...settings, rules: outcome.overrides };
     }
     if (problems.length > 0) throw apiError(400, 'invalid_request', `The preview could not run: ${problems.length} problem${problems.length === 1 ? '' : 's'} to fix.`, problems);
-    res.json(await runPreview(db, { portalId, settings, days: input.days, now: clock.now() }));
+    const fallback = (error: unknown) => (req.log ?? deps.log).warn({ err: error, portalId }, 'preview: HubSpot could not be read; counting stored events');
+    res.json(await runPreview(db, { portalId, settings, days: input.days, now: clock.now() }, deps.preview?.(), fallback));
   });
 
   router.get('/api/v1/analytics', async (req, res) => {

@@ -14,7 +14,13 @@ const SKIP_NAMES = {
   'record-cooldown': 'Record cooldown', 'rep-daily-budget': "Rep's daily budget reached",
 };
 
-const state = { me: null, settings: null, rules: [], edits: new Map() };
+const state = { me: null, settings: null, rules: [], edits: new Map(), target: null };
+
+/** The rule a card links to: `/settings#rule-<id>` (ids are lowercase letters, digits and dashes). */
+function targetFromHash() {
+  const match = /^#rule-([a-z0-9][a-z0-9-]{0,63})$/.exec(decodeURIComponent(window.location.hash));
+  return match ? match[1] : null;
+}
 
 /** Creates an element; strings become text nodes, never markup. */
 function h(tag, attrs = {}, ...children) {
@@ -95,9 +101,12 @@ function renderRule(rule) {
       patterns.focus();
     }
   };
-  return h('article', { class: 'rule', id, 'data-rule-id': rule.id },
+  const targeted = state.target === rule.id;
+  return h('article', { class: targeted ? 'rule target' : 'rule', id, 'data-rule-id': rule.id, tabindex: targeted ? '-1' : undefined,
+    'aria-labelledby': `${id}-name`, 'aria-current': targeted ? 'true' : undefined },
+    targeted ? h('p', { class: 'target-note', id: `${id}-target` }, '★ The rule named on your card. Switch it off below, then run a preview to see the effect before you save.') : null,
     h('div', { class: 'rule-head' },
-      h('h3', { dir: 'auto' }, rule.name),
+      h('h3', { dir: 'auto', id: `${id}-name` }, rule.name),
       h('label', { class: 'switch', for: `${id}-enabled` }, toggle, h('span', {}, ' On'))),
     h('p', { id: `${id}-desc`, dir: 'auto' }, rule.description),
     h('p', { class: 'meta' }, `Rule id: ${rule.id} · ${rule.customized ? 'changed for this portal' : 'default'}`),
@@ -125,6 +134,22 @@ function renderRules() {
 async function loadRules() {
   state.rules = (await api('GET', '/api/v1/rules')).rules;
   renderRules();
+}
+
+/** Opens the page at the rule a card named: scrolled to, focused, marked in text and colour. */
+function showTarget() {
+  const ruleId = targetFromHash();
+  if (!ruleId) return;
+  const rule = state.rules.find((candidate) => candidate.id === ruleId);
+  if (!rule) { status(`No rule with the id “${ruleId}” exists for this portal; it may have been removed.`); return; }
+  state.target = ruleId;
+  // A filter that hides the rule would hide what the link promised.
+  byId('rule-filter').value = '';
+  renderRules();
+  const node = byId(`rule-${ruleId}`);
+  node.scrollIntoView({ block: 'start' });
+  node.focus({ preventScroll: true });
+  status(`Showing the rule “${rule.name}”, named on your card.`);
 }
 
 function markDirty() { status('You have unsaved changes. Run a preview to see their effect, or save them.'); }
@@ -234,6 +259,7 @@ async function runPreview(event) {
     const result = await api('POST', '/api/v1/preview', previewRequest(Number(byId('preview-days').value)));
     out.replaceChildren(
       h('p', { class: 'summary' }, `${result.tasksScanned} tasks scanned · ${result.robotic} robotic · ${result.cards} cards would be posted${result.truncated ? ' (newest tasks only)' : ''}`),
+      h('p', { class: 'help', id: 'preview-source' }, result.source === 'hubspot' ? `Source: HubSpot. ${result.note}` : `Source: stored webhook events. ${result.note}`),
       h('table', {}, h('caption', {}, 'Cards by rule'),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Rule'), h('th', { scope: 'col' }, 'Matched'), h('th', { scope: 'col' }, 'Cards'))),
         h('tbody', {}, ...result.byRule.map((row) => h('tr', {}, h('td', {}, h('bdi', {}, row.ruleName)), h('td', {}, row.matched), h('td', {}, row.cards))))),
@@ -299,6 +325,8 @@ async function start() {
   byId('rule-filter').addEventListener('input', renderRules);
   byId('analytics-days').addEventListener('change', () => { loadAnalytics().catch((error) => status(error.message)); });
   await Promise.all([loadRules(), loadAnalytics(), loadAudit()]);
+  showTarget();
+  window.addEventListener('hashchange', showTarget);
   document.body.dataset.ready = 'true';
 }
 

@@ -103,6 +103,8 @@ export const previewSample = {
     { reason: 'record-cooldown', count: 6 },
   ],
   examples: [exampleCard],
+  taskLimit: 2000,
+  note: 'Read from the task subjects stored from webhooks (no HubSpot connection is configured).',
   truncated: false,
 } as const;
 
