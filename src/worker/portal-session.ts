@@ -1,6 +1,8 @@
 /**
  * HubSpot calls for one portal with its current token: a 401 gets one refresh and one retry;
  * a revoked install, or a second 401, pauses the portal (RELIABILITY.md rows 43–44: no loop).
+ * A 403 (the app lacks a scope) pauses it too (row 42): no retry can succeed until a reinstall,
+ * which resumes the portal and its parked jobs.
  */
 import { AppError } from '../errors.ts';
 import type { TokenProvider } from '../hubspot/token-provider.ts';
@@ -24,6 +26,11 @@ export interface PortalSession {
 
 const PAUSING = new Set(['hubspot.revoked', 'hubspot.not-installed']);
 
+/** A 403 is the portal's problem, not the job's: pause rather than dead-letter job after job. */
+function pauseOnMissingScope(portalId: string, error: unknown): unknown {
+  return error instanceof AppError && error.code === 'hubspot.missing-scope' ? new PortalPausedError(portalId, error.code) : error;
+}
+
 export function createPortalSession(tokens: TokenProvider, portalId: string): PortalSession {
   let refreshed = false;
   const token = async (): Promise<string> => {
@@ -40,7 +47,7 @@ export function createPortalSession(tokens: TokenProvider, portalId: string): Po
       try {
         return await call(first);
       } catch (error) {
-        if (!(error instanceof AppError && error.code === 'hubspot.unauthorized')) throw error;
+        if (!(error instanceof AppError && error.code === 'hubspot.unauthorized')) throw pauseOnMissingScope(portalId, error);
         if (refreshed) throw new PortalPausedError(portalId, 'hubspot.unauthorized after a refresh');
         refreshed = true;
         await tokens.invalidate(portalId, first);
@@ -50,7 +57,7 @@ export function createPortalSession(tokens: TokenProvider, portalId: string): Po
         return await call(second);
       } catch (error) {
         if (error instanceof AppError && error.code === 'hubspot.unauthorized') throw new PortalPausedError(portalId, 'hubspot.unauthorized after a refresh');
-        throw error;
+        throw pauseOnMissingScope(portalId, error);
       }
     },
   };
