@@ -1,14 +1,16 @@
-import { compiledRulesFor, localeKey } from './compile-rules.ts';
+import { compiledRulesFor } from './compile-rules.ts';
 import type { CompiledRules } from './compile-rules.ts';
-import { BOILERPLATE_LINES } from './lexicon.ts';
+import { BOILERPLATE_LINES, MAX_SIGNATURE_LINE_WORDS, MAX_SIGNATURE_LINES, VALEDICTIONS } from './lexicon.ts';
 import { correctTypos, createSegment, findExclusions, guessLowercaseName, guessNames, markFillers, markNames, markPatterns, markVerbs } from './mark-tokens.ts';
-import type { Hit, Segment } from './mark-tokens.ts';
+import type { Hit, NameList, Segment } from './mark-tokens.ts';
 import { cleanText, htmlToText, tokenize, truncateText } from './prompt-text.ts';
+import type { Token } from './prompt-text.ts';
 import { TASK_TYPES } from './rule-schema.ts';
 import type { Classification, EffectiveRules, Rule, TaskPrompt } from './rule-schema.ts';
 import { decide } from './decide-verdict.ts';
 
 const MAX_NAMES = 20;
+const SIGNATURE_DELIMITER = /^\s*(?:--|—|__)\s*$/;
 
 /** Everything learnt about a prompt on the way to a verdict. */
 export interface Analysis {
@@ -19,6 +21,8 @@ export interface Analysis {
   typos: string[];
   guessed: string[];
   boilerplate: string[];
+  /** A signature was cut from the end of the body. */
+  signature: boolean;
   truncated: boolean;
   empty: boolean;
   automated: boolean;
@@ -28,27 +32,45 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-function readSegments(input: TaskPrompt): Pick<Analysis, 'segments' | 'boilerplate' | 'truncated' | 'empty'> {
+/**
+ * Index of the first line of a signature: after some message, a lone sign-off ("Best,") or "--"
+ * followed by a few short lines (name, title, phone). `lines.length` when there is none.
+ */
+function signatureStart(lines: readonly string[], tokens: readonly Token[][]): number {
+  const at = tokens.findIndex((line, index) => index > 0 && (SIGNATURE_DELIMITER.test(lines[index] as string) || VALEDICTIONS.has(keys(line))));
+  const rest = tokens.slice(at + 1).filter((line) => line.length > 0);
+  return at > 0 && rest.length <= MAX_SIGNATURE_LINES && rest.every((line) => line.length <= MAX_SIGNATURE_LINE_WORDS) ? at : lines.length;
+}
+
+function keys(tokens: readonly Token[]): string {
+  return tokens.map((token) => token.key).join(' ');
+}
+
+function readSegments(input: TaskPrompt): Pick<Analysis, 'segments' | 'boilerplate' | 'signature' | 'truncated' | 'empty'> {
   const subject = truncateText(text(input.subject));
   const body = truncateText(text(input.body));
   const cleanSubject = cleanText(htmlToText(subject.text));
   const cleanBody = cleanText(htmlToText(body.text));
   const boilerplate: string[] = [];
-  const bodyLines = cleanBody.text.split('\n').map(tokenize).filter((tokens) => tokens.length > 0);
-  const kept = bodyLines.filter((tokens) => {
-    const line = tokens.map((token) => token.key).join(' ');
-    if (!BOILERPLATE_LINES.some((pattern) => pattern.test(line))) return true;
+  const lines = cleanBody.text.split('\n');
+  const lineTokens = lines.map(tokenize);
+  const cut = signatureStart(lines, lineTokens);
+  const kept = lineTokens.slice(0, cut).filter((tokens) => {
+    if (tokens.length === 0) return false;
+    if (!BOILERPLATE_LINES.some((pattern) => pattern.test(keys(tokens)))) return true;
     boilerplate.push(tokens.map((token) => token.raw).join(' '));
     return false;
   });
+  const signature = lineTokens.slice(cut).some((tokens) => tokens.length > 0);
   const segments = [tokenize(cleanSubject.text), ...kept].map(createSegment);
   const words = segments.reduce((sum, segment) => sum + segment.words.length, 0);
-  return { segments, boilerplate, truncated: subject.truncated || body.truncated, empty: words === 0 && cleanSubject.templates + cleanBody.templates === 0 };
+  return { segments, boilerplate, signature, truncated: subject.truncated || body.truncated, empty: words === 0 && !signature && cleanSubject.templates + cleanBody.templates === 0 };
 }
 
-function nameWords(names: unknown): Set<string> {
+function nameList(names: unknown): NameList {
   const list = Array.isArray(names) ? names.slice(0, MAX_NAMES).filter((name): name is string => typeof name === 'string') : [];
-  return new Set(list.flatMap((name) => tokenize(cleanText(truncateText(name, 200).text).text).map((token) => token.key)).filter((key) => key.length >= 2));
+  const split = list.map((name) => tokenize(cleanText(truncateText(name, 200).text).text).map((token) => token.key));
+  return { words: new Set(split.flat().filter((key) => key.length >= 2)), phrases: split.filter((words) => words.length >= 2) };
 }
 
 function fits(rule: Rule, input: TaskPrompt): boolean {
@@ -61,16 +83,17 @@ function fits(rule: Rule, input: TaskPrompt): boolean {
 
 function analyse(input: TaskPrompt, compiled: CompiledRules): Analysis {
   const read = readSegments(input);
-  const locales = localeKey(input.locale);
-  const names = nameWords(input.names);
-  for (const segment of read.segments) markNames(segment, names);
+  const names = nameList(input.names);
+  // A purpose word inside a name ("Umbra Security") is a name only where the whole name is written.
+  const purpose = (key: string): boolean => compiled.exclusions.byFirst.get(key)?.some((entry) => entry.words.length === 1) ?? false;
+  for (const segment of read.segments) markNames(segment, names, purpose);
   const enabledIds = new Set(compiled.enabled.map((rule) => rule.id));
-  const exclusionHits = read.segments.flatMap((segment) => findExclusions(segment, compiled.exclusions(locales), enabledIds));
+  const exclusionHits = read.segments.flatMap((segment) => findExclusions(segment, compiled.exclusions, enabledIds));
   const excluded = new Set(exclusionHits.map((hit) => hit.ruleId));
   const specificWords = new Set(exclusionHits.flatMap((hit) => hit.words));
   const usableRules = compiled.enabled.filter((rule) => !excluded.has(rule.id) && fits(rule, input));
   const usable = new Set(usableRules.map((rule) => rule.id));
-  const verbs = compiled.verbs(locales);
+  const verbs = compiled.verbs;
   const patterns = compiled.patterns.filter((pattern) => usable.has(pattern.ruleId));
   const hits: Hit[] = [];
   const typos: string[] = [];

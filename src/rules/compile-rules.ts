@@ -1,8 +1,8 @@
 import type { RE2JS } from 're2js';
 import { compileAcceptedPattern, compileRulePattern } from './compile-rule-pattern.ts';
 import { foldWord } from './prompt-text.ts';
-import { LOCALES, LocaleSchema } from './rule-schema.ts';
-import type { EffectiveRules, Locale, PhrasesByLocale, Rule } from './rule-schema.ts';
+import { LOCALES } from './rule-schema.ts';
+import type { EffectiveRules, PhrasesByLocale, Rule } from './rule-schema.ts';
 
 /** One phrase of one rule, split into folded words. */
 export interface PhraseEntry {
@@ -11,7 +11,7 @@ export interface PhraseEntry {
   phrase: string;
 }
 
-/** Phrases indexed by their first word, longest first, for one choice of locales. */
+/** Phrases of every locale indexed by their first word, longest first. */
 export interface PhraseIndex {
   byFirst: ReadonlyMap<string, readonly PhraseEntry[]>;
   /** Distinct words of five letters or more, candidates for typo correction. */
@@ -28,8 +28,8 @@ export interface CompiledPattern {
 export interface CompiledRules {
   enabled: readonly Rule[];
   patterns: readonly CompiledPattern[];
-  verbs(locales: string): PhraseIndex;
-  exclusions(locales: string): PhraseIndex;
+  verbs: PhraseIndex;
+  exclusions: PhraseIndex;
 }
 
 /** Folded words of a phrase as the tokenizer would produce them. */
@@ -37,19 +37,15 @@ export function phraseWords(phrase: string): string[] {
   return phrase.replace(/\be-?mail/gi, 'email').split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(foldWord);
 }
 
-/** `"de"` → `"de,en"`; anything unknown → all locales (`"*"`). English is always included. */
-export function localeKey(locale: string | undefined): string {
-  const parsed = LocaleSchema.safeParse(typeof locale === 'string' ? locale.slice(0, 2).toLowerCase() : undefined);
-  if (!parsed.success) return '*';
-  return parsed.data === 'en' ? 'en' : `${parsed.data},en`;
-}
-
-function buildIndex(rules: readonly Rule[], pick: (rule: Rule) => PhrasesByLocale, key: string): PhraseIndex {
-  const locales: readonly Locale[] = key === '*' ? LOCALES : (key.split(',') as Locale[]);
+/**
+ * Phrases of every language apply to every prompt: a portal's locale is the language of its cards,
+ * while its reps and sequences write tasks in several languages (the demo portal mixes five).
+ */
+function buildIndex(rules: readonly Rule[], pick: (rule: Rule) => PhrasesByLocale): PhraseIndex {
   const byFirst = new Map<string, PhraseEntry[]>();
   const longWords = new Set<string>();
   for (const rule of rules) {
-    for (const locale of locales) {
+    for (const locale of LOCALES) {
       for (const phrase of pick(rule)[locale] ?? []) {
         const words = phraseWords(phrase);
         const first = words[0];
@@ -65,17 +61,6 @@ function buildIndex(rules: readonly Rule[], pick: (rule: Rule) => PhrasesByLocal
   return { byFirst, longWords: [...longWords] };
 }
 
-function memo(build: (key: string) => PhraseIndex): (key: string) => PhraseIndex {
-  const cache = new Map<string, PhraseIndex>();
-  return (key) => {
-    const hit = cache.get(key);
-    if (hit !== undefined) return hit;
-    const index = build(key);
-    cache.set(key, index);
-    return index;
-  };
-}
-
 function compile(rules: EffectiveRules): CompiledRules {
   const enabled = rules.rules.filter((rule) => rule.enabled);
   // Patterns were checked when saved; one that fails now (hand-built rules) is skipped, not thrown.
@@ -85,8 +70,8 @@ function compile(rules: EffectiveRules): CompiledRules {
   return {
     enabled,
     patterns,
-    verbs: memo((key) => buildIndex(enabled, (rule) => rule.conditions.phrases, key)),
-    exclusions: memo((key) => buildIndex(enabled, (rule) => rule.conditions.exclusions, key)),
+    verbs: buildIndex(enabled, (rule) => rule.conditions.phrases),
+    exclusions: buildIndex(enabled, (rule) => rule.conditions.exclusions),
   };
 }
 

@@ -24,15 +24,32 @@ export interface Hit {
 }
 
 const MAX_NAME_WORDS = 3;
+const isOpen = (kind: Kind): boolean => kind === 'content' || kind === 'filler';
+const isContent = (kind: Kind): boolean => kind === 'content';
+const isUnnamed = (kind: Kind): boolean => kind === 'content' || kind === 'verb';
 const NO_WORD: Word = { raw: '', key: '', kind: 'filler' };
 
 export function createSegment(tokens: readonly Token[]): Segment {
   return { words: tokens.map((token) => ({ raw: token.raw, key: token.key, kind: 'content' })) };
 }
 
-/** Marks the given contact and company names. */
-export function markNames(segment: Segment, nameWords: ReadonlySet<string>): void {
-  for (const word of segment.words) if (nameWords.has(word.key)) word.kind = 'name';
+/** Contact and company names: their folded words, and the names of two words or more. */
+export interface NameList {
+  words: ReadonlySet<string>;
+  phrases: readonly (readonly string[])[];
+}
+
+/**
+ * Marks the given names: a whole name where it is written ("Umbra Security"), then any single
+ * word of a name ("Jane" of "Jane Doe") unless that word alone marks a specific purpose
+ * (`purpose`), so a deal called "Acme – Renewal 2025" does not hide "renewal".
+ */
+export function markNames(segment: Segment, names: NameList, purpose: (key: string) => boolean): void {
+  segment.words.forEach((_word, at) => {
+    const phrase = names.phrases.find((words) => matchesAt(segment, at, words, isContent));
+    if (phrase !== undefined) mark(segment, at, phrase.length, 'name');
+  });
+  for (const word of segment.words) if (word.kind === 'content' && names.words.has(word.key) && !purpose(word.key)) word.kind = 'name';
 }
 
 function matchesAt(segment: Segment, at: number, words: readonly string[], allow: (kind: Kind) => boolean): boolean {
@@ -68,17 +85,16 @@ export function findExclusions(segment: Segment, index: PhraseIndex, usable: Rea
   );
 }
 
-const isOpen = (kind: Kind): boolean => kind === 'content' || kind === 'filler';
-const isContent = (kind: Kind): boolean => kind === 'content';
 
 /** Marks contact-verb phrases, then filler phrases, on words still counted as content. */
 export function markVerbs(segment: Segment, index: PhraseIndex, usable: ReadonlySet<string>): Hit[] {
   // Filler words may sit inside a phrase ("follow up"): a second pass after typo fixes meets them.
   const found = findPhrases(segment, index, usable, isOpen);
   for (const { at, length } of found) mark(segment, at, length, 'verb');
+  // A filler phrase may hold a contact word ("reference the email"): that word keeps its verdict.
   segment.words.forEach((_word, at) => {
-    const words = FILLER_PHRASE_WORDS.find((candidate) => matchesAt(segment, at, candidate, isContent));
-    if (words !== undefined) mark(segment, at, words.length, 'filler');
+    const words = FILLER_PHRASE_WORDS.find((candidate) => matchesAt(segment, at, candidate, isUnnamed));
+    if (words !== undefined) for (const word of segment.words.slice(at, at + words.length)) if (word.kind === 'content') word.kind = 'filler';
   });
   return found.map(({ hit }) => hit);
 }

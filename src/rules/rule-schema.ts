@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { compileRulePattern } from './compile-rule-pattern.ts';
 
 /** Languages the default rule pack covers. */
-export const LOCALES = ['en', 'de', 'fr', 'es', 'nl', 'pt'] as const;
+export const LOCALES = ['en', 'de', 'fr', 'es', 'nl', 'pt', 'it'] as const;
 export const LocaleSchema = z.enum(LOCALES);
 export type Locale = z.infer<typeof LocaleSchema>;
 
@@ -24,7 +24,7 @@ const PhraseListSchema = z.array(PhraseSchema).max(300);
 
 /** Phrases per locale; a missing locale means none. Matched on word boundaries, ignoring case and accents. */
 export const PhrasesByLocaleSchema = z
-  .object({ en: PhraseListSchema, de: PhraseListSchema, fr: PhraseListSchema, es: PhraseListSchema, nl: PhraseListSchema, pt: PhraseListSchema })
+  .object({ en: PhraseListSchema, de: PhraseListSchema, fr: PhraseListSchema, es: PhraseListSchema, nl: PhraseListSchema, pt: PhraseListSchema, it: PhraseListSchema })
   .partial()
   .strict();
 export type PhrasesByLocale = z.infer<typeof PhrasesByLocaleSchema>;

@@ -89,11 +89,46 @@ test('when the subject and body are empty, then the verdict is "not robotic: emp
   }
 });
 
-test('when a locale is given, then only its phrases and English ones apply', () => {
+test('when a locale is given, then phrases of every language still apply, since reps write tasks in several', () => {
   expect(classify({ subject: 'Nachfassen', locale: 'de-DE' }).robotic).toBe(true);
-  expect(classify({ subject: 'Nachfassen', locale: 'fr' }).robotic).toBe(false);
-  expect(classify({ subject: 'Follow up', locale: 'nl' }).robotic).toBe(true);
+  expect(classify({ subject: 'Nachfassen', locale: 'en' }).robotic).toBe(true);
+  expect(classify({ subject: 'Ricontattare Mateo', locale: 'fr', names: ['Mateo'] }).robotic).toBe(true);
   expect(classify({ subject: 'Nachfassen', locale: 'xx' }).robotic).toBe(true);
+});
+
+test.each([
+  ['Follow up now', 'Automated task created by sequence step.'],
+  ['Check in with Chloe', 'Follow up on previous email.'],
+  ['Touch base', 'Check in and see where things stand.'],
+  ['Follow up', '<p>Hi {{contact.firstname}}, just wanted to follow up on my previous note. Let me know if you have any questions!</p>'],
+  ['Richiamare', 'Nessuna risposta, lasciato messaggio in segreteria.'],
+  ['Nachfassen', 'Keine Rückmeldung auf die letzte E-Mail.'],
+])('when a generic subject has the generic body %j / %j, then the body is judged generic and the task robotic', (subject, body) => {
+  expect(classify({ subject, body }).robotic).toBe(true);
+});
+
+test('when a generic body mentions something concrete, then the task is specific', () => {
+  expect(classify({ subject: 'Follow up', body: 'Follow up on previous email about the Denver rollout.' }).robotic).toBe(false);
+  expect(classify({ subject: 'Check in', body: 'See where things stand with the scanners.' }).robotic).toBe(false);
+});
+
+test('when the body ends in a signature, then the signature is ignored; a long tail after a sign-off is not a signature', () => {
+  const signed = classify({ subject: 'Follow up', body: '<p>Circling back.</p><p>Best,<br>Maya Patel<br>Sales Development Representative | Northpeak Inc.</p>' });
+  expect(signed.robotic).toBe(true);
+  expect(signed.reasons).toContain('Ignored the signature at the end of the body.');
+  expect(classify({ subject: 'Follow up', body: 'Circling back.\n--\nMaya Patel\n+1 415 555 0134' }).robotic).toBe(true);
+  expect(classify({ subject: 'Follow up', body: 'Thanks!\nAsk if the Denver site went live' }).robotic).toBe(false);
+  expect(classify({ subject: 'Follow up', body: 'Ok.\nThanks,\n' + 'Ask about the Denver site\n'.repeat(7) }).robotic).toBe(false);
+  expect(classify({ subject: 'Follow up', body: 'Ok.\nThanks,\nAsk whether the Denver site went live and who signs off the extra scanners' }).robotic).toBe(false);
+  expect(classify({ subject: '', body: 'Hi.\nBest,\nSam' })).toMatchObject({ robotic: false, confidence: 0.6 });
+});
+
+test('when a given name holds a purpose word, then it is a name only where the whole name is written', () => {
+  const names = ['Umbra Security', 'Ezra', 'Stone', 'Acme – Renewal 2025'];
+  expect(classify({ subject: 'Circle back with Umbra Security', names }).robotic).toBe(true);
+  expect(classify({ subject: 'Circle back with Umbra Security' }).robotic).toBe(false);
+  expect(classify({ subject: 'Follow up on security', names }).robotic).toBe(false);
+  expect(classify({ subject: 'Follow up on renewal', names }).robotic).toBe(false);
 });
 
 test('when a rule is disabled or a phrase removed, then prompts that needed it are no longer robotic', () => {

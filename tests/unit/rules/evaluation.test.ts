@@ -12,7 +12,7 @@ const prompts: Labelled[] = readdirSync(dir)
   .filter((file) => file.endsWith('.jsonl'))
   .flatMap((file) => readFileSync(join(dir, file), 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Labelled));
 
-test('when the evaluation set is loaded, then it has 300+ prompts, 40%+ specific, in all six languages', () => {
+test('when the evaluation set is loaded, then it has 300+ prompts, 40%+ specific, in all seven languages', () => {
   expect(prompts.length).toBeGreaterThanOrEqual(300);
   expect(prompts.filter((prompt) => prompt.expected === 'specific').length / prompts.length).toBeGreaterThanOrEqual(0.4);
   expect(new Set(prompts.map((prompt) => prompt.locale))).toEqual(new Set(LOCALES));
