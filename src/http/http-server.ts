@@ -19,7 +19,14 @@ export interface RunningServer {
 
 export async function startHttpServer(app: RequestListener, options: HttpServerOptions): Promise<RunningServer> {
   const requestTimeout = options.requestTimeoutMs ?? 10_000;
-  const server = createServer({ requestTimeout, headersTimeout: Math.min(requestTimeout, 10_000), connectionsCheckingInterval: Math.min(1000, requestTimeout) }, app);
+  let closing = false;
+  // While draining, every answer tells keep-alive clients to go (`Connection: close`): a busy
+  // connection would otherwise keep sending requests until the grace period runs out.
+  const listener: RequestListener = (req, res) => {
+    if (closing) res.setHeader('connection', 'close');
+    app(req, res);
+  };
+  const server = createServer({ requestTimeout, headersTimeout: Math.min(requestTimeout, 10_000), connectionsCheckingInterval: Math.min(1000, requestTimeout) }, listener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => { server.off('error', reject); resolve(); });
@@ -31,6 +38,7 @@ export async function startHttpServer(app: RequestListener, options: HttpServerO
     url: `http://${host}:${address.port}`,
     close: (graceMs) =>
       new Promise<void>((resolve) => {
+        closing = true;
         const force = setTimeout(() => server.closeAllConnections(), graceMs);
         server.close(() => { clearTimeout(force); resolve(); });
         server.closeIdleConnections();
