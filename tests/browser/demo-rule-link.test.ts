@@ -82,7 +82,7 @@ browserTest(test)('when a newcomer follows a demo card\'s "Manage rules" link, t
 
   // The page opened at the rule: focused (not only coloured), marked in words, in view.
   const rule = page.locator(`article[data-rule-id="${ruleId}"]`);
-  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(`rule-${ruleId}`);
+  await expect(page.locator(':focus').getAttribute('id')).resolves.toBe(`rule-${ruleId}`);
   await expect(rule.getAttribute('aria-current')).resolves.toBe('true');
   await expect(rule.locator('.target-note').textContent()).resolves.toContain('The rule named on your card');
   await expect(rule.locator('h3').textContent()).resolves.toBe(card.ruleName);
