@@ -76,7 +76,7 @@ function renderRule(rule) {
   const patterns = h('textarea', { id: `${id}-patterns`, rows: 2, dir: 'auto', 'aria-describedby': `${id}-patterns-help ${id}-errors`,
     oninput: (event) => { edit.patterns = event.target.value.split('\n').map((line) => line.trim()).filter(Boolean); markDirty(); } });
   patterns.value = (edit.patterns ?? rule.patterns).join('\n');
-  const locale = h('select', { id: `${id}-locale` }, ...['en', 'de', 'fr', 'es', 'nl', 'pt'].map((code) => h('option', { value: code }, code)));
+  const locale = h('select', { id: `${id}-locale` }, ...['en', 'de', 'fr', 'es', 'nl', 'pt', 'it'].map((code) => h('option', { value: code }, code)));
   const add = h('input', { type: 'text', id: `${id}-add`, dir: 'auto', autocomplete: 'off' });
   const remove = h('input', { type: 'text', id: `${id}-remove`, dir: 'auto', autocomplete: 'off' });
   const phraseLists = Object.entries(rule.phrases).map(([code, list]) =>
