@@ -124,3 +124,19 @@ test('when HubSpot cannot be reached, then the preview counts stored events and 
   const none = await runPreview(db, input());
   expect(none.note).toBe('Read from the task subjects stored from webhooks (no HubSpot connection is configured).');
 });
+
+// Last: it adds tasks to the sandbox portal.
+test('when the portal has more tasks than one search page, then the search pages on, newest first, and stops at the limit', async () => {
+  const before = await preview.tasks.listRecentTaskIds(hub.portalId, TOKEN, 0, 1_000);
+  const created: string[] = [];
+  for (let index = 0; created.length + before.ids.length <= 100 + 10; index += 1) {
+    created.push((await hub.control<{ id: string }>('POST', '/__sandbox/tasks', { subject: `Follow up ${index}`, contactIds: [] })).id);
+  }
+  const total = before.ids.length + created.length;
+  const all = await preview.tasks.listRecentTaskIds(hub.portalId, TOKEN, 0, 1_000);
+  expect(all).toEqual({ ids: expect.any(Array), more: false });
+  expect(all.ids).toHaveLength(total);
+  expect(new Set(all.ids.slice(0, created.length))).toEqual(new Set(created));
+  const capped = await preview.tasks.listRecentTaskIds(hub.portalId, TOKEN, 0, 105);
+  expect(capped).toEqual({ ids: all.ids.slice(0, 105), more: true });
+});
