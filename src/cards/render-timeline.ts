@@ -93,22 +93,34 @@ export function renderTimelineEvent(card: Card): TimelineEventParts {
   };
 }
 
-/** Properties for an app event (POST /integrators/timeline/v4/events): flat strings, escaped the same way. */
-export function renderAppEventProperties(card: Card): Record<string, string> {
+/** What the card does not know itself but the app-event type shows: the card id and the task it replaces. */
+export interface AppEventContext {
+  cardId?: string;
+  taskSubject?: string;
+}
+
+/**
+ * Properties for an app event (POST /integrators/timeline/v4/events): flat strings, escaped the
+ * same way, named exactly as the app-event type in `extension-manifest/src/app/app-events/`
+ * declares them (a test keeps the two in step).
+ */
+export function renderAppEventProperties(card: Card, context: AppEventContext = {}): Record<string, string> {
   const properties: Record<string, string> = {
     headline: token(card.headline.text),
     why: token(card.why.text),
-    locale: card.locale,
-    lenses: card.questions.map((question) => question.lens).join(','),
   };
-  card.questions.forEach((question, index) => {
-    properties[`question_${index + 1}`] = token(question.text);
+  if (context.cardId !== undefined) properties.cardId = token(context.cardId);
+  if (context.taskSubject !== undefined) properties.taskSubject = token(context.taskSubject);
+  card.questions.slice(0, 3).forEach((question, index) => {
+    properties[`question${index + 1}`] = token(question.text);
   });
-  if (card.ruleId !== undefined) properties.rule_id = token(card.ruleId);
-  const rule = ruleLine(card);
-  if (card.ruleName !== undefined) properties.rule_name = token(card.ruleName);
-  if (rule !== undefined) properties.rule = token(rule.text);
-  if (rule?.manage !== undefined) properties.manage_rules_url = linkTarget(rule.manage.url);
-  for (const { key, url } of feedback(card)) properties[`feedback_${key}`] = url;
+  const primary = card.questions[0];
+  if (primary !== undefined) properties.primaryLens = primary.lens;
+  if (card.ruleId !== undefined) properties.ruleId = token(card.ruleId);
+  if (card.ruleName !== undefined) properties.ruleName = token(card.ruleName);
+  const manage = ruleLine(card)?.manage;
+  if (manage !== undefined) properties.manageRulesUrl = linkTarget(manage.url);
+  const names: Record<FeedbackKey, string> = { helpful: 'helpfulUrl', not_helpful: 'notHelpfulUrl', snooze: 'snoozeUrl' };
+  for (const { key, url } of feedback(card)) properties[names[key]] = url;
   return properties;
 }

@@ -139,7 +139,7 @@ async function publishAppEvent(client: PortalClient, card: Card, target: Deliver
   if (eventTypeName === undefined) throw new AppError('delivery.misconfigured', 'the app-event channel needs an event type name', { status: 422, retryable: false });
   const record = appEventTarget(target, eventTypeName);
   if (record === undefined) throw noTarget(target, `record for ${eventTypeName}`);
-  const body = { eventTypeName, id: target.cardId, objectId: record.id, timestamp: new Date(target.now).toISOString(), properties: renderAppEventProperties(card) };
+  const body = { eventTypeName, id: target.cardId, objectId: record.id, timestamp: new Date(target.now).toISOString(), properties: renderAppEventProperties(card, { cardId: target.cardId }) };
   // SDK 14 has no app-event wrapper (REFERENCE.md §3.4): a raw request, errors shaped like the SDK's.
   return createOnce(() => client.call('appEvents.create', async (sdk) => readJson(await sdk.apiRequest({ method: 'POST', path: '/integrators/timeline/v4/events', body }))), target.cardId);
 }

@@ -73,7 +73,7 @@ describe('createCardPublisher against the sandbox', () => {
     const events = (await s.control<{ results: Array<{ id: string; kind: string; objectId: string; tokens: Record<string, string> }> }>('GET', '/__sandbox/timeline-events')).results.filter((e) => e.id === target.cardId);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ kind: 'app-event', objectId: byType(target.records, 'company').id });
-    expect(events[0]?.tokens.question_1).not.toContain('<script>');
+    expect(events[0]?.tokens.question1).not.toContain('<script>');
   });
 
   it('when the task body channel runs twice, then the appendix is added once, escaped, and found afterwards', async () => {

@@ -70,14 +70,14 @@ test('when a card has no links or rule, then the timeline event has no feedback 
   const { tokens, extraData } = renderTimelineEvent(card);
   expect(extraData.feedback).toBeUndefined();
   expect(tokens.ruleId).toBe('');
-  expect(renderAppEventProperties(card).rule_id).toBeUndefined();
+  expect(renderAppEventProperties(card).ruleId).toBeUndefined();
 });
 
-test('when app-event properties are rendered, then they are flat, escaped strings with one key per question', () => {
-  const properties = renderAppEventProperties(evilCard());
-  expect(Object.keys(properties).sort()).toEqual(['feedback_helpful', 'feedback_snooze', 'headline', 'lenses', 'locale', 'question_1', 'question_2', 'rule', 'rule_id', 'why']);
+test('when app-event properties are rendered, then they are flat, escaped strings named as the app-event type declares them', () => {
+  const properties = renderAppEventProperties(evilCard(), { cardId: 'c-1', taskSubject: '<b>Follow up</b>' });
+  expect(Object.keys(properties).sort()).toEqual(['cardId', 'headline', 'helpfulUrl', 'primaryLens', 'question1', 'question2', 'ruleId', 'snoozeUrl', 'taskSubject', 'why']);
   for (const value of Object.values(properties)) expect(value).not.toMatch(/(?<!\\)<|javascript:alert\(1\)$/);
-  expect(properties.lenses).toBe('going-dark,calm-attentiveness');
+  expect(properties.primaryLens).toBe('going-dark');
 });
 
 test('when the task-body appendix is rendered, then it is plain text on separate lines with safe links only', () => {
@@ -116,8 +116,8 @@ test('when a card names its rule, then every channel says which rule and links t
   const { extraData } = renderTimelineEvent(ruleCard());
   expect(extraData.rule).toEqual({ text: 'Recognised by the rule “Generic follow\\-up”', label: 'Manage rules', url: expected });
   const properties = renderAppEventProperties(ruleCard());
-  expect(properties.manage_rules_url).toBe(expected);
-  expect(properties.rule_name).toBe('Generic follow\\-up');
+  expect(properties.manageRulesUrl).toBe(expected);
+  expect(properties.ruleName).toBe('Generic follow\\-up');
 });
 
 test('when the card is German, French or Spanish, then the rule line and the link are in that language', () => {

@@ -2,6 +2,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { AppEventSchema, AppSchema, CardSchema, ProjectSchema, SCHEMAS_BY_TYPE, SettingsSchema, WebhooksSchema } from './hsmeta-schemas.ts';
+import { LENS_IDS } from '../../../src/questions/lenses.ts';
+import { renderAppEventProperties } from '../../../src/cards/render-timeline.ts';
+import type { Card } from '../../../src/cards/card.ts';
 
 const PROJECT = new URL('../../../extension-manifest/', import.meta.url).pathname;
 const SRC = join(PROJECT, 'src');
@@ -110,15 +113,26 @@ test('when the app event is rendered, then its templates use only declared prope
   expect(used.filter((name) => !declared.has(name))).toEqual([]);
   expect([...declared].sort()).toEqual([
     'cardId', 'headline', 'helpfulUrl', 'notHelpfulUrl', 'primaryLens', 'question1', 'question2', 'question3',
-    'ruleId', 'ruleName', 'snoozeUrl', 'taskSubject', 'why',
-  ]);
+    'manageRulesUrl', 'ruleId', 'ruleName', 'snoozeUrl', 'taskSubject', 'why',
+  ].sort());
 });
 
-test('when the app event names lenses, then they are exactly the lenses of the settings contract', () => {
-  const contract = readJson(new URL('../../../src/settings/openapi.json', import.meta.url).pathname) as {
-    components: { schemas: { LensId: { enum: string[] } } };
-  };
+test('when the app event names lenses, then they are exactly the composer\'s lenses', () => {
   const lens = appEvent.config.properties.find((p) => p.name === 'primaryLens');
   const values = lens?.type === 'enumeration' ? lens.options.map((o) => o.value) : [];
-  expect(values.sort()).toEqual([...contract.components.schemas.LensId.enum].sort());
+  expect(values.sort()).toEqual([...LENS_IDS].sort());
+});
+
+test('when a card is rendered as an app event, then every property it sends is one the app-event type declares', () => {
+  const declared = new Set(appEvent.config.properties.map((p) => p.name));
+  const card: Card = {
+    locale: 'en', headline: { templateId: 'h', text: 'Before you follow up: what changed?' },
+    questions: [1, 2, 3].map((n) => ({ templateId: `q${n}`, lens: LENS_IDS[n] ?? 'going-dark', text: `Question ${n}?`, facts: [] })),
+    why: { facts: [], missing: [], text: 'Why' }, ruleId: 'follow-up', ruleName: 'Generic follow-up',
+    manageRuleUrl: 'https://unrobot.example.com/settings#rule-follow-up',
+    feedbackLinks: { helpful: 'https://unrobot.example.com/f/1', notHelpful: 'https://unrobot.example.com/f/2', snooze: 'https://unrobot.example.com/f/3' },
+  };
+  const sent = Object.keys(renderAppEventProperties(card, { cardId: 'c1', taskSubject: 'Follow up' }));
+  expect(sent.filter((name) => !declared.has(name))).toEqual([]);
+  expect(sent.length).toBe(declared.size);
 });
