@@ -21,6 +21,7 @@ import { createSignatureFailureLimiter } from './webhooks/signature-failure-limi
 import { createWorker, type Worker } from './worker/create-worker.ts';
 import { createHealthApp } from './http/health-app.ts';
 import { purgeExpired } from './store/retention.ts';
+import { purgePrivacyDeletions } from './store/privacy-purge.ts';
 import { startRetentionRunner, type RetentionRunner } from './worker/retention-runner.ts';
 import { startDemo, type Demo } from './demo.ts';
 import { wirePipeline, type PipelineWiring } from './pipeline-wiring.ts';
@@ -153,7 +154,13 @@ async function main(): Promise<void> {
       onSettled: (outcome) => metrics.jobs.settled(outcome) });
     await worker.start();
     log.info('worker started');
-    retention = startRetentionRunner({ purge: (now) => purgeExpired(db, { retentionDays: config.retentionDays }, now), clock: systemClock, log: log.child({ component: 'retention' }) });
+    const retentionLog = log.child({ component: 'retention' });
+    retention = startRetentionRunner({ clock: systemClock, log: retentionLog, purge: async (now) => {
+      const counts = await purgeExpired(db, { retentionDays: config.retentionDays }, now);
+      const privacy = await purgePrivacyDeletions(db, now); // row 31: within the hour
+      if (privacy.contacts > 0) retentionLog.info({ ...privacy }, 'contact privacy deletions purged');
+      return counts;
+    } });
     void retention.runOnce();
   }
   if (pipeline && config.catchUpPollSeconds > 0) {

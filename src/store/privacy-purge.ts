@@ -1,0 +1,56 @@
+/**
+ * RELIABILITY.md row 31: `contact.privacyDeletion` (a GDPR delete in HubSpot). The intake stores
+ * the event like any other (204, status `ignored`); this purge, run by the worker's hourly
+ * retention tick, then removes what Unrobot holds about that contact: raw delivery bodies that
+ * carried its events, its event property values, quarantined raw events naming it, and its
+ * snoozes. Each handled deletion leaves one audit row in `processed_events` (outcome
+ * `privacy-purged`; ids only, no personal data). Idempotent; safe on several replicas at once.
+ *
+ * Not purged: card rows whose snapshot names the contact (`cards.content`) — see README.
+ */
+import type { SqlDatabase } from './sql-database.ts';
+
+export interface PrivacyPurgeResult {
+  /** Deletion requests handled in this run. */
+  contacts: number;
+  bodiesCleared: number;
+  valuesCleared: number;
+  quarantined: number;
+  snoozes: number;
+}
+
+const ts = (param: string) => `to_timestamp(${param}::double precision / 1000)`;
+
+/** Handles up to `limit` pending `contact.privacyDeletion` events as of `now` (epoch ms). */
+export async function purgePrivacyDeletions(db: SqlDatabase, now: number, limit = 100): Promise<PrivacyPurgeResult> {
+  const result: PrivacyPurgeResult = { contacts: 0, bodiesCleared: 0, valuesCleared: 0, quarantined: 0, snoozes: 0 };
+  const pending = await db.query<{ portal_id: string; event_key: string; object_id: string }>(
+    `select e.portal_id, e.event_key, e.object_id from webhook_events e
+      where e.subscription_type = 'contact.privacyDeletion'
+        and not exists (select 1 from processed_events p where p.portal_id = e.portal_id and p.event_key = e.event_key)
+      order by e.received_at limit $1`, [limit]);
+  for (const { portal_id: portalId, event_key: eventKey, object_id: contactId } of pending) {
+    await db.transaction(async (tx) => {
+      const count = async (sql: string, params: unknown[]) =>
+        (await tx.query<{ n: number }>(`with gone as (${sql} returning 1) select count(*)::int as n from gone`, params))[0]?.n ?? 0;
+      const audit = await count(
+        `insert into processed_events (portal_id, event_key, outcome, first_processed_at, last_processed_at)
+         values ($1, $2, 'privacy-purged', ${ts('$3')}, ${ts('$3')}) on conflict do nothing`, [portalId, eventKey, now]);
+      if (audit === 0) return; // another replica handled it
+      result.contacts += 1;
+      result.bodiesCleared += await count(
+        `update webhook_deliveries d set body = ''::bytea where octet_length(d.body) > 0 and exists (
+           select 1 from webhook_events e where e.delivery_id = d.id and e.portal_id = $1 and e.object_id = $2 and e.subscription_type like 'contact.%')`,
+        [portalId, contactId]);
+      result.valuesCleared += await count(
+        `update webhook_events set property_value = null
+          where portal_id = $1 and object_id = $2 and subscription_type like 'contact.%' and property_value is not null`, [portalId, contactId]);
+      // Quarantined events are raw text; an id match is enough (they are kept for debugging only).
+      result.quarantined += await count(
+        `delete from quarantined_events where portal_id = $1 and strpos(raw, $2) > 0`, [portalId, contactId]);
+      result.snoozes += await count(
+        `delete from record_snoozes where portal_id = $1 and object_type = 'contact' and object_id = $2`, [portalId, contactId]);
+    });
+  }
+  return result;
+}

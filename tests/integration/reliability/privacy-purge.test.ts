@@ -1,0 +1,51 @@
+/**
+ * RELIABILITY.md row 31: after `contact.privacyDeletion`, the purge removes what Unrobot holds
+ * about that contact (raw bodies carrying its events, its property values, quarantined raw
+ * events naming it, its snoozes), leaves an audit row without personal data, and touches no
+ * other contact. On both engines.
+ */
+import { randomUUID } from 'node:crypto';
+import { purgePrivacyDeletions } from '../../../src/store/privacy-purge.ts';
+import { parseBatch } from '../../../src/webhooks/parse-batch.ts';
+import { NOW, fixture } from '../../helpers/hubspot-webhook.ts';
+import { engines, openTestStore, type TestStore } from '../../helpers/stores.ts';
+
+const PORTAL = 48975575;
+const contact = fixture<Record<string, unknown>>('contact-creation.json');
+const change = (objectId: number, eventId: number, email: string) => ({ ...contact, portalId: PORTAL, objectId, eventId, subscriptionType: 'contact.propertyChange',
+  propertyName: 'email', propertyValue: email, occurredAt: NOW });
+
+async function deliver(t: TestStore, events: Record<string, unknown>[], quarantinedRaw?: string): Promise<string> {
+  const id = randomUUID();
+  const body = Buffer.from(JSON.stringify(events));
+  await t.store.recordDelivery({ id, receivedAt: NOW, body, status: 'accepted', reason: undefined, events: parseBatch(body, () => true).events,
+    quarantined: quarantinedRaw === undefined ? [] : [{ position: 9, portalId: String(PORTAL), reason: 'bad', raw: quarantinedRaw }] });
+  return id;
+}
+
+describe.each(engines())('privacy deletion purge on %s', (_engine, open) => {
+  let t: TestStore;
+  beforeAll(async () => { t = await openTestStore(open); });
+  afterAll(async () => { await t.close(); });
+
+  test('when a contact asks to be forgotten, then its bodies, values, quarantine and snoozes go, an audit row stays, and other contacts are untouched', async () => {
+    const jane = await deliver(t, [change(777_001, 1, 'jane@client.example')], '{"objectId":777001,"propertyValue":"jane@client.example"');
+    const other = await deliver(t, [change(888_001, 2, 'max@client.example')], '{"objectId":888001}');
+    for (const id of ['777001', '888001']) {
+      await t.db.query(`insert into record_snoozes (portal_id, object_type, object_id, until, created_at) values ($1, 'contact', $2, now(), now())`, [String(PORTAL), id]);
+    }
+    await deliver(t, [{ ...contact, portalId: PORTAL, objectId: 777_001, eventId: 3, subscriptionType: 'contact.privacyDeletion', occurredAt: NOW + 1 }]);
+
+    expect(await purgePrivacyDeletions(t.db, NOW + 60_000)).toEqual({ contacts: 1, bodiesCleared: 2, valuesCleared: 1, quarantined: 1, snoozes: 1 });
+    const bodies = await t.db.query<{ id: string; n: number }>('select id::text as id, octet_length(body)::int as n from webhook_deliveries where id = any($1::uuid[])', [[jane, other]]);
+    expect(Object.fromEntries(bodies.map((row) => [row.id, row.n > 0]))).toEqual({ [jane]: false, [other]: true });
+    const values = await t.db.query<{ object_id: string; property_value: string | null }>(
+      `select object_id, property_value from webhook_events where subscription_type = 'contact.propertyChange' order by object_id`);
+    expect(values).toEqual([{ object_id: '777001', property_value: null }, { object_id: '888001', property_value: 'max@client.example' }]);
+    expect((await t.db.query<{ raw: string }>('select raw from quarantined_events')).map((row) => row.raw)).toEqual(['{"objectId":888001}']);
+    expect(await t.db.query('select object_id from record_snoozes')).toEqual([{ object_id: '888001' }]);
+    expect(await t.db.query(`select outcome from processed_events where outcome = 'privacy-purged'`)).toEqual([{ outcome: 'privacy-purged' }]);
+
+    expect(await purgePrivacyDeletions(t.db, NOW + 120_000)).toMatchObject({ contacts: 0 });
+  });
+});
