@@ -57,15 +57,19 @@ function shuffle<T>(items: T[]): T[] {
   return items;
 }
 
+/** The service child of this run, killed if the soak itself fails. */
+let currentService: ChildProcess | undefined;
+
 /** Starts main.ts and resolves once it logs "ready". */
 function startService(env: Record<string, string>): Promise<{ child: ChildProcess; exited: Promise<unknown> }> {
   const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  currentService = child;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   let tail = '';
   const keep = (chunk: Buffer) => { tail = (tail + chunk.toString()).slice(-4000); };
   child.stderr?.on('data', keep);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`service did not start: ${tail}`)), 60_000);
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`service did not start: ${tail}`)); }, 60_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       keep(chunk);
       if (tail.includes('"msg":"ready"')) { clearTimeout(timer); tail = ''; resolve({ child, exited }); }
@@ -108,7 +112,7 @@ async function main(): Promise<void> {
     CATCH_UP_POLL_SECONDS: '0', HUBSPOT_CLIENT_SECRET: secret, HUBSPOT_ACCESS_TOKEN: token, HUBSPOT_PORTAL_ID: String(portalId), HUBSPOT_API_BASE_URL: running.url,
   };
   let service = await startService(env);
-  const figures = { tasks: 0, eventsSent: 0, requests: 0, acked: 0, unanswered: 0, duplicatesSent: 0, crashes: 0, faults: 0 };
+  const figures = { tasks: 0, eventsSent: 0, requests: 0, unanswered: 0, duplicatesSent: 0, crashes: 0, faults: 0 };
   const taskIds: string[] = [];
   const pending: Event[] = [];
   const acked = new Map<string, Event>();
@@ -161,7 +165,6 @@ async function main(): Promise<void> {
         await sleep(200);
         continue;
       }
-      figures.acked += batch.length;
       for (const e of batch) acked.set(`${e.eventId}:${e.objectId}`, e);
       if (randomInt(5) === 0) { // HubSpot redelivers now and then
         figures.duplicatesSent += batch.length;
@@ -229,7 +232,9 @@ async function main(): Promise<void> {
   const carded = taskIds.filter((id) => cards.some((card) => card.task_id === id && card.status === 'delivered' && card.hubspot_object_id !== null && noteIds.has(card.hubspot_object_id)));
   const lostEvents = [...acked.keys()].filter((key) => !stored.has(key)).length;
   const withoutCard = taskIds.filter((id) => !carded.includes(id));
-  const duplicateCards = notes.length - new Set(cards.map((card) => card.hubspot_object_id)).size + [...cardsPerTask.values()].filter((n) => n > 1).length;
+  // Notes no card row accounts for, plus tasks with more than one card row.
+  const duplicateCards = notes.length - new Set(cards.flatMap((card) => (card.hubspot_object_id === null ? [] : [card.hubspot_object_id]))).size
+    + [...cardsPerTask.values()].filter((n) => n > 1).length;
   const skipReasons: Record<string, number> = {};
   for (const skip of skips.filter((s) => withoutCard.includes(s.task_id))) skipReasons[skip.reason] = (skipReasons[skip.reason] ?? 0) + 1;
 
@@ -245,5 +250,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   process.stderr.write(`soak: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  currentService?.kill('SIGKILL');
   process.exit(1);
 });
