@@ -45,8 +45,10 @@ export function createSqlStore(db: SqlDatabase, queue: BossQueue, options: SqlSt
     async readiness() {
       const checks = { database: false, migrations: false, queue: queue.isRunning() };
       try {
-        await db.query('select 1');
-        checks.database = true;
+        // Reachable is not enough: a read-only database (full disk, failed-over replica) cannot
+        // store a webhook, so the instance is not ready (RELIABILITY.md row 47).
+        const [row] = await db.query<{ ro: string }>(`select current_setting('transaction_read_only') as ro`);
+        checks.database = row?.ro !== 'on';
         checks.migrations = (await currentVersion(db)) >= LATEST_VERSION;
       } catch {
         // reported through the checks

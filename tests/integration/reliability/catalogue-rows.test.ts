@@ -1,7 +1,7 @@
 /**
  * RELIABILITY.md §4 rows not covered elsewhere: 31 (`contact.privacyDeletion` accepted and
  * stored), 46/47 (database gone or read-only: 503 within 2 s, nothing acknowledged, readiness
- * false when it is gone), 52 (server clock ±6 min: 401 and the stale-timestamp counter moves;
+ * false), 52 (server clock ±6 min: 401 and the stale-timestamp counter moves;
  * ±4 min accepted), 53 (encryption key missing or malformed at boot: refuse to start).
  */
 import { spawnSync } from 'node:child_process';
@@ -69,7 +69,7 @@ describe('intake rows on PGlite', () => {
 
 const maybe = postgresAvailable ? describe : describe.skip;
 maybe('database trouble on PostgreSQL (rows 46/47)', () => {
-  test('when the database turns read-only, then webhooks get 503 within 2 s and nothing is stored; when it is gone, then 503 and /readyz is not ready', async () => {
+  test('when the database turns read-only or is gone, then webhooks get 503 within 2 s, nothing is stored, and /readyz is not ready', async () => {
     const database = await createTestDatabase();
     const name = new URL(database.url).pathname.slice(1);
     const db = await createPgDatabase(database.url, { max: 3 });
@@ -99,6 +99,9 @@ maybe('database trouble on PostgreSQL (rows 46/47)', () => {
       const stored = await reader.query(`select 1 from webhook_events where event_id = '46002'`);
       await reader.end();
       expect(stored.rowCount).toBe(0);
+      const readOnlyReady = await request(app).get('/readyz');
+      expect(readOnlyReady.status).toBe(503);
+      expect(readOnlyReady.body.checks.database).toBe(false);
 
       // Gone: the database no longer exists.
       await database.drop();
