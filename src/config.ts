@@ -62,6 +62,8 @@ export const EnvSchema = z
     JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     SIGNATURE_FAILURE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(30),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
+    /** How many processes call HubSpot for the same portals: each keeps 1/N of the rate budget. */
+    HUBSPOT_RATE_LIMIT_SHARE: z.coerce.number().int().min(1).max(100).default(1),
     CATCH_UP_POLL_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
   })
   .superRefine((env, ctx) => {
@@ -118,6 +120,8 @@ export interface Config {
   signatureFailureLimit: number;
   /** Days raw deliveries and quarantine are kept; dedupe keys are kept at least 7 days (T5). */
   retentionDays: number;
+  /** The number of worker processes sharing each portal's HubSpot rate budget (the limiter is per process). */
+  hubspotRateLimitShare: number;
   /** How often the catch-up poller searches for missed task changes; 0 turns it off (default off in tests, 300 s otherwise). */
   catchUpPollSeconds: number;
 }
@@ -166,6 +170,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     jobRetryDelaySeconds: env.JOB_RETRY_DELAY_SECONDS,
     signatureFailureLimit: env.SIGNATURE_FAILURE_LIMIT,
     retentionDays: env.RETENTION_DAYS,
+    hubspotRateLimitShare: env.HUBSPOT_RATE_LIMIT_SHARE,
     catchUpPollSeconds: env.CATCH_UP_POLL_SECONDS ?? (env.NODE_ENV === 'test' ? 0 : 300),
   };
 }

@@ -10,7 +10,7 @@ import { createCardPublisher } from './hubspot/card-publisher.ts';
 import { createCrmSnapshotReader } from './hubspot/crm-snapshot-reader.ts';
 import { createHubSpotClients, type HubSpotClients } from './hubspot/hubspot-client.ts';
 import type { CrmReader } from './hubspot/ports.ts';
-import { createRateLimiter } from './hubspot/rate-limiter.ts';
+import { createRateLimiter, DEFAULT_RATE_LIMITS, type RateLimits } from './hubspot/rate-limiter.ts';
 import { createModifiedTaskSource } from './hubspot/task-search.ts';
 import type { TokenProvider } from './hubspot/token-provider.ts';
 import type { Logger } from './logger.ts';
@@ -39,7 +39,7 @@ export interface PipelineWiring {
 }
 
 export function wirePipeline(deps: {
-  config: Pick<Config, 'hubspot' | 'publicBaseUrl' | 'sessionSecret'>;
+  config: Pick<Config, 'hubspot' | 'publicBaseUrl' | 'sessionSecret' | 'hubspotRateLimitShare'>;
   db: SqlDatabase;
   queue: BossQueue;
   inbox: InboxStore;
@@ -51,7 +51,7 @@ export function wirePipeline(deps: {
   metrics?: Pick<Metrics, 'hubspot' | 'cards'>;
 }): PipelineWiring {
   const { config, clock, log, metrics } = deps;
-  const limiter = createRateLimiter({ clock });
+  const limiter = createRateLimiter({ clock, limits: sharedLimits(config.hubspotRateLimitShare) });
   const clients = createHubSpotClients({ apiBaseUrl: config.hubspot.apiBaseUrl, limiter, log, clock,
     ...(metrics && { onCall: metrics.hubspot.call }) });
   const ledger = createSqlCardStore(deps.db, deps.queue);
@@ -69,4 +69,17 @@ export function wirePipeline(deps: {
     return outcome;
   };
   return { handler, ledger, poller, clients, crm };
+}
+
+/**
+ * The limiter counts per process: with N worker processes each keeps 1/N of HubSpot's budget
+ * (HUBSPOT_RATE_LIMIT_SHARE), so together they stay under the portal's limit.
+ */
+export function sharedLimits(share: number): RateLimits {
+  const part = (max: number) => Math.max(1, Math.floor(max / share));
+  return {
+    ...DEFAULT_RATE_LIMITS,
+    standard: { ...DEFAULT_RATE_LIMITS.standard, max: part(DEFAULT_RATE_LIMITS.standard.max) },
+    search: { ...DEFAULT_RATE_LIMITS.search, max: part(DEFAULT_RATE_LIMITS.search.max) },
+  };
 }
