@@ -11,8 +11,10 @@ import { createTokenCipher } from './hubspot/token-cipher.ts';
 import { createStaticTokenProvider, type TokenProvider } from './hubspot/token-provider.ts';
 import type { Logger } from './logger.ts';
 import { createOAuthRouter, type OAuthRouteDeps } from './oauth/oauth-routes.ts';
-import { createCompositeTokenProvider, createOAuthTokenProvider } from './oauth/oauth-token-provider.ts';
+import { createCompositeTokenProvider, createOAuthTokenProvider, type OAuthTokenProvider } from './oauth/oauth-token-provider.ts';
+import { purgePortal } from './oauth/purge-portal.ts';
 import type { SettingsService } from './settings/create-settings-service.ts';
+import { createAppUninstall, createPortalUninstaller, type PortalUninstaller } from './settings/uninstall.ts';
 import { createSqlOAuthStateStore } from './store/oauth-state-store.ts';
 import { createSqlInstallStore } from './store/sql-install-store.ts';
 import type { SqlDatabase } from './store/sql-database.ts';
@@ -22,6 +24,8 @@ export interface PortalAccess {
   tokens: TokenProvider | undefined;
   /** The OAuth routes' dependencies, when OAuth is configured (client id, secret, encryption key). */
   oauth: Omit<OAuthRouteDeps, 'onLogin' | 'onInstalled'> | undefined;
+  /** The OAuth token provider itself, so an uninstall drops the portal's cached access token. */
+  oauthTokens?: Pick<OAuthTokenProvider, 'forget'>;
 }
 
 /** Builds the token providers: the static token first, then OAuth installs. */
@@ -30,6 +34,7 @@ export function createPortalAccess(config: Config, db: SqlDatabase, clock: Clock
   const { accessToken, portalId, clientId, clientSecrets } = config.hubspot;
   if (accessToken !== undefined && portalId !== undefined) providers.push(createStaticTokenProvider(portalId, accessToken));
   let oauth: PortalAccess['oauth'];
+  let oauthTokens: OAuthTokenProvider | undefined;
   const clientSecret = clientSecrets[0];
   if (clientId !== undefined && clientSecret !== undefined && config.tokenEncryptionKeys !== undefined) {
     const installs = createSqlInstallStore(db);
@@ -37,9 +42,23 @@ export function createPortalAccess(config: Config, db: SqlDatabase, clock: Clock
     const oauthClient = createOAuthClient({ apiBaseUrl: config.hubspot.apiBaseUrl, clientId, clientSecret });
     const tokens = createOAuthTokenProvider({ installs, cipher, oauthClient, clock, log: log.child({ component: 'oauth' }) });
     providers.push(tokens);
+    oauthTokens = tokens;
     oauth = { config, states: createSqlOAuthStateStore(db), installs, cipher, oauthClient, tokens, clock, log };
   }
-  return { tokens: providers.length === 0 ? undefined : createCompositeTokenProvider(providers), oauth };
+  return { tokens: providers.length === 0 ? undefined : createCompositeTokenProvider(providers), oauth, ...(oauthTokens && { oauthTokens }) };
+}
+
+/**
+ * `DELETE /api/v1/install`: HubSpot's app-initiated uninstall with the portal's token, then the
+ * purge. Only with OAuth installs: a static token has no install to remove.
+ */
+export function createUninstaller(config: Config, access: PortalAccess): PortalUninstaller | undefined {
+  const { oauth, tokens, oauthTokens } = access;
+  if (oauth === undefined || tokens === undefined) return undefined;
+  return createPortalUninstaller({
+    appUninstall: createAppUninstall({ apiBaseUrl: config.hubspot.apiBaseUrl, tokens }),
+    purge: (portalId) => purgePortal({ installs: oauth.installs, ...(oauthTokens && { tokens: oauthTokens }), clock: oauth.clock, log: oauth.log }, portalId),
+  });
 }
 
 export interface AdminRoutes {

@@ -27,7 +27,7 @@ import { startDemo, type Demo } from './demo.ts';
 import { wirePipeline, type PipelineWiring } from './pipeline-wiring.ts';
 import type { SettingsStore } from './settings/settings-store.ts';
 import { createSettingsService } from './settings/create-settings-service.ts';
-import { createAdminRoutes, createPortalAccess } from './admin-wiring.ts';
+import { createAdminRoutes, createPortalAccess, createUninstaller } from './admin-wiring.ts';
 import type { FeedbackRouteDeps } from './feedback/feedback-route.ts';
 import type { CardLedger } from './store/card-store.ts';
 import { createRecentTaskSource } from './hubspot/recent-tasks.ts';
@@ -130,9 +130,10 @@ async function main(): Promise<void> {
   metrics.observeQueue(() => readQueueStats(db));
   const ready = createSqlStore(db, queue);
   let preview: PreviewHubSpot | undefined;
-  const settingsService = createSettingsService({ db, clock: systemClock, log: log.child({ component: 'settings' }), config, preview: () => preview });
-  settingsStore = settingsService.store;
   const access = createPortalAccess(config, db, systemClock, log);
+  const uninstaller = createUninstaller(config, access);
+  const settingsService = createSettingsService({ db, clock: systemClock, log: log.child({ component: 'settings' }), config, preview: () => preview, ...(uninstaller && { uninstaller }) });
+  settingsStore = settingsService.store;
   const tokens = access.tokens;
   const pipeline: PipelineWiring | undefined = tokens === undefined ? undefined
     : wirePipeline({ config, db, queue, inbox: ready, tokens, settings: settingsStore, clock: systemClock, log: log.child({ component: 'pipeline' }), metrics });

@@ -12,6 +12,7 @@ import type { Logger } from '../logger.ts';
 import { applyFault, takeFault } from './faults.ts';
 import { createRateLimiter, peekPortalId, requireBearer, type RateLimitOptions } from './gateway.ts';
 import { sendError, sendNotFound } from './hubspot-errors.ts';
+import { createAppInstallsRouter } from './routes-appinstalls.ts';
 import { createAssociationsRouter } from './routes-associations.ts';
 import { createControlRouter } from './routes-control.ts';
 import { createCrmRouter } from './routes-crm.ts';
@@ -124,6 +125,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   app.use(createAssociationsRouter(state));
   app.use(createTimelineRouter(state));
   app.use(createMetaRouter());
+  app.use(createAppInstallsRouter(state));
   app.use((req: Request, res: Response) => sendNotFound(res, `No route for ${req.method} ${req.path}`));
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = (error as { status?: number }).status;

@@ -10,7 +10,7 @@ import type { Logger } from '../logger.ts';
 export type ProblemCode =
   | 'required' | 'invalid_type' | 'unknown_field' | 'out_of_range' | 'too_long' | 'too_many' | 'invalid_format'
   | 'unsupported_regex' | 'invalid_regex' | 'empty_phrase' | 'duplicate_phrase' | 'unknown_phrase' | 'unknown_rule'
-  | 'unknown_time_zone' | 'missing_event_template' | 'missing_event_type';
+  | 'unknown_time_zone' | 'missing_event_template' | 'missing_event_type' | 'duplicate_entry' | 'cannot_remove_self';
 
 export interface Problem { path: string; code: ProblemCode; message: string }
 

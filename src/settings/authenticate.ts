@@ -92,7 +92,7 @@ export function createAuthenticate(deps: AuthenticateDeps) {
         res.setHeader('Retry-After', String(wait));
         throw apiError(429, 'rate_limited', `Too many requests for this portal; try again in ${wait} seconds.`);
       }
-      res.locals.caller = { ...caller, canEdit: await deps.store.isAdmin(caller.portalId, caller.userId) } satisfies Caller;
+      res.locals.caller = { ...caller, canEdit: await deps.store.isAdmin(caller.portalId, caller.userId, caller.email) } satisfies Caller;
       next();
     } catch (error) {
       next(error);
@@ -102,5 +102,5 @@ export function createAuthenticate(deps: AuthenticateDeps) {
 
 /** Refuses writes from users who are not admins of the portal. */
 export function requireEditor(_req: Request, res: Response, next: NextFunction): void {
-  next(callerOf(res).canEdit ? undefined : apiError(403, 'forbidden', 'Only an admin of this portal can change settings; ask the user who installed Unrobot.'));
+  next(callerOf(res).canEdit ? undefined : apiError(403, 'forbidden', 'Only an editor of this portal can change settings; the page lists who can grant editing.'));
 }

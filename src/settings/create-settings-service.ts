@@ -11,6 +11,7 @@ import type { PreviewHubSpot } from './preview.ts';
 import { createSettingsApiRouter } from './settings-router.ts';
 import { createSessions, type Sessions } from './sessions.ts';
 import { createSettingsStore, type SettingsStore } from './settings-store.ts';
+import type { PortalUninstaller } from './uninstall.ts';
 
 export interface SettingsServiceDeps {
   db: SqlDatabase;
@@ -19,6 +20,8 @@ export interface SettingsServiceDeps {
   config: { publicBaseUrl: string; demo: boolean; hubspot: { clientSecrets: readonly string[] } };
   /** HubSpot for the preview, once the pipeline's clients exist; the preview reads stored events until then. */
   preview?: () => PreviewHubSpot | undefined;
+  /** `DELETE /api/v1/install`; wired when OAuth installs exist (src/admin-wiring.ts). */
+  uninstaller?: PortalUninstaller;
 }
 
 export interface SettingsService {
@@ -36,7 +39,7 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
   const sessions = createSessions(deps.db, deps.clock);
   const router = express.Router();
   router.use(createSettingsPageRouter({ sessions, publicBaseUrl: deps.config.publicBaseUrl }));
-  router.use(createSettingsApiRouter({ db: deps.db, store, sessions, clock: deps.clock, log: deps.log, config: deps.config, ...(deps.preview && { preview: deps.preview }) }));
+  router.use(createSettingsApiRouter({ db: deps.db, store, sessions, clock: deps.clock, log: deps.log, config: deps.config, ...(deps.preview && { preview: deps.preview }), ...(deps.uninstaller && { uninstaller: deps.uninstaller }) }));
   return { router, onLogin: createLoginHook({ sessions, store, clock: deps.clock }), store, sessions };
 }
 

@@ -5,6 +5,7 @@
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../clock.ts';
+import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { DEFAULT_RULE_PACK, resolveRules } from '../rules/index.ts';
 import { RuleIdSchema } from '../rules/rule-schema.ts';
@@ -18,8 +19,9 @@ import { runPreview, type PreviewHubSpot } from './preview.ts';
 import { listRecordCards, recordFeedback } from './record-cards.ts';
 import { applyRulePatch, listApiRules, RulePatchSchema } from './rule-views.ts';
 import { createPortalRateLimit, type PortalRateLimit } from './portal-rate-limit.ts';
-import type { Sessions } from './sessions.ts';
-import type { SettingsStore, StoredSettings } from './settings-store.ts';
+import { clearedSessionCookie, type Sessions } from './sessions.ts';
+import type { AdminIdentity, SettingsStore, StoredSettings } from './settings-store.ts';
+import type { PortalUninstaller } from './uninstall.ts';
 import { applySettingsValues, mergeSettingsPatch, SettingsPatchSchema, SettingsUpdateSchema, toSettingsValues } from './settings-values.ts';
 
 export interface SettingsApiDeps {
@@ -33,6 +35,8 @@ export interface SettingsApiDeps {
   rateLimit?: PortalRateLimit;
   /** HubSpot for the preview (the pipeline's clients, once wired); stored events when absent. */
   preview?: () => PreviewHubSpot | undefined;
+  /** HubSpot's app uninstall + the purge; `DELETE /api/v1/install` answers 409 when absent (no OAuth install to remove). */
+  uninstaller?: PortalUninstaller;
 }
 
 const DaysSchema = z.object({ days: z.enum(['7', '30']).default('7') }).strict();
@@ -46,6 +50,13 @@ const PreviewSchema = z.object({
   settings: SettingsPatchSchema.optional(),
   rules: z.array(z.object({ ruleId: RuleIdSchema }).passthrough()).max(100).optional(),
 }).strict();
+
+const AdminEntrySchema = z.object({
+  userId: z.string().regex(/^[1-9][0-9]{0,19}$/, 'A HubSpot user id is digits only.').optional(),
+  email: z.email('This is not an email address.').max(254).optional(),
+}).strict().refine((entry) => entry.userId !== undefined || entry.email !== undefined, { message: 'Give a HubSpot user id, an email, or both.' });
+const AdminsUpdateSchema = z.object({ admins: z.array(AdminEntrySchema).min(1).max(50) }).strict();
+const UninstallSchema = z.object({ confirm: z.string().max(32) }).strict();
 
 /** Query parameters HubSpot appends to signed requests; they name the caller, never the target. */
 const SIGNED_PARAMS = ['portalId', 'userId', 'userEmail', 'appId'];
@@ -179,6 +190,46 @@ export function createSettingsApiRouter(deps: SettingsApiDeps): express.Router {
     if (!result) throw notFound();
     await store.appendAudit(caller.portalId, { action: 'card.feedback', target: `card:${cardId.data}`, actor: actorOf(caller, 'app-card'), changes: [{ path: 'reaction', before: null, after: input.reaction }] }, now);
     res.json(result);
+  });
+
+  router.get('/api/v1/admins', async (_req, res) => {
+    res.json({ admins: await store.listAdmins(callerOf(res).portalId) });
+  });
+
+  router.put('/api/v1/admins', requireEditor, async (req, res) => {
+    const caller = callerOf(res);
+    const { admins } = parse(AdminsUpdateSchema, req.body, 'The editors were not saved');
+    const problems: Problem[] = [];
+    const entries: AdminIdentity[] = admins.map(({ userId, email }) => ({ ...(userId !== undefined && { userId }), ...(email !== undefined && { email: email.toLowerCase() }) }));
+    entries.forEach((entry, index) => {
+      const twin = entries.findIndex((other) => (entry.userId !== undefined && other.userId === entry.userId) || (entry.email !== undefined && other.email === entry.email));
+      if (twin !== index) problems.push({ path: `admins[${index}]`, code: 'duplicate_entry', message: `Entry ${index + 1} names the same person as entry ${twin + 1}.` });
+    });
+    const self = entries.some((entry) => entry.userId === caller.userId || (caller.email !== undefined && entry.email === caller.email.toLowerCase()));
+    if (!self) problems.push({ path: 'admins', code: 'cannot_remove_self', message: 'You cannot remove yourself; ask another editor to remove you.' });
+    if (problems.length > 0) throw apiError(400, 'invalid_request', `The editors were not saved: ${problems.length} problem${problems.length === 1 ? '' : 's'} to fix.`, problems);
+    res.json({ admins: await store.replaceAdmins(caller.portalId, entries, { action: 'admins.updated', target: 'admins', actor: actorOf(caller) }, clock.now()) });
+  });
+
+  router.delete('/api/v1/install', requireEditor, async (req, res) => {
+    const caller = callerOf(res);
+    if (caller.authenticatedBy !== 'session') throw apiError(403, 'forbidden', 'Uninstalling needs the settings page: sign in with HubSpot and confirm there.');
+    const { confirm } = parse(UninstallSchema, req.body ?? {}, 'Unrobot was not uninstalled');
+    if (confirm !== caller.portalId) {
+      throw apiError(400, 'invalid_request', 'Unrobot was not uninstalled: type this portal\'s id to confirm.', [{ path: 'confirm', code: 'invalid_format', message: `Type ${caller.portalId}, this portal's id, to confirm.` }]);
+    }
+    if (!deps.uninstaller) throw apiError(409, 'not_installed', 'This portal is not connected through an OAuth install (a static token is configured); remove HUBSPOT_ACCESS_TOKEN to disconnect it.');
+    try {
+      const { hubspot } = await deps.uninstaller.uninstall(caller.portalId);
+      (req.log ?? deps.log).info({ portalId: caller.portalId, hubspot }, 'portal uninstalled from the settings page');
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status !== 502) throw error;
+      (req.log ?? deps.log).warn({ err: error, portalId: caller.portalId }, 'uninstall: HubSpot could not remove the app; nothing purged');
+      res.status(502).json({ error: { code: 'hubspot_unavailable', message: 'HubSpot did not confirm the uninstall, so nothing was deleted; try again in a few minutes.' } });
+      return;
+    }
+    res.setHeader('Set-Cookie', clearedSessionCookie());
+    res.status(204).end();
   });
 
   router.use('/api/v1', (_req: Request, _res: Response, next) => { next(apiError(404, 'not_found', 'No such API route.')); });

@@ -260,6 +260,19 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'card skips by task',
     sql: `create index card_skips_task on card_skips (portal_id, task_id);`,
   },
+  {
+    version: 23,
+    name: 'portal editors by user id or email',
+    sql: `
+      -- Portal editors (settings API PUT /api/v1/admins) are named by HubSpot user id, email, or both.
+      alter table portal_admins add column email text;
+      alter table portal_admins drop constraint portal_admins_pkey;
+      alter table portal_admins alter column user_id drop not null;
+      alter table portal_admins add constraint portal_admins_named check (user_id is not null or email is not null);
+      create unique index portal_admins_user on portal_admins (portal_id, user_id) where user_id is not null;
+      create unique index portal_admins_email on portal_admins (portal_id, lower(email)) where email is not null;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));

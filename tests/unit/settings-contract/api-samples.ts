@@ -179,6 +179,17 @@ export const invalidPatternError = {
   },
 } as const;
 
+export const adminsSample = {
+  admins: [
+    { userId: '98499705', email: 'revops@acme.example', addedBy: null, addedAt: '2026-08-01T09:00:00.000Z' },
+    { email: 'ops@acme.example', addedBy: '98499705', addedAt: '2026-09-01T09:30:00.000Z' },
+  ],
+} as const;
+
+export const adminsUpdateSample = { admins: [{ userId: '98499705' }, { email: 'ops@acme.example' }] } as const;
+
+export const uninstallSample = { confirm: String(PORTAL_ID) } as const;
+
 /** Which schema each sample must satisfy. */
 export const SAMPLES: Array<[schema: string, sample: unknown]> = [
   ['Settings', settingsSample],
@@ -190,4 +201,7 @@ export const SAMPLES: Array<[schema: string, sample: unknown]> = [
   ['CardList', cardsSample],
   ['Feedback', feedbackSample],
   ['ErrorBody', invalidPatternError],
+  ['AdminList', adminsSample],
+  ['AdminsUpdate', adminsUpdateSample],
+  ['UninstallRequest', uninstallSample],
 ];

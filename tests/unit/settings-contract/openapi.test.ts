@@ -59,6 +59,8 @@ test('when the file is read as text, then no object repeats a key (JSON.parse wo
 test('when the routes are listed, then they are exactly the ones the page, the extension and the app card call', () => {
   const routes = operations.map(({ method, path }) => `${method.toUpperCase()} ${path}`).sort();
   expect(routes).toEqual([
+    'DELETE /api/v1/install',
+    'GET /api/v1/admins',
     'GET /api/v1/analytics',
     'GET /api/v1/audit',
     'GET /api/v1/cards',
@@ -68,6 +70,7 @@ test('when the routes are listed, then they are exactly the ones the page, the e
     'PATCH /api/v1/rules/{ruleId}',
     'POST /api/v1/cards/{cardId}/feedback',
     'POST /api/v1/preview',
+    'PUT /api/v1/admins',
     'PUT /api/v1/settings',
   ]);
 });
@@ -88,11 +91,15 @@ test('when any operation is read, then no parameter or request body can name the
   expect(named).toEqual([]);
 });
 
-test('when an operation writes, then a session needs the CSRF header and a HubSpot signature is accepted', () => {
-  for (const { method, op } of operations) {
+/** Writes a `hubspot.fetch` request must not make: uninstalling is confirmed on the standalone page. */
+const SESSION_ONLY = ['delete /api/v1/install'];
+
+test('when an operation writes, then a session needs the CSRF header and a HubSpot signature is accepted (except session-only uninstall)', () => {
+  for (const { method, path, op } of operations) {
     const security = (op.security ?? openapi.security) as JsonObject[];
     const schemeSets = security.map((requirement) => Object.keys(requirement).sort().join('+'));
-    expect(schemeSets).toContain('hubspotRequestTimestamp+hubspotSignatureV3');
+    if (SESSION_ONLY.includes(`${method} ${path}`)) expect(schemeSets).toEqual(['csrfHeader+sessionCookie']);
+    else expect(schemeSets).toContain('hubspotRequestTimestamp+hubspotSignatureV3');
     if (method === 'get') expect(schemeSets).toContain('sessionCookie');
     else {
       expect(schemeSets).toContain('csrfHeader+sessionCookie');
@@ -102,9 +109,9 @@ test('when an operation writes, then a session needs the CSRF header and a HubSp
 });
 
 test('when an operation answers an error, then the body is the shared { error: { code, message, problems? } } shape', () => {
-  for (const { path, op } of operations) {
+  for (const { method, path, op } of operations) {
     const responses = op.responses as JsonObject;
-    expect(Object.keys(responses)).toEqual(expect.arrayContaining(['200', '401', '429', '500']));
+    expect(Object.keys(responses)).toEqual(expect.arrayContaining([method === 'delete' ? '204' : '200', '401', '429', '500']));
     for (const [status, response] of Object.entries(responses)) {
       if (status.startsWith('2')) continue;
       const schema = ((deref(response) as JsonObject).content as JsonObject)['application/json'] as JsonObject;
