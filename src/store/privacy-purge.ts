@@ -6,7 +6,10 @@
  * snoozes. Each handled deletion leaves one audit row in `processed_events` (outcome
  * `privacy-purged`; ids only, no personal data). Idempotent; safe on several replicas at once.
  *
- * Not purged: card rows whose snapshot names the contact (`cards.content`) — see README.
+ * Card rows about the contact (its `{ objectType: 'contact', id }` in `cards.records`) stay, for
+ * dedupe and analytics, with their content redacted: every text (headline, questions, facts, why)
+ * is emptied; ids, template ids, lenses, rule and status are kept, and `redacted` is set.
+ * Not purged: the notes in HubSpot (HubSpot's data; its own deletion covers them).
  */
 import type { SqlDatabase } from './sql-database.ts';
 
@@ -17,13 +20,38 @@ export interface PrivacyPurgeResult {
   valuesCleared: number;
   quarantined: number;
   snoozes: number;
+  cardsRedacted: number;
+}
+
+/** Marks a card content whose texts were removed for a privacy deletion. */
+export const REDACTED_CARD = 'privacy-deletion';
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(() => '') : []);
+
+/** The card content with every text removed; ids, template ids, lenses, locale and rule kept. */
+export function redactCardContent(content: unknown): Record<string, unknown> {
+  const card = content !== null && typeof content === 'object' ? (content as Record<string, unknown>) : {};
+  const headline = card['headline'] as { templateId?: unknown } | undefined;
+  const questions = Array.isArray(card['questions']) ? (card['questions'] as Record<string, unknown>[]) : [];
+  const why = (card['why'] ?? {}) as Record<string, unknown>;
+  const keep = (key: string) => (typeof card[key] === 'string' ? { [key]: card[key] } : {});
+  return {
+    ...keep('locale'), ...keep('ruleId'), ...keep('ruleName'), ...keep('manageRuleUrl'),
+    headline: { templateId: typeof headline?.templateId === 'string' ? headline.templateId : '', text: '' },
+    questions: questions.map((question) => ({
+      templateId: typeof question?.['templateId'] === 'string' ? question['templateId'] : '',
+      lens: question?.['lens'] ?? null, text: '', facts: strings(question?.['facts']),
+    })),
+    why: { facts: strings(why['facts']), missing: strings(why['missing']), text: '' },
+    redacted: REDACTED_CARD,
+  };
 }
 
 const ts = (param: string) => `to_timestamp(${param}::double precision / 1000)`;
 
 /** Handles up to `limit` pending `contact.privacyDeletion` events as of `now` (epoch ms). */
 export async function purgePrivacyDeletions(db: SqlDatabase, now: number, limit = 100): Promise<PrivacyPurgeResult> {
-  const result: PrivacyPurgeResult = { contacts: 0, bodiesCleared: 0, valuesCleared: 0, quarantined: 0, snoozes: 0 };
+  const result: PrivacyPurgeResult = { contacts: 0, bodiesCleared: 0, valuesCleared: 0, quarantined: 0, snoozes: 0, cardsRedacted: 0 };
   const pending = await db.query<{ portal_id: string; event_key: string; object_id: string }>(
     `select e.portal_id, e.event_key, e.object_id from webhook_events e
       where e.subscription_type = 'contact.privacyDeletion'
@@ -50,6 +78,16 @@ export async function purgePrivacyDeletions(db: SqlDatabase, now: number, limit 
         `delete from quarantined_events where portal_id = $1 and strpos(raw, $2) > 0`, [portalId, contactId]);
       result.snoozes += await count(
         `delete from record_snoozes where portal_id = $1 and object_type = 'contact' and object_id = $2`, [portalId, contactId]);
+      const cards = await tx.query<{ card_id: string; content: unknown }>(
+        `select card_id, content from cards where portal_id = $1 and records @> $2::jsonb
+            and (content->>'redacted') is distinct from '${REDACTED_CARD}' for update`,
+        [portalId, JSON.stringify([{ objectType: 'contact', id: contactId }])]);
+      for (const card of cards) {
+        const content = typeof card.content === 'string' ? (JSON.parse(card.content) as unknown) : card.content;
+        await tx.query('update cards set content = $3::jsonb where portal_id = $1 and card_id = $2',
+          [portalId, card.card_id, JSON.stringify(redactCardContent(content))]);
+        result.cardsRedacted += 1;
+      }
     });
   }
   return result;

@@ -34,9 +34,22 @@ describe.each(engines())('privacy deletion purge on %s', (_engine, open) => {
     for (const id of ['777001', '888001']) {
       await t.db.query(`insert into record_snoozes (portal_id, object_type, object_id, until, created_at) values ($1, 'contact', $2, now(), now())`, [String(PORTAL), id]);
     }
+    const card = (name: string) => JSON.stringify({
+      locale: 'en', ruleId: 'r1', ruleName: 'Follow up',
+      headline: { templateId: 'h.dark', text: `What did ${name} say last time?` },
+      questions: [{ templateId: 'q.1', lens: 'relationship', text: `Has ${name} replied?`, facts: [`${name} opened 3 emails`] }],
+      why: { facts: [`${name} opened 3 emails`], missing: ['no deal'], text: `Because ${name} went quiet` },
+    });
+    const insertCard = (cardId: string, contactId: string, name: string, status: string) => t.db.query(
+      `insert into cards (portal_id, card_id, step_key, task_id, rule_id, rule_version, channel, locale, records, content, status, created_at)
+       values ($1, $2, $2, 't1', 'r1', 'v1', 'note', 'en', $3::jsonb, $4::jsonb, $5, now())`,
+      [String(PORTAL), cardId, JSON.stringify([{ objectType: 'deal', id: '5' }, { objectType: 'contact', id: contactId }]), card(name), status]);
+    await insertCard('c-jane-1', '777001', 'Jane Roe', 'delivered');
+    await insertCard('c-jane-2', '777001', 'Jane Roe', 'pending');
+    await insertCard('c-max', '888001', 'Max Muster', 'delivered');
     await deliver(t, [{ ...contact, portalId: PORTAL, objectId: 777_001, eventId: 3, subscriptionType: 'contact.privacyDeletion', occurredAt: NOW + 1 }]);
 
-    expect(await purgePrivacyDeletions(t.db, NOW + 60_000)).toEqual({ contacts: 1, bodiesCleared: 2, valuesCleared: 1, quarantined: 1, snoozes: 1 });
+    expect(await purgePrivacyDeletions(t.db, NOW + 60_000)).toEqual({ contacts: 1, bodiesCleared: 2, valuesCleared: 1, quarantined: 1, snoozes: 1, cardsRedacted: 2 });
     const bodies = await t.db.query<{ id: string; n: number }>('select id::text as id, octet_length(body)::int as n from webhook_deliveries where id = any($1::uuid[])', [[jane, other]]);
     expect(Object.fromEntries(bodies.map((row) => [row.id, row.n > 0]))).toEqual({ [jane]: false, [other]: true });
     const values = await t.db.query<{ object_id: string; property_value: string | null }>(
@@ -46,6 +59,17 @@ describe.each(engines())('privacy deletion purge on %s', (_engine, open) => {
     expect(await t.db.query('select object_id from record_snoozes')).toEqual([{ object_id: '888001' }]);
     expect(await t.db.query(`select outcome from processed_events where outcome = 'privacy-purged'`)).toEqual([{ outcome: 'privacy-purged' }]);
 
-    expect(await purgePrivacyDeletions(t.db, NOW + 120_000)).toMatchObject({ contacts: 0 });
+    const cards = await t.db.query<{ card_id: string; status: string; content: unknown }>('select card_id, status, content from cards order by card_id');
+    const text = (content: unknown) => (typeof content === 'string' ? content : JSON.stringify(content));
+    expect(cards.map((row) => [row.card_id, row.status, text(row.content).includes('Jane'), text(row.content).includes('Max')])).toEqual([
+      ['c-jane-1', 'delivered', false, false], ['c-jane-2', 'pending', false, false], ['c-max', 'delivered', false, true]]);
+    expect(JSON.parse(text(cards[0]?.content))).toEqual({
+      locale: 'en', ruleId: 'r1', ruleName: 'Follow up', redacted: 'privacy-deletion',
+      headline: { templateId: 'h.dark', text: '' },
+      questions: [{ templateId: 'q.1', lens: 'relationship', text: '', facts: [''] }],
+      why: { facts: [''], missing: [''], text: '' },
+    });
+
+    expect(await purgePrivacyDeletions(t.db, NOW + 120_000)).toMatchObject({ contacts: 0, cardsRedacted: 0 });
   });
 });
