@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(async () => { await h.close(); });
 
 async function snapshotOf(portalId: string): Promise<string> {
-  const tables = ['portal_settings', 'settings_audit', 'card_feedback', 'record_snoozes', 'cards'];
+  const tables = ['portal_settings', 'settings_audit', 'card_feedback', 'record_snoozes', 'cards', 'portal_admins', 'settings_sessions'];
   const parts = await Promise.all(tables.map((table) => h.db.query(`select * from ${table} where portal_id = $1`, [portalId])));
   return JSON.stringify(parts);
 }
@@ -130,7 +130,7 @@ describe('tenancy', () => {
     const a = await h.signIn('111', '501');
     const before = await snapshotOf('222');
     const bSettingsBefore = (await h.signed('GET', '/api/v1/settings', { portalId: '222', userId: '901' })).body;
-    const w = (method: 'put' | 'patch' | 'post', path: string) => request(h.app)[method](path).set('cookie', a.cookie).set('x-csrf-token', a.csrf).set('origin', h.publicBaseUrl);
+    const w = (method: 'put' | 'patch' | 'post' | 'delete', path: string) => request(h.app)[method](path).set('cookie', a.cookie).set('x-csrf-token', a.csrf).set('origin', h.publicBaseUrl);
     const g = (path: string) => request(h.app).get(path).set('cookie', a.cookie);
 
     expect((await g('/api/v1/me?portalId=222').expect(200)).body.portalId).toBe(111);
@@ -148,6 +148,11 @@ describe('tenancy', () => {
     const { portalId: _p, updatedAt: _u, updatedBy: _b, ...values } = settings;
     await w('put', '/api/v1/settings?portalId=222').send({ ...values, portalId: 222 }).expect(400);
     await w('put', '/api/v1/settings?portalId=222').send(values).expect(200);
+    const admins = (await g('/api/v1/admins?portalId=222').expect(200)).body.admins;
+    expect(admins.map((admin: { userId?: string }) => admin.userId)).not.toContain('901');
+    await w('put', '/api/v1/admins?portalId=222').send({ admins: [{ userId: '501' }, { userId: '901' }] }).expect(200);
+    await w('put', '/api/v1/admins').send({ admins: [{ userId: '501' }, { userId: '901' }], portalId: 222 }).expect(400);
+    await w('delete', '/api/v1/install?portalId=222').send({ confirm: '222' }).expect(400);
 
     expect(await snapshotOf('222')).toBe(before);
     expect((await h.signed('GET', '/api/v1/settings', { portalId: '222', userId: '901' })).body).toEqual(bSettingsBefore);

@@ -11,6 +11,7 @@ import { createSettingsService, type SettingsService } from '../../../src/settin
 import { applyMigrations } from '../../../src/store/migrations.ts';
 import { createPgliteDatabase } from '../../../src/store/pglite-database.ts';
 import type { SqlDatabase } from '../../../src/store/sql-database.ts';
+import type { PortalUninstaller } from '../../../src/settings/uninstall.ts';
 import { signV3 } from '../../../src/webhooks/signature.ts';
 
 export const CLIENT_SECRET = 'settings-test-client-secret-0123456789';
@@ -30,13 +31,20 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function openHarness(options: { publicBaseUrl?: string } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  publicBaseUrl?: string;
+  /** Wires `DELETE /api/v1/install`; built once the harness's database and clock exist. */
+  uninstaller?: (db: SqlDatabase, clock: ReturnType<typeof createFixedClock>) => PortalUninstaller;
+}
+
+export async function openHarness(options: HarnessOptions = {}): Promise<Harness> {
   const db = await createPgliteDatabase('memory://');
   await applyMigrations(db);
   const clock = createFixedClock(NOW);
   const publicBaseUrl = options.publicBaseUrl ?? 'https://unrobot.test';
   const log = createLogger({ level: 'silent' });
-  const service = createSettingsService({ db, clock, log, config: { publicBaseUrl, demo: true, hubspot: { clientSecrets: [CLIENT_SECRET] } } });
+  const uninstaller = options.uninstaller?.(db, clock);
+  const service = createSettingsService({ db, clock, log, config: { publicBaseUrl, demo: true, hubspot: { clientSecrets: [CLIENT_SECRET] } }, ...(uninstaller && { uninstaller }) });
   const app = express();
   app.use(helmet());
   // Stands in for the OAuth login callback (src/oauth), which calls the same hook.
@@ -60,7 +68,7 @@ export async function openHarness(options: { publicBaseUrl?: string } = {}): Pro
       const timestamp = String(clock.now());
       const signature = signV3({ secret: CLIENT_SECRET, method, uri: `${publicBaseUrl}${url}`, body: text, timestamp });
       const agent = request(app);
-      const test = method === 'GET' ? agent.get(url) : method === 'PUT' ? agent.put(url) : method === 'PATCH' ? agent.patch(url) : agent.post(url);
+      const test = method === 'GET' ? agent.get(url) : method === 'PUT' ? agent.put(url) : method === 'PATCH' ? agent.patch(url) : method === 'DELETE' ? agent.delete(url) : agent.post(url);
       test.set('x-hubspot-signature-v3', signature).set('x-hubspot-request-timestamp', timestamp);
       if (body !== undefined) test.set('content-type', 'application/json').send(text);
       return test;
