@@ -124,7 +124,7 @@ describe('portal editors', () => {
 
   test('when the list would drop the caller, be empty, exceed 50, repeat a person or hold a bad entry, then 400 and the list is unchanged', async () => {
     const before = (await request(h.app).get('/api/v1/admins').set('cookie', owner.cookie).expect(200)).body;
-    const problems = async (body: unknown) => (await write(owner, 'put', '/api/v1/admins').send(body).expect(400)).body.error.problems.map((x: { path: string; code: string }) => `${x.path} ${x.code}`);
+    const problems = async (body: object) => (await write(owner, 'put', '/api/v1/admins').send(body).expect(400)).body.error.problems.map((x: { path: string; code: string }) => `${x.path} ${x.code}`);
     expect(await problems({ admins: [{ userId: '3003' }] })).toEqual(['admins cannot_remove_self']);
     expect(await problems({ admins: [] })).toEqual(['admins out_of_range']);
     expect(await problems({ admins: Array.from({ length: 51 }, (_, i) => ({ userId: String(3001 + i) })) })).toEqual(['admins too_many']);
@@ -179,7 +179,7 @@ describe('uninstall', () => {
     const done = await write(admin, 'delete', '/api/v1/install').send({ confirm: p }).expect(204);
     expect(String(done.headers['set-cookie']?.[0])).toMatch(/^__Host-unrobot_session=; .*Max-Age=0/);
 
-    const calls = (await hub.requests() as { log: Array<{ method: string; path: string; status: number; portalId: number | null }> }).log;
+    const calls = (await hub.requests() as unknown as { log: Array<{ method: string; path: string; status: number; portalId: number | null }> }).log;
     expect(calls.filter((c) => c.path.startsWith('/appinstalls'))).toEqual([expect.objectContaining({ method: 'DELETE', path: '/appinstalls/v3/external-install', status: 204, portalId: Number(p) })]);
     expect(await hubspotAnswers(TOKEN)).toBe(401);
     expect(await hubspotAnswers(OTHER_TOKEN)).toBe(200);
