@@ -32,6 +32,7 @@ import type { FeedbackRouteDeps } from './feedback/feedback-route.ts';
 import type { CardLedger } from './store/card-store.ts';
 import { createRecentTaskSource } from './hubspot/recent-tasks.ts';
 import type { PreviewHubSpot } from './settings/preview.ts';
+import { checkKeyring } from './oauth/check-keyring.ts';
 
 /** Kubernetes kills at 30 s; everything must be closed well before (RELIABILITY.md T12). */
 const DRAIN_BUDGET_MS = 25_000;
@@ -131,6 +132,18 @@ async function main(): Promise<void> {
   const ready = createSqlStore(db, queue);
   let preview: PreviewHubSpot | undefined;
   const access = createPortalAccess(config, db, systemClock, log);
+  if (access.oauth && config.tokenEncryptionKeys) {
+    // Row 53: a wrong key is found now, not at the first decryption.
+    const keyring = await checkKeyring(access.oauth.installs, access.oauth.cipher, { knownKeyIds: config.tokenEncryptionKeys.map((key) => key.id) });
+    if (!keyring.ok) {
+      log.error({ keys: keyring.keys, problems: keyring.problems }, 'TOKEN_ENCRYPTION_KEY does not open the stored tokens; refusing to start');
+      process.stderr.write(`unrobot: TOKEN_ENCRYPTION_KEY does not open the stored tokens: ${keyring.problems.join('; ')}\n`);
+      process.exit(2);
+    }
+    const single = keyring.keys.find((key) => key.tried === 1 && key.opened === 0);
+    if (single) log.warn({ keys: keyring.keys }, 'one stored token does not open (a wrong key or a corrupt row); its portal will need re-auth');
+    else if (keyring.keys.length > 0) log.info({ keys: keyring.keys }, 'TOKEN_ENCRYPTION_KEY opens the stored tokens');
+  }
   const uninstaller = createUninstaller(config, access);
   const settingsService = createSettingsService({ db, clock: systemClock, log: log.child({ component: 'settings' }), config, preview: () => preview, ...(uninstaller && { uninstaller }) });
   settingsStore = settingsService.store;
