@@ -48,6 +48,8 @@ export interface StackOptions {
   /** Replace the token provider (e.g. to count refreshes). */
   tokens?: (portalId: string, accessToken: string) => TokenProvider;
   batchSize?: number;
+  /** Runs per job before the DLQ (8 unless given; the service uses DEFAULT_QUEUE_SETTINGS.attempts). */
+  attempts?: number;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -69,7 +71,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const db = await createPgliteDatabase('memory://');
   await applyMigrations(db);
   // A lease longer than a batch takes here, so a slow batch is not handed out twice.
-  const queue = createBossQueue(db, { ...FAST_QUEUE, attempts: 8, leaseSeconds: 30 });
+  const queue = createBossQueue(db, { ...FAST_QUEUE, attempts: options.attempts ?? 8, leaseSeconds: 30 });
   await queue.start();
   const store = createSqlStore(db, queue);
   const settings = createSettingsStore(db);
