@@ -78,8 +78,10 @@ function shell(signedIn: boolean): string {
 <nav aria-label="Sections"><ul>
 <li><a href="#rules">Rules</a></li><li><a href="#settings">Thresholds, lenses, anti-noise and delivery</a></li>
 <li><a href="#preview">Preview</a></li><li><a href="#analytics">Analytics</a></li><li><a href="#audit">Audit log</a></li>
+<li><a href="#editors">Editors</a></li><li><a href="#uninstall">Uninstall</a></li>
 </ul></nav>
 <p id="status" class="status" role="status" aria-live="polite"></p>
+<p id="read-only" class="read-only" hidden></p>
 <main id="main">
 <section id="rules" aria-labelledby="rules-title">
 <h2 id="rules-title">Rules</h2>
@@ -109,6 +111,36 @@ function shell(signedIn: boolean): string {
 <section id="audit" aria-labelledby="audit-title">
 <h2 id="audit-title">Audit log</h2>
 <ol id="audit-list" class="audit"></ol>
+</section>
+<section id="editors" aria-labelledby="editors-title">
+<h2 id="editors-title">Editors</h2>
+<p>Who may change these settings. Anyone else in the portal who signs in can read them. Name a person by HubSpot user id, by the email they sign in to HubSpot with, or both. You cannot remove yourself; ask another editor.</p>
+<table id="editor-table"><caption>Editors of this portal</caption>
+<thead><tr><th scope="col">User id</th><th scope="col">Email</th><th scope="col">Added by</th><th scope="col">Added</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
+<tbody id="editor-list"></tbody></table>
+<form id="editor-form" class="editor-form" novalidate>
+<div class="field"><label for="editor-user-id">HubSpot user id</label><input id="editor-user-id" type="text" inputmode="numeric" autocomplete="off"></div>
+<div class="field"><label for="editor-email">Email</label><input id="editor-email" type="email" autocomplete="off"></div>
+<button type="submit">Add editor</button>
+</form>
+<ul class="errors" id="editor-errors"></ul>
+</section>
+<section id="uninstall" class="danger" aria-labelledby="uninstall-title">
+<h2 id="uninstall-title">Uninstall Unrobot from this portal</h2>
+<p>This removes the app from your HubSpot portal and deletes, here, everything Unrobot keeps about it:</p>
+<ul>
+<li>the portal's HubSpot tokens (HubSpot revokes them too);</li>
+<li>its settings, rule changes, editors and audit log;</li>
+<li>its cards, skips and feedback, stored task events and queued work;</li>
+<li>every signed-in session of the portal, including this one.</li>
+</ul>
+<p>Notes already posted to HubSpot records stay in HubSpot. Only a record that the install existed and was removed, without any personal data, is kept. This cannot be undone; installing again starts from the defaults.</p>
+<form id="uninstall-form" novalidate>
+<div class="field"><label for="uninstall-confirm">Type this portal's id, <span id="uninstall-portal"></span>, to confirm</label>
+<input id="uninstall-confirm" type="text" inputmode="numeric" autocomplete="off" aria-describedby="uninstall-errors"></div>
+<ul class="errors" id="uninstall-errors"></ul>
+<button type="submit" class="danger-button">Uninstall Unrobot and delete its data</button>
+</form>
 </section>
 </main>
 </body>

@@ -14,7 +14,7 @@ const SKIP_NAMES = {
   'record-cooldown': 'Record cooldown', 'rep-daily-budget': "Rep's daily budget reached",
 };
 
-const state = { me: null, settings: null, rules: [], edits: new Map(), target: null };
+const state = { me: null, settings: null, rules: [], edits: new Map(), target: null, admins: [] };
 
 /** The rule a card links to: `/settings#rule-<id>` (ids are lowercase letters, digits and dashes). */
 function targetFromHash() {
@@ -129,6 +129,7 @@ function renderRules() {
   const visible = state.rules.filter((rule) => !filter || [rule.id, rule.name, rule.description, ...Object.values(rule.phrases).flatMap((list) => list.phrases)]
     .some((text) => text.toLowerCase().includes(filter)));
   byId('rule-list').replaceChildren(...(visible.length ? visible.map(renderRule) : [h('p', {}, 'No rule matches.')]));
+  applyReadOnly();
 }
 
 async function loadRules() {
@@ -190,6 +191,7 @@ function renderSettings() {
     h('ul', { class: 'errors', id: 'settings-errors' }),
     h('button', { type: 'submit' }, 'Save settings'));
   form.oninput = markDirty;
+  applyReadOnly();
 }
 
 function readSettingsForm() {
@@ -311,11 +313,104 @@ async function loadAudit() {
     : [h('li', {}, 'No changes yet.')]));
 }
 
+// ---------- editors ----------
+
+const adminLabel = (admin) => [admin.email, admin.userId && `user ${admin.userId}`].filter(Boolean).join(' / ');
+const isMe = (admin) => admin.userId === state.me.user.id || (admin.email && state.me.user.email && admin.email.toLowerCase() === state.me.user.email.toLowerCase());
+
+function renderEditors() {
+  byId('editor-list').replaceChildren(...state.admins.map((admin, index) => h('tr', {},
+    h('td', {}, admin.userId ?? '—'), h('td', {}, h('bdi', {}, admin.email ?? '—')),
+    h('td', {}, h('bdi', {}, admin.addedBy ?? 'installed Unrobot')), h('td', {}, h('time', { datetime: admin.addedAt }, new Date(admin.addedAt).toLocaleDateString())),
+    h('td', {}, isMe(admin) ? '(you)' : h('button', { type: 'button', class: 'remove', 'aria-label': `Remove editor ${adminLabel(admin)}`,
+      onclick: () => saveEditors(state.admins.filter((_, i) => i !== index), `Removed ${adminLabel(admin)}.`) }, 'Remove')))));
+  if (!state.me.canEdit) {
+    const note = byId('read-only');
+    note.textContent = `You can read these settings but not change them. Editing can be granted by: ${state.admins.map(adminLabel).join(', ') || 'the user who installed Unrobot'}.`;
+    note.hidden = false;
+  }
+  applyReadOnly();
+}
+
+async function loadEditors() {
+  state.admins = (await api('GET', '/api/v1/admins')).admins;
+  renderEditors();
+}
+
+async function saveEditors(admins, message) {
+  const errors = byId('editor-errors');
+  errors.replaceChildren();
+  try {
+    state.admins = (await api('PUT', '/api/v1/admins', { admins: admins.map(({ userId, email }) => ({ ...(userId && { userId }), ...(email && { email }) })) })).admins;
+    renderEditors();
+    status(message);
+    await loadAudit();
+    return true;
+  } catch (error) {
+    for (const problem of problemsFor(error)) errors.append(h('li', { dir: 'auto' }, problem.message));
+    status('The editors were not saved; see the errors under the list.');
+    return false;
+  }
+}
+
+async function addEditor(event) {
+  event.preventDefault();
+  const userId = byId('editor-user-id').value.trim();
+  const email = byId('editor-email').value.trim();
+  if (!userId && !email) { byId('editor-errors').replaceChildren(h('li', {}, 'Give a HubSpot user id, an email, or both.')); byId('editor-user-id').focus(); return; }
+  const entry = { ...(userId && { userId }), ...(email && { email }) };
+  if (await saveEditors([...state.admins, entry], `Added ${adminLabel(entry)} as an editor.`)) {
+    byId('editor-user-id').value = '';
+    byId('editor-email').value = '';
+  }
+}
+
+// ---------- uninstall ----------
+
+async function uninstall(event) {
+  event.preventDefault();
+  const errors = byId('uninstall-errors');
+  const typed = byId('uninstall-confirm').value.trim();
+  errors.replaceChildren();
+  if (typed !== String(state.me.portalId)) {
+    errors.append(h('li', {}, `Type ${state.me.portalId}, this portal's id, to confirm. Nothing was deleted.`));
+    byId('uninstall-confirm').focus();
+    return;
+  }
+  try {
+    const response = await fetch('/api/v1/install', { method: 'DELETE', credentials: 'same-origin',
+      headers: { accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': state.me.csrfToken ?? '' }, body: JSON.stringify({ confirm: typed }) });
+    if (response.status !== 204) {
+      const data = await response.json().catch(() => ({}));
+      throw Object.assign(new Error(data.error?.message ?? 'The uninstall failed.'), { body: data.error });
+    }
+  } catch (error) {
+    for (const problem of problemsFor(error)) errors.append(h('li', { dir: 'auto' }, problem.message));
+    status('Unrobot was not uninstalled; see the error in the uninstall section.');
+    return;
+  }
+  const done = h('section', { id: 'uninstalled', tabindex: '-1' }, h('h2', {}, 'Unrobot was uninstalled'),
+    h('p', {}, `The app was removed from portal ${state.me.portalId} and its data here was deleted. You are signed out.`));
+  byId('main').replaceChildren(done);
+  document.querySelector('nav')?.remove();
+  status('Unrobot was uninstalled and its data deleted.');
+  done.focus();
+}
+
+/** A user who is not an editor reads the page: every control that would change something is disabled. */
+function applyReadOnly() {
+  if (!state.me || state.me.canEdit) return;
+  const selectors = ['#rule-list input', '#rule-list textarea', '#rule-list select', '#rule-list button', '#settings-form input', '#settings-form select',
+    '#settings-form button', '#preview-form button', '#editor-form input', '#editor-form button', '#editor-list button', '#uninstall-form input', '#uninstall-form button'];
+  for (const node of document.querySelectorAll(selectors.join(', '))) node.disabled = true;
+}
+
 // ---------- start ----------
 
 async function start() {
   state.me = await api('GET', '/api/v1/me');
-  byId('who').textContent = `Portal ${state.me.portalId} · ${state.me.user.email ?? `user ${state.me.user.id}`}${state.me.canEdit ? ' · admin' : ' · read only'}${state.me.demo ? ' · demo mode' : ''}`;
+  byId('who').textContent = `Portal ${state.me.portalId} · ${state.me.user.email ?? `user ${state.me.user.id}`}${state.me.canEdit ? ' · editor' : ' · read only'}${state.me.demo ? ' · demo mode' : ''}`;
+  byId('uninstall-portal').textContent = String(state.me.portalId);
   byId('signout-csrf').value = state.me.csrfToken ?? '';
   const { portalId, updatedAt, updatedBy, ...settings } = await api('GET', '/api/v1/settings');
   state.settings = settings;
@@ -323,8 +418,10 @@ async function start() {
   byId('settings-form').addEventListener('submit', saveSettings);
   byId('preview-form').addEventListener('submit', runPreview);
   byId('rule-filter').addEventListener('input', renderRules);
+  byId('editor-form').addEventListener('submit', addEditor);
+  byId('uninstall-form').addEventListener('submit', uninstall);
   byId('analytics-days').addEventListener('change', () => { loadAnalytics().catch((error) => status(error.message)); });
-  await Promise.all([loadRules(), loadAnalytics(), loadAudit()]);
+  await Promise.all([loadRules(), loadAnalytics(), loadAudit(), loadEditors()]);
   showTarget();
   window.addEventListener('hashchange', showTarget);
   document.body.dataset.ready = 'true';
