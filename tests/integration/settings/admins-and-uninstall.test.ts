@@ -155,11 +155,13 @@ describe('uninstall', () => {
     expect(await hubspotAnswers(TOKEN)).toBe(200);
   });
 
-  test('when HubSpot fails with a 5xx or times out, then 502 and nothing is purged', async () => {
+  test('when HubSpot fails with a 5xx, a 429 or a timeout, then 502 and nothing is purged', async () => {
     const before = await rowsOf(p);
     try {
       hubspotFetch = async () => new Response('{"status":"error"}', { status: 503 });
       expect((await write(admin, 'delete', '/api/v1/install').send({ confirm: p }).expect(502)).body.error.code).toBe('hubspot_unavailable');
+      hubspotFetch = async () => new Response('{"status":"error","category":"RATE_LIMITS"}', { status: 429 });
+      await write(admin, 'delete', '/api/v1/install').send({ confirm: p }).expect(502);
       hubspotFetch = async () => { throw Object.assign(new Error('timed out'), { name: 'TimeoutError' }); };
       await write(admin, 'delete', '/api/v1/install').send({ confirm: p }).expect(502);
     } finally {
