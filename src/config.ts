@@ -65,9 +65,13 @@ export const EnvSchema = z
     /** How many processes call HubSpot for the same portals: each keeps 1/N of the rate budget. */
     HUBSPOT_RATE_LIMIT_SHARE: z.coerce.number().int().min(1).max(100).default(1),
     CATCH_UP_POLL_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
+    /** Crash tests only (`npm run crash-loop`): SIGKILL this process at `<point>[:skip]`; refused in production. */
+    TEST_CRASH_AT: z.string().regex(/^(before-commit|after-commit|mid-batch|after-claim|after-hubspot-write)(:\d+)?$/,
+      'must be <before-commit|after-commit|mid-batch|after-claim|after-hubspot-write>[:skip]').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
+    if (env.TEST_CRASH_AT !== undefined) ctx.addIssue({ code: 'custom', path: ['TEST_CRASH_AT'], message: 'is a crash-test hook and is refused in production' });
     const require = (key: keyof typeof env, why: string) => {
       if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `is required in production: ${why}` });
     };
@@ -108,6 +112,8 @@ export interface Config {
     developerApiKey: string | undefined;
   };
   tokenEncryptionKeys: { id: string; key: Buffer }[] | undefined;
+  /** Crash tests only: where to SIGKILL this process, after skipping `skip` earlier hits of that point. */
+  testCrashAt?: { point: string; skip: number };
   sessionSecret: string | undefined;
   metricsToken: string | undefined;
   logLevel: Env['LOG_LEVEL'];
@@ -172,5 +178,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     retentionDays: env.RETENTION_DAYS,
     hubspotRateLimitShare: env.HUBSPOT_RATE_LIMIT_SHARE,
     catchUpPollSeconds: env.CATCH_UP_POLL_SECONDS ?? (env.NODE_ENV === 'test' ? 0 : 300),
+    ...(env.TEST_CRASH_AT !== undefined && { testCrashAt: { point: env.TEST_CRASH_AT.split(':')[0] ?? '', skip: Number(env.TEST_CRASH_AT.split(':')[1] ?? 0) } }),
   };
 }

@@ -33,6 +33,7 @@ import type { CardLedger } from './store/card-store.ts';
 import { createRecentTaskSource } from './hubspot/recent-tasks.ts';
 import type { PreviewHubSpot } from './settings/preview.ts';
 import { checkKeyring } from './oauth/check-keyring.ts';
+import { createCrashHooks } from './crash-points.ts';
 
 /** Kubernetes kills at 30 s; everything must be closed well before (RELIABILITY.md T12). */
 const DRAIN_BUDGET_MS = 25_000;
@@ -129,7 +130,9 @@ async function main(): Promise<void> {
   );
   await queue.start();
   metrics.observeQueue(() => readQueueStats(db));
-  const ready = createSqlStore(db, queue);
+  // Crash tests only (TEST_CRASH_AT, refused in production): SIGKILL at one of RELIABILITY.md §2.4's points.
+  const crash = createCrashHooks(config.testCrashAt, log);
+  const ready = crash ? crash.intakeStore(createSqlStore(crash.intakeDb(db), queue)) : createSqlStore(db, queue);
   let preview: PreviewHubSpot | undefined;
   const access = createPortalAccess(config, db, systemClock, log);
   if (access.oauth && config.tokenEncryptionKeys) {
@@ -149,7 +152,8 @@ async function main(): Promise<void> {
   settingsStore = settingsService.store;
   const tokens = access.tokens;
   const pipeline: PipelineWiring | undefined = tokens === undefined ? undefined
-    : wirePipeline({ config, db, queue, inbox: ready, tokens, settings: settingsStore, clock: systemClock, log: log.child({ component: 'pipeline' }), metrics });
+    : wirePipeline({ config, db, queue, inbox: ready, tokens, settings: settingsStore, clock: systemClock, log: log.child({ component: 'pipeline' }),
+      metrics: crash ? { ...metrics, hubspot: { call: (operation, status) => { metrics.hubspot.call(operation, status); crash.onHubSpotCall(operation, status); } } } : metrics });
   ledger = pipeline?.ledger;
   // The preview reads the CRM through the pipeline's own clients, limiter and reader.
   if (pipeline && tokens) preview = { tokens, crm: pipeline.crm, tasks: createRecentTaskSource(pipeline.clients) };
@@ -164,7 +168,7 @@ async function main(): Promise<void> {
   let retention: RetentionRunner | undefined;
   if (workerOnly || config.worker) {
     worker = createWorker({ queue, store: ready, log: log.child({ component: 'worker' }), clock: systemClock,
-      ...(pipeline && { handler: pipeline.handler }), consume: { batchSize: 20 },
+      ...(pipeline && { handler: crash ? crash.handler(pipeline.handler) : pipeline.handler }), consume: { batchSize: 20 },
       onSettled: (outcome) => metrics.jobs.settled(outcome) });
     await worker.start();
     log.info('worker started');
