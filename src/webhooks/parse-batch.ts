@@ -40,12 +40,24 @@ export interface ParsedBatch {
   quarantined: QuarantinedEvent[];
 }
 
-/** Keeps integers beyond 2^53 exact by returning their source text instead of a rounded number. */
+/**
+ * Keeps integers beyond 2^53 exact by returning their source text instead of a rounded number,
+ * and makes every string storable (RELIABILITY.md row 33): PostgreSQL text and jsonb cannot hold
+ * NUL or an unpaired UTF-16 surrogate (`"\ud800"` is valid JSON), and one such value used to fail
+ * the whole batch with 503, for ever. Each is replaced by U+FFFD; everything else stays
+ * byte-exact, and the delivery's raw body keeps the original bytes.
+ */
 function losslessIds(this: unknown, _key: string, value: unknown, context?: { source?: string }): unknown {
+  if (typeof value === 'string') return storableText(value);
   if (typeof value === 'number' && !Number.isSafeInteger(value) && context?.source && /^\d+$/.test(context.source)) {
     return context.source;
   }
   return value;
+}
+
+/** `text` with each NUL and each unpaired surrogate replaced by U+FFFD; the same string when it has none. */
+export function storableText(text: string): string {
+  return text.isWellFormed() && !text.includes('\u0000') ? text : text.toWellFormed().replaceAll('\u0000', '\uFFFD');
 }
 
 /** The dedupe key: never includes `attemptNumber`, so a HubSpot retry maps to the same event. */
