@@ -11,7 +11,7 @@ import { DEFAULT_RULE_PACK, resolveRules } from '../rules/index.ts';
 import { RuleIdSchema } from '../rules/rule-schema.ts';
 import type { SqlDatabase } from '../store/sql-database.ts';
 import { loadAnalytics } from './analytics.ts';
-import { apiError, createApiErrorHandler, invalidRequest, notFound, type Problem } from './api-errors.ts';
+import { apiError, createApiErrorHandler, formatPath, invalidRequest, notFound, type Problem } from './api-errors.ts';
 import { describeChanges } from './audit-changes.ts';
 import { actorOf, callerOf, createAuthenticate, requireEditor, type RawBodyRequest } from './authenticate.ts';
 import { PortalSettingsSchema, type PortalSettings } from './portal-settings.ts';
@@ -65,7 +65,23 @@ function query(req: Request): Record<string, unknown> {
   return Object.fromEntries(Object.entries(req.query).filter(([key]) => !SIGNED_PARAMS.includes(key)));
 }
 
+/**
+ * RELIABILITY.md row 33: NUL and unpaired surrogates (valid in JSON as `\u0000`, `\ud800`) cannot
+ * be stored in PostgreSQL text or jsonb; they are refused with 400 wherever they appear, naming the field.
+ */
+function unstorableText(value: unknown, path: (string | number)[] = []): Problem[] {
+  if (typeof value === 'string') {
+    return value.isWellFormed() && !value.includes('\u0000') ? []
+      : [{ path: formatPath(path), code: 'invalid_format', message: `${formatPath(path) || 'The request'} holds a NUL or an unpaired surrogate character, which cannot be stored.` }];
+  }
+  if (Array.isArray(value)) return value.flatMap((item, index) => unstorableText(item, [...path, index]));
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => unstorableText(key, path).length > 0 ? unstorableText(key, path) : unstorableText(item, [...path, key]));
+  return [];
+}
+
 function parse<T>(schema: z.ZodType<T>, value: unknown, what?: string): T {
+  const unstorable = unstorableText(value);
+  if (unstorable.length > 0) throw apiError(400, 'invalid_request', `${what ?? 'The request was not accepted'}: ${unstorable.length} problem${unstorable.length === 1 ? '' : 's'} to fix.`, unstorable.slice(0, 20));
   const result = schema.safeParse(value);
   if (!result.success) throw invalidRequest(result.error, what);
   return result.data;
