@@ -251,7 +251,9 @@ async function main(): Promise<void> {
     if (lost > 0 || duplicates > 0 || without > 0 || f.missed > 0) failed = true;
     out(`| ${point} | ${f.cycles} | ${f.kills + f.extraKills} | ${f.acked.size} | ${lost} | ${duplicates} | ${jobDuplicates} | ${without} | ${f.seconds} |`);
   }
-  out(`notes in HubSpot ${notes.length}, notes no card accounts for (duplicates) ${strayNotes}, dead letters ${dead[0]?.n ?? 0}`);
+  const pending = cards.filter((card) => card.status === 'pending').length;
+  // A note no delivered card accounts for is a duplicate, or the note of a card still pending (its job dead-lettered: a redrive's marker search finds it).
+  out(`notes in HubSpot ${notes.length}, notes no delivered card accounts for ${strayNotes} (cards still pending ${pending}), dead letters ${dead[0]?.n ?? 0}`);
   out(failed ? 'crash-loop: FAIL' : 'crash-loop: PASS');
   if (!failed) {
     const cleanup = await createPgDatabase(adminUrl.href);
