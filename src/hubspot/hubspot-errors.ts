@@ -139,7 +139,8 @@ function sanitize(message: string, secrets: readonly string[]): string {
     .replace(/\b(hapikey|access_token|refresh_token|code|client_secret)=[^\s&"',]+/gi, '$1=[redacted]')
     .replace(/\b(pat|CO|CJ)[-_][A-Za-z0-9_-]{16,}/g, '[redacted]')
     .replace(/[A-Za-z0-9_-]{40,}/g, '[redacted]');
-  return text.length > MAX_REASON_CHARS ? `${text.slice(0, MAX_REASON_CHARS)}…` : text;
+  // Cut by code point, so a reason never ends in half a surrogate pair (PostgreSQL refuses those).
+  return text.length > MAX_REASON_CHARS ? `${Array.from(text).slice(0, MAX_REASON_CHARS).join('')}…` : text;
 }
 
 function isApiException(error: unknown): error is ApiExceptionLike {

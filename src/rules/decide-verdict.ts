@@ -16,7 +16,7 @@ function notes(analysis: Analysis): string[] {
   const out: string[] = [];
   if (analysis.guessed.length > 0) out.push(`Took ${analysis.guessed.map((word) => `"${word}"`).join(', ')} to be a name.`);
   if (analysis.typos.length > 0) out.push(`Read ${analysis.typos.join(', ')} (typo).`);
-  if (analysis.boilerplate.length > 0) out.push(`Ignored boilerplate in the body: ${analysis.boilerplate.map((line) => `"${line.slice(0, 60)}"`).join(', ')}.`);
+  if (analysis.boilerplate.length > 0) out.push(`Ignored boilerplate in the body: ${analysis.boilerplate.map((line) => `"${Array.from(line).slice(0, 60).join('')}"`).join(', ')}.`);
   if (analysis.signature) out.push('Ignored the signature at the end of the body.');
   if (analysis.truncated) out.push('Judged only the first 10,000 characters of a long subject or body.');
   return out;
