@@ -26,8 +26,12 @@ export const PolicySettingsSchema = z.object({
   recordCooldownHours: z.number().min(0).max(24 * 90).default(72),
   /** No card when the client replied within this many hours: the conversation is alive. */
   clientReplyWindowHours: z.number().min(0).max(24 * 90).default(48),
-  /** Cards due in quiet hours wait until they end; `null` disables quiet hours. */
-  quietHours: QuietHoursSchema.nullable().default({ start: '19:00', end: '08:00' }),
+  /**
+   * Cards due in quiet hours wait until they end; `null` disables quiet hours. Off until an admin
+   * sets them with the portal's time zone: evening hours counted in UTC would silence a US
+   * team's whole afternoon.
+   */
+  quietHours: QuietHoursSchema.nullable().default(null),
   /** Length of the "snooze this client" feedback action. */
   snoozeDays: z.number().int().min(1).max(365).default(14),
 });

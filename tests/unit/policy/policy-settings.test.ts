@@ -8,7 +8,7 @@ describe('PolicySettingsSchema', () => {
       dailyBudgetPerRep: 5,
       recordCooldownHours: 72,
       clientReplyWindowHours: 48,
-      quietHours: { start: '19:00', end: '08:00' },
+      quietHours: null,
       snoozeDays: 14,
     });
   });
