@@ -19,6 +19,8 @@ export interface HandlerOutcome {
 }
 
 export interface TaskEventContext {
+  /** The queue job's id; with `attempt`, names this run of the job (the card publishing lease's holder). */
+  jobId: string;
   /** 0 on the first attempt. */
   attempt: number;
   log: Logger;
@@ -70,7 +72,7 @@ export function createWorker(deps: WorkerDeps): Worker {
       return decision;
     }
     try {
-      const outcome = await handler(job.data, { attempt: job.attempt, log, now: deps.clock.now() });
+      const outcome = await handler(job.data, { jobId: job.id, attempt: job.attempt, log, now: deps.clock.now() });
       log.info({ outcome: outcome.status, reason: outcome.reason }, 'task event processed');
       decision = { status: 'completed' };
     } catch (error) {

@@ -15,7 +15,7 @@ import { parseCrmSnapshot } from '../../../src/context/crm-snapshot.ts';
 
 const log = createLogger({ level: 'silent' });
 const job = (objectId: string): TaskEventJob => ({ portalId: '1', objectId, subscriptionType: 'object.creation', occurredAt: 0, eventKey: objectId, eventId: objectId, subscriptionId: 's' });
-const context = { attempt: 0, log, now: 0 };
+const context = { jobId: 'job-1', attempt: 0, log, now: 0 };
 
 describe('createBatchingHandler', () => {
   test('when jobs arrive together, then they are processed as one batch and each caller gets its own result', async () => {
