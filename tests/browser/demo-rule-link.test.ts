@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, expect, test } from '@jest/globals';
 import { browserTest, launchBrowser, type Browser } from '../helpers/browser.ts';
 import { captureChildOutput } from '../helpers/test-logger.ts';
+import { openWatchedPage, signInThroughSandbox } from './harness.ts';
 
 const MAIN = new URL('../../src/main.ts', import.meta.url).pathname;
 const SCREENSHOT_DIR = `${process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'unrobot-browser')}/`;
@@ -69,16 +70,10 @@ browserTest(test)('when a newcomer follows a demo card\'s "Manage rules" link, t
   expect(card.link).toBe(`${settingsUrl}#rule-${ruleId}`);
 
   browser = await launchBrowser();
-  const page = await browser.context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => { if (/Content Security Policy/i.test(message.text())) problems.push(message.text()); });
-  page.on('pageerror', (error) => { problems.push(`page error: ${error.message}`); });
+  const { page, problems } = await openWatchedPage(browser);
 
   // The link from the card, as a person would open it: not signed in yet.
-  await page.goto(card.link);
-  await page.getByRole('link', { name: 'Sign in with HubSpot' }).click();
-  await page.waitForURL(card.link);
-  await page.locator('body[data-ready="true"]').waitFor();
+  await signInThroughSandbox(page, card.link);
 
   // The page opened at the rule: focused (not only coloured), marked in words, in view.
   const rule = page.locator(`article[data-rule-id="${ruleId}"]`);
