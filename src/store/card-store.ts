@@ -29,6 +29,16 @@ export interface NewCard {
   createdAt: number;
 }
 
+/**
+ * One run of one queue job: who holds a card's publishing lease. The queue starts a job's next
+ * attempt only after the previous one settled or its job lease expired, so a later attempt of the
+ * holder's job may take the card's lease over at once; any other job waits for it to lapse.
+ */
+export interface LeaseHolder {
+  jobId: string;
+  attempt: number;
+}
+
 export interface StoredCard {
   portalId: string;
   cardId: string;
@@ -44,6 +54,8 @@ export interface StoredCard {
   publishAttempts: number;
   /** Until when an attempt holds the publishing lease (epoch ms), if one does. */
   leaseUntil: number | null;
+  /** The run holding that lease (null when free, or taken before holders were recorded). */
+  leaseHolder: LeaseHolder | null;
   createdAt: number;
   deliveredAt: number | null;
 }
@@ -82,11 +94,16 @@ export interface CardStore {
   findCardsForTasks(portalId: string, taskIds: readonly string[]): Promise<StoredCard[]>;
   /** Records a pending card; when its step key exists already, returns the existing row instead. */
   insertPendingCard(card: NewCard): Promise<{ card: StoredCard; created: boolean }>;
-  /** Takes a lease of `leaseMs` on a pending card so only one attempt publishes it. */
-  claimForPublishing(portalId: string, cardId: string, now: number, leaseMs: number): Promise<PublishClaim>;
+  /**
+   * Takes a lease of `leaseMs` on a pending card so only one attempt publishes it: when the lease
+   * is free, lapsed, or held by an earlier attempt of one of the `claimants`' jobs. The first
+   * claimant is recorded as the holder.
+   */
+  claimForPublishing(portalId: string, cardId: string, now: number, leaseMs: number, claimants: readonly LeaseHolder[]): Promise<PublishClaim>;
+  /** Marks the card delivered and frees its lease. */
   markDelivered(portalId: string, cardId: string, hubspotObjectId: string, at: number): Promise<void>;
-  /** Gives the lease back after a failed publish, so the retry need not wait for it to expire. */
-  releaseLease(portalId: string, cardId: string): Promise<void>;
+  /** Gives `holder`'s lease back after a failed publish, so the retry need not wait for it to expire; a lease taken over since stays. */
+  releaseLease(portalId: string, cardId: string, holder: LeaseHolder | null): Promise<void>;
   getCard(portalId: string, cardId: string): Promise<StoredCard | undefined>;
   recordSkip(skip: CardSkip): Promise<void>;
   /** Delivered cards of the portal since `since` (policy history: cooldown, budget). */

@@ -273,6 +273,18 @@ export const MIGRATIONS: readonly Migration[] = [
       create unique index portal_admins_email on portal_admins (portal_id, lower(email)) where email is not null;
     `,
   },
+  {
+    version: 24,
+    name: 'card publishing lease holder',
+    sql: `
+      -- Who holds a card's publishing lease: a queue job and its attempt (pg-boss retry count).
+      -- pg-boss starts a job's next attempt only after the previous one settled or its job lease
+      -- expired, so a later attempt of the same job takes the lease over at once (a crashed
+      -- attempt's rerun need not wait out lease_until); any other job still waits for it to lapse.
+      alter table cards add column lease_job_id text;
+      alter table cards add column lease_attempt integer;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));

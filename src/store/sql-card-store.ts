@@ -1,5 +1,5 @@
 /**
- * The card ledger on either engine (tables of migrations 20 and 21). Every write is keyed so a
+ * The card ledger on either engine (tables of migrations 20, 21 and 24). Every write is keyed so a
  * retried, duplicated or crashed attempt finds what the earlier one wrote.
  */
 import type { BossQueue } from './boss-queue.ts';
@@ -11,12 +11,14 @@ const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
 const ts = (param: string) => `to_timestamp(${param}::double precision / 1000)`;
 
 const CARD_COLUMNS = `portal_id, card_id, step_key, task_id, channel, owner_id, records, content, status, hubspot_object_id,
-  publish_attempts, ${ms('created_at')} as created_ms, ${ms('delivered_at')} as delivered_ms, ${ms('lease_until')} as lease_ms`;
+  publish_attempts, ${ms('created_at')} as created_ms, ${ms('delivered_at')} as delivered_ms, ${ms('lease_until')} as lease_ms,
+  lease_job_id, lease_attempt`;
 
 interface CardRow {
   portal_id: string; card_id: string; step_key: string; task_id: string; channel: string; owner_id: string | null;
   records: unknown; content: unknown; status: 'pending' | 'delivered'; hubspot_object_id: string | null;
   publish_attempts: number; created_ms: number; delivered_ms: number | null; lease_ms: number | null;
+  lease_job_id: string | null; lease_attempt: number | null;
 }
 
 const json = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value);
@@ -28,6 +30,7 @@ function toCard(row: CardRow): StoredCard {
     hubspotObjectId: row.hubspot_object_id, publishAttempts: row.publish_attempts, createdAt: Number(row.created_ms),
     deliveredAt: row.delivered_ms === null ? null : Number(row.delivered_ms),
     leaseUntil: row.lease_ms === null ? null : Number(row.lease_ms),
+    leaseHolder: row.lease_job_id === null || row.lease_attempt === null ? null : { jobId: row.lease_job_id, attempt: row.lease_attempt },
   };
 }
 
@@ -62,12 +65,17 @@ export function createSqlCardStore(db: SqlDatabase, queue: Pick<BossQueue, 'enqu
       return { card: existing, created: false };
     },
 
-    async claimForPublishing(portalId, cardId, now, leaseMs) {
+    async claimForPublishing(portalId, cardId, now, leaseMs, claimants) {
+      const holder = claimants[0];
       const rows = await db.query<CardRow>(
-        `update cards set lease_until = ${ts('$3')}, publish_attempts = publish_attempts + 1
-         where portal_id = $1 and card_id = $2 and status = 'pending' and (lease_until is null or lease_until <= ${ts('$4')})
+        `update cards set lease_until = ${ts('$3')}, lease_job_id = $5, lease_attempt = $6, publish_attempts = publish_attempts + 1
+         where portal_id = $1 and card_id = $2 and status = 'pending'
+           and (lease_until is null or lease_until <= ${ts('$4')}
+             or exists (select 1 from unnest($7::text[], $8::int[]) as claimant(job_id, attempt)
+                        where claimant.job_id = cards.lease_job_id and claimant.attempt > cards.lease_attempt))
          returning ${CARD_COLUMNS}`,
-        [portalId, cardId, now + leaseMs, now],
+        [portalId, cardId, now + leaseMs, now, holder?.jobId ?? null, holder?.attempt ?? null,
+          claimants.map((claimant) => claimant.jobId), claimants.map((claimant) => claimant.attempt)],
       );
       const claimed = rows[0];
       if (claimed !== undefined) return { claimed: true, card: { ...toCard(claimed), publishAttempts: claimed.publish_attempts - 1 } };
@@ -77,14 +85,17 @@ export function createSqlCardStore(db: SqlDatabase, queue: Pick<BossQueue, 'enqu
 
     async markDelivered(portalId, cardId, hubspotObjectId, at) {
       await db.query(
-        `update cards set status = 'delivered', hubspot_object_id = $3, delivered_at = ${ts('$4')}, lease_until = null
+        `update cards set status = 'delivered', hubspot_object_id = $3, delivered_at = ${ts('$4')}, lease_until = null, lease_job_id = null, lease_attempt = null
          where portal_id = $1 and card_id = $2 and status = 'pending'`,
         [portalId, cardId, hubspotObjectId, at],
       );
     },
 
-    async releaseLease(portalId, cardId) {
-      await db.query(`update cards set lease_until = null where portal_id = $1 and card_id = $2 and status = 'pending'`, [portalId, cardId]);
+    async releaseLease(portalId, cardId, holder) {
+      await db.query(
+        `update cards set lease_until = null, lease_job_id = null, lease_attempt = null
+         where portal_id = $1 and card_id = $2 and status = 'pending' and lease_job_id is not distinct from $3 and lease_attempt is not distinct from $4`,
+        [portalId, cardId, holder?.jobId ?? null, holder?.attempt ?? null]);
     },
 
     getCard,

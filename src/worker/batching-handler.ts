@@ -41,7 +41,7 @@ export function createBatchingHandler(
 
   return async (job, context) => {
     const result = await new Promise<TaskEventResult>((resolve) => {
-      waiting.push({ item: { job, attempt: context.attempt, log: context.log }, resolve });
+      waiting.push({ item: { job, jobId: context.jobId, attempt: context.attempt, log: context.log }, resolve });
       if (waiting.length >= options.maxBatch) flush();
       else timer ??= setTimeout(flush, options.windowMs);
     });

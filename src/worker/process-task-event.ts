@@ -37,6 +37,8 @@ export interface ProcessTaskEventDeps {
 
 export interface TaskEventItem {
   job: TaskEventJob;
+  /** The queue job's id and attempt: the card publishing lease's holder. */
+  jobId: string;
   attempt: number;
   log: Logger;
 }
@@ -99,7 +101,7 @@ async function resumeExisting(deps: ProcessTaskEventDeps, session: PortalSession
     return { status: 'skipped', reason: 'task-already-carded' };
   }
   try {
-    return await publishCard(deps, session, card, now);
+    return await publishCard(deps, session, card, now, claimantsOf(group));
   } catch (error) {
     if (error instanceof PortalPausedError) throw error;
     group[0]?.log.warn({ err: error, cardId: card.cardId }, 'resuming a pending card failed');
@@ -139,12 +141,14 @@ async function processTask(deps: ProcessTaskEventDeps, session: PortalSession, l
       ownerId: result.snapshot.task.ownerId ?? null, records: result.records, createdAt: decidedAt,
       content: deps.appBaseUrl === undefined ? decision.card : { ...decision.card, manageRuleUrl: manageRuleUrl(deps.appBaseUrl, decision.ruleId) },
     });
-    return await publishCard(deps, session, card, decidedAt);
+    return await publishCard(deps, session, card, decidedAt, claimantsOf(group));
   } catch (error) {
     if (error instanceof PortalPausedError) throw error;
     return { status: 'failed', error };
   }
 }
+
+const claimantsOf = (group: readonly TaskEventItem[]) => group.map((item) => ({ jobId: item.jobId, attempt: item.attempt }));
 
 async function loadHistory(deps: ProcessTaskEventDeps, portalId: string, records: readonly RecordRef[], ownerId: string | null, loaded: LoadedSettings, now: number) {
   const windowMs = Math.max(loaded.settings.policy.recordCooldownHours * HOUR_MS, 48 * HOUR_MS);

@@ -9,7 +9,7 @@ import { AppError } from '../errors.ts';
 import { createFeedbackToken, type FeedbackAction } from '../feedback/feedback-link.ts';
 import type { CardPublisher, DeliveryTarget } from '../hubspot/ports.ts';
 import type { SettingsSource } from '../settings/portal-settings.ts';
-import type { CardLedger, StoredCard } from '../store/card-store.ts';
+import type { CardLedger, LeaseHolder, StoredCard } from '../store/card-store.ts';
 import type { HandlerOutcome } from './create-worker.ts';
 import type { PortalSession } from './portal-session.ts';
 
@@ -40,11 +40,17 @@ export function feedbackLinksFor(card: Pick<StoredCard, 'portalId' | 'cardId' | 
   return { helpful: link('helpful'), notHelpful: link('not-helpful'), snooze: link('snooze') };
 }
 
-export async function publishCard(deps: PublishDeps, session: PortalSession, stored: StoredCard, now: number): Promise<HandlerOutcome> {
-  const claim = await deps.ledger.claimForPublishing(stored.portalId, stored.cardId, now, PUBLISH_LEASE_MS);
+/**
+ * `claimants` are the queue runs (job id, attempt) asking for the card, the first recorded as the
+ * lease's holder: a later attempt of the holder's job takes the lease over at once (a crashed
+ * attempt's rerun), and then finds what the crashed attempt may have created.
+ */
+export async function publishCard(deps: PublishDeps, session: PortalSession, stored: StoredCard, now: number,
+  claimants: readonly LeaseHolder[]): Promise<HandlerOutcome> {
+  const claim = await deps.ledger.claimForPublishing(stored.portalId, stored.cardId, now, PUBLISH_LEASE_MS, claimants);
   if (!claim.claimed) {
     if (claim.reason === 'delivered') return { status: 'skipped', reason: 'task-already-carded' };
-    // Retry when the other attempt's lease lapses (it may have crashed mid-publish).
+    // Another job's attempt holds the lease: retry when it lapses (that attempt may have crashed mid-publish).
     const retryAfterMs = Math.max(1_000, (claim.card?.leaseUntil ?? now) - now);
     throw new AppError('card.busy', 'another attempt is publishing this card', { retryable: true, retryAfterMs, details: { cardId: stored.cardId } });
   }
@@ -65,7 +71,7 @@ export async function publishCard(deps: PublishDeps, session: PortalSession, sto
     await deps.ledger.markDelivered(card.portalId, card.cardId, created.hubspotObjectId, deps.clock.now());
     return { status: 'done', reason: 'card delivered' };
   } catch (error) {
-    await deps.ledger.releaseLease(card.portalId, card.cardId).catch(() => undefined);
+    await deps.ledger.releaseLease(card.portalId, card.cardId, card.leaseHolder).catch(() => undefined);
     throw error;
   }
 }

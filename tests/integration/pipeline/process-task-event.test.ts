@@ -71,7 +71,7 @@ let nextKey = 0;
 function item(taskId: string, subscriptionType: TaskEventJob['subscriptionType'] = 'object.creation', extra: Partial<TaskEventJob> = {}): TaskEventItem {
   nextKey += 1;
   return {
-    attempt: 0, log,
+    jobId: `job-${nextKey}`, attempt: 0, log,
     job: { portalId: PORTAL, objectId: taskId, subscriptionType, occurredAt: NOW, eventKey: `key-${nextKey}`, eventId: String(nextKey), subscriptionId: '1', ...extra },
   };
 }
@@ -156,6 +156,24 @@ describe.each(engines())('processTaskEvent on %s', (_engine, openDatabase) => {
     expect((await processTaskEvent(d, [item('1')]))[0]).toMatchObject({ status: 'done' });
     expect(pub.created).toHaveLength(1);
     expect((await db.query<{ hubspot_object_id: string }>('select hubspot_object_id from cards'))[0]?.hubspot_object_id).toBe('9001');
+  });
+
+  test('when the attempt died after the HubSpot write holding the lease, then its job\'s next attempt takes over at once and another job waits', async () => {
+    const { d, pub } = deps(new Map([ok('1', ROBOTIC)]));
+    const real = { markDelivered: ledger.markDelivered, releaseLease: ledger.releaseLease };
+    // A SIGKILL right after HubSpot answered: neither the delivery nor the lease's release is written.
+    ledger.markDelivered = async () => { throw new Error('killed after the HubSpot write'); };
+    ledger.releaseLease = async () => { throw new Error('killed'); };
+    const first = item('1');
+    expect((await processTaskEvent(d, [first]))[0]).toMatchObject({ status: 'failed' });
+    Object.assign(ledger, real);
+
+    const other = await processTaskEvent(d, [item('1')]); // a duplicate webhook's job
+    expect(other[0]).toMatchObject({ status: 'failed', error: { code: 'card.busy', retryAfterMs: 30_000 } });
+    const rerun = await processTaskEvent(d, [{ ...first, attempt: 1 }]);
+    expect(rerun[0]).toEqual({ status: 'done', reason: 'card delivered' });
+    expect(pub.created).toHaveLength(1); // the rerun found the note by its marker
+    expect(await db.query('select status, hubspot_object_id, lease_job_id from cards')).toEqual([{ status: 'delivered', hubspot_object_id: '9001', lease_job_id: null }]);
   });
 
   test('when the token is refused twice, then the portal is paused, its jobs parked, and later jobs make no HubSpot call', async () => {
