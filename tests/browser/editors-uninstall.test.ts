@@ -8,18 +8,12 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { SESSION_COOKIE } from '../../src/settings/sessions.ts';
 import { PURGED_TENANT_TABLES } from '../../src/store/tenant-tables.ts';
-import { browserTest, launchBrowser, type Browser } from '../helpers/browser.ts';
-import { openWatchedPage, signInThroughSandbox, startSettingsStack, waitUntilReady, type SettingsStack } from './harness.ts';
+import { browserTest } from '../helpers/browser.ts';
+import { signInThroughSandbox, startSettingsStack, waitUntilReady, type SettingsStack } from './harness.ts';
 
 let stack: SettingsStack;
-let browser: Browser | undefined;
-
 beforeAll(async () => { stack = await startSettingsStack(); });
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+afterAll(async () => { await stack?.close(); });
 
 async function rowsLeft(): Promise<string[]> {
   const left: string[] = [];
@@ -32,8 +26,7 @@ async function rowsLeft(): Promise<string[]> {
 
 browserTest(test)('when the installer adds an editor, a reader sees who can grant editing, and the installer uninstalls by typing the portal id, then the portal is gone', async () => {
   const { base, portalId, sandboxUrl, settings } = stack;
-  browser = await launchBrowser();
-  const { page, problems } = await openWatchedPage(browser);
+  const { browser, page, problems } = await stack.openPage();
 
   await signInThroughSandbox(page, `${base}/settings`);
   await expect(page.locator('#who').textContent()).resolves.toContain('editor');

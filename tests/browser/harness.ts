@@ -1,8 +1,8 @@
 /**
  * What the settings browser tests share: the sandbox and the service (OAuth routes + settings
  * page and API, with HubSpot's app uninstall and the purge) on loopback over a fresh PGlite with
- * a fixed clock, the demo portal seeded; and the page steps every test takes in Chromium —
- * watching for CSP violations and page errors, and signing in through the sandbox's OAuth.
+ * a fixed clock, the demo portal seeded, and a Chromium to drive them; and the page steps every
+ * test takes — watching for CSP violations and page errors, and signing in through the sandbox's OAuth.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -25,7 +25,7 @@ import { createSqlOAuthStateStore } from '../../src/store/oauth-state-store.ts';
 import { createPgliteDatabase } from '../../src/store/pglite-database.ts';
 import type { SqlDatabase } from '../../src/store/sql-database.ts';
 import { createSqlInstallStore } from '../../src/store/sql-install-store.ts';
-import type { Browser } from '../helpers/browser.ts';
+import { launchBrowser, type Browser } from '../helpers/browser.ts';
 import { NOW, seedPortal } from '../integration/settings/harness.ts';
 
 export interface SettingsStack {
@@ -36,10 +36,22 @@ export interface SettingsStack {
   portalId: number;
   db: SqlDatabase;
   settings: SettingsService;
+  /** Launches Chromium (called inside the test, so a skipped browser test launches nothing) and opens a watched page. */
+  openPage(): Promise<WatchedPage & { browser: Browser }>;
+  /** Closes Chromium if it was launched, then the service, the sandbox and the database. */
   close(): Promise<void>;
 }
 
-/** Starts the sandbox, then the service on a free loopback port wired to it, and seeds the portal. */
+export interface WatchedPage {
+  page: Page;
+  /** CSP violations reported on the console, and uncaught page errors. */
+  problems: string[];
+}
+
+/**
+ * Starts the sandbox, then the service on a free loopback port wired to it, and seeds the portal.
+ * Chromium starts on `openPage()`.
+ */
 export async function startSettingsStack(): Promise<SettingsStack> {
   const clock = createFixedClock(NOW);
   const log = createLogger({ level: 'silent' });
@@ -68,9 +80,15 @@ export async function startSettingsStack(): Promise<SettingsStack> {
   app.use(settings.router);
   server.on('request', app);
   await seedPortal(db, String(sandbox.portalId), 'demo');
+  let browser: Browser | undefined;
   return {
     base, sandboxUrl: running.url, portalId: sandbox.portalId, db, settings,
+    openPage: async () => {
+      browser ??= await launchBrowser();
+      return { browser, ...await openWatchedPage(browser) };
+    },
     close: async () => {
+      await browser?.close();
       await new Promise((resolve) => server.close(resolve));
       await running.close();
       await db.close();
@@ -79,7 +97,7 @@ export async function startSettingsStack(): Promise<SettingsStack> {
 }
 
 /** A new page whose CSP violations (console) and uncaught errors are collected in `problems`. */
-export async function openWatchedPage(browser: Browser): Promise<{ page: Page; problems: string[] }> {
+export async function openWatchedPage(browser: Browser): Promise<WatchedPage> {
   const page = await browser.context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => { if (/Content Security Policy/i.test(message.text())) problems.push(message.text()); });

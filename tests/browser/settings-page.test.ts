@@ -7,26 +7,19 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { browserTest, launchBrowser, type Browser } from '../helpers/browser.ts';
-import { openWatchedPage, signInThroughSandbox, startSettingsStack, waitUntilReady, type SettingsStack } from './harness.ts';
+import { browserTest } from '../helpers/browser.ts';
+import { signInThroughSandbox, startSettingsStack, waitUntilReady, type SettingsStack } from './harness.ts';
 
 /** Where the screenshot goes, to look at after a run (CI can upload it as an artifact). */
 const SCREENSHOT_DIR = `${process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'unrobot-browser')}/`;
 
 let stack: SettingsStack;
-let browser: Browser | undefined;
-
 beforeAll(async () => { stack = await startSettingsStack(); });
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+afterAll(async () => { await stack?.close(); });
 
 browserTest(test)('when an admin signs in through the sandbox OAuth and switches off the rule behind a card, then the preview, the save and the audit log show it', async () => {
   const { base, portalId } = stack;
-  browser = await launchBrowser();
-  const { page, problems } = await openWatchedPage(browser);
+  const { page, problems } = await stack.openPage();
 
   await signInThroughSandbox(page, `${base}/settings`);
   await expect(page.locator('#who').textContent()).resolves.toContain(`Portal ${portalId}`);
