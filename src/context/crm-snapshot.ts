@@ -5,12 +5,15 @@
  * Everything HubSpot may not have is optional; `null` is accepted wherever HubSpot sends it.
  */
 import { z } from 'zod';
+import { MAX_TEXT_LENGTH } from '../rules/prompt-text.ts';
 
 /** HubSpot object ids are numeric strings; numbers are accepted and turned into strings. */
 const IdSchema = z.union([z.string().min(1).max(64), z.number().int().nonnegative()]).transform(String);
 /** Epoch milliseconds. */
 const MsSchema = z.number().finite();
-const TextSchema = z.string().max(10_000);
+/** The longest task subject or body a snapshot holds: the classifier's window, so the cut is made once. */
+export const MAX_TASK_TEXT = MAX_TEXT_LENGTH;
+const TextSchema = z.string().max(MAX_TASK_TEXT);
 
 const opt = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? undefined);
 
@@ -33,6 +36,9 @@ export const TaskSchema = z.object({
   createdAt: opt(MsSchema), // hs_createdate
   dueAt: opt(MsSchema), // hs_timestamp
   properties: opt(z.record(z.string(), z.string().nullable())), // any other task properties, raw
+  // true when the adapter cut the subject or the body to MAX_TASK_TEXT (HubSpot holds up to 65,536),
+  // so the classifier can say it judged only part of the prompt
+  truncated: opt(z.boolean()),
 });
 
 export const ContactSchema = z.object({

@@ -3,7 +3,7 @@
  * properties, ISO or epoch-ms dates) becomes the snapshot's typed parts (`src/context/
  * crm-snapshot.ts`). Property names: REFERENCE.md §4.2 and §4.4.
  */
-import type { CrmSnapshotInput } from '../context/crm-snapshot.ts';
+import { MAX_TASK_TEXT, type CrmSnapshotInput } from '../context/crm-snapshot.ts';
 
 type Part<K extends keyof CrmSnapshotInput> = NonNullable<CrmSnapshotInput[K]>;
 type ContactInput = Part<'contacts'>[number];
@@ -84,14 +84,22 @@ const text = (value: string | null | undefined): string | undefined => (value ==
 /** Keeps a string within a schema's limit, so one overlong CRM value never fails the whole snapshot. */
 const clip = (value: string | undefined, max: number): string | undefined => (value === undefined ? undefined : Array.from(value).slice(0, max).join(''));
 
+/** True when {@link clip} would cut `value` (code points, as clip and zod count them). */
+const overLimit = (value: string | undefined, max: number): boolean => value !== undefined && value.length > max && Array.from(value).length > max;
+
 export function toTask(record: RawRecord): CrmSnapshotInput['task'] {
   const p = record.properties;
   const extra: Record<string, string | null> = {};
   for (const [name, value] of Object.entries(p)) if (!TASK_NAMED.has(name) && value !== undefined) extra[name] = value;
+  const subject = text(p.hs_task_subject);
+  const body = text(p.hs_task_body);
+  // The snapshot keeps the classifier's window of each; the cut is carried so the verdict says so.
+  const truncated = overLimit(subject, MAX_TASK_TEXT) || overLimit(body, MAX_TASK_TEXT);
   return {
-    id: record.id, subject: clip(text(p.hs_task_subject), 10_000), body: clip(text(p.hs_task_body), 10_000),
+    id: record.id, subject: clip(subject, MAX_TASK_TEXT), body: clip(body, MAX_TASK_TEXT),
     type: clip(text(p.hs_task_type), 64), status: clip(text(p.hs_task_status), 64), priority: clip(text(p.hs_task_priority), 64),
     ownerId: text(p.hubspot_owner_id), createdAt: parseTime(p.hs_createdate), dueAt: parseTime(p.hs_timestamp), properties: extra,
+    ...(truncated && { truncated }),
   };
 }
 

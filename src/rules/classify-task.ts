@@ -64,7 +64,7 @@ function readSegments(input: TaskPrompt): Pick<Analysis, 'segments' | 'boilerpla
   const signature = lineTokens.slice(cut).some((tokens) => tokens.length > 0);
   const segments = [tokenize(cleanSubject.text), ...kept].map(createSegment);
   const words = segments.reduce((sum, segment) => sum + segment.words.length, 0);
-  return { segments, boilerplate, signature, truncated: subject.truncated || body.truncated, empty: words === 0 && !signature && cleanSubject.templates + cleanBody.templates === 0 };
+  return { segments, boilerplate, signature, truncated: subject.truncated || body.truncated || input.truncated === true, empty: words === 0 && !signature && cleanSubject.templates + cleanBody.templates === 0 };
 }
 
 function nameList(names: unknown): NameList {

@@ -2,6 +2,8 @@ import type { Analysis } from './classify-task.ts';
 import type { CompiledRules } from './compile-rules.ts';
 import type { Classification, Thresholds } from './rule-schema.ts';
 
+/** The note a verdict carries when it judged only part of a long subject or body. */
+export const TRUNCATED_NOTE = 'Judged only the first 10,000 characters of a long subject or body.';
 const NOTHING_LEFT = 'Nothing client-specific remains once names, dates, template tokens, punctuation, emoji and filler are removed.';
 
 function round(value: number): number {
@@ -18,7 +20,7 @@ function notes(analysis: Analysis): string[] {
   if (analysis.typos.length > 0) out.push(`Read ${analysis.typos.join(', ')} (typo).`);
   if (analysis.boilerplate.length > 0) out.push(`Ignored boilerplate in the body: ${analysis.boilerplate.map((line) => `"${Array.from(line).slice(0, 60).join('')}"`).join(', ')}.`);
   if (analysis.signature) out.push('Ignored the signature at the end of the body.');
-  if (analysis.truncated) out.push('Judged only the first 10,000 characters of a long subject or body.');
+  if (analysis.truncated) out.push(TRUNCATED_NOTE);
   return out;
 }
 

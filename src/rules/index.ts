@@ -3,6 +3,7 @@ export { classifyTask } from './classify-task.ts';
 export { compileRulePattern, MAX_PATTERN_LENGTH } from './compile-rule-pattern.ts';
 export type { PatternCheck } from './compile-rule-pattern.ts';
 export { DEFAULT_RULE_PACK } from './default-rule-pack.ts';
+export { TRUNCATED_NOTE } from './decide-verdict.ts';
 export { ENGINE_VERSION, resolveRules } from './resolve-rules.ts';
 export { taskOriginFromProperties } from './task-origin.ts';
 export {

@@ -126,6 +126,8 @@ export interface TaskPrompt {
   origin?: TaskOrigin | undefined;
   locale?: string | undefined;
   names?: readonly string[] | undefined;
+  /** The caller already cut the subject or the body (the CRM reader keeps the first 10,000 characters of each). */
+  truncated?: boolean | undefined;
 }
 
 /** The verdict, with enough detail for a card or the settings page to say why. */

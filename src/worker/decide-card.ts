@@ -10,7 +10,7 @@ import { deriveSignals } from '../context/derive-signals.ts';
 import type { RecordRef } from '../hubspot/ports.ts';
 import { decideDelivery, type DeliveredCard, type RecordRef as PolicyRecordRef, type RecordSnooze } from '../policy/decide-delivery.ts';
 import type { CardHistory } from '../questions/select-questions.ts';
-import { classifyTask, taskOriginFromProperties } from '../rules/index.ts';
+import { classifyTask, taskOriginFromProperties, TRUNCATED_NOTE } from '../rules/index.ts';
 import type { LoadedSettings } from '../settings/portal-settings.ts';
 
 export interface CardHistoryInput {
@@ -71,9 +71,12 @@ export function decideCard(snapshot: CrmSnapshot, records: readonly RecordRef[],
     origin: taskOriginFromProperties(snapshot.task.properties ?? {}),
     locale: snapshot.portal.locale ?? settings.locale,
     names: namesIn(snapshot),
+    truncated: snapshot.task.truncated,
   }, rules);
   if (!classification.robotic || classification.ruleId === null) {
-    return { action: 'skip', reason: 'not-robotic', detail: classification.reasons[0] ?? 'the task prompt is specific' };
+    const [why = 'the task prompt is specific'] = classification.reasons;
+    // The skip records the main reason; a verdict on part of a long prompt says so there too.
+    return { action: 'skip', reason: 'not-robotic', detail: classification.reasons.includes(TRUNCATED_NOTE) ? `${why} ${TRUNCATED_NOTE}` : why };
   }
   const ruleId = classification.ruleId;
   const decision = decideDelivery({

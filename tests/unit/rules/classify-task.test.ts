@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { classifyTask, DEFAULT_RULE_PACK, resolveRules, RuleOverridesSchema } from '../../../src/rules/index.ts';
+import { classifyTask, DEFAULT_RULE_PACK, resolveRules, RuleOverridesSchema, TRUNCATED_NOTE } from '../../../src/rules/index.ts';
 import type { EffectiveRules, RuleOverrides, TaskPrompt } from '../../../src/rules/index.ts';
 
 const rules = resolveRules(DEFAULT_RULE_PACK);
@@ -189,6 +189,14 @@ test('when a body is 64k characters, then only the first 10,000 are judged and t
   const result = classify({ subject: 'Follow up', body: 'follow up '.repeat(6_554) });
   expect(result.robotic).toBe(true);
   expect(result.reasons).toContain('Judged only the first 10,000 characters of a long subject or body.');
+});
+
+test('when the caller already cut the prompt (the CRM reader keeps 10,000 characters), then the answer says so all the same', () => {
+  const body = 'Ask Oliver about the audit scope '.repeat(300).slice(0, 10_000);
+  expect(classify({ subject: 'Follow up', body }).reasons).not.toContain(TRUNCATED_NOTE);
+  expect(classify({ subject: 'Follow up', body, truncated: false }).reasons).not.toContain(TRUNCATED_NOTE);
+  expect(classify({ subject: 'Follow up', body, truncated: true }).reasons).toContain(TRUNCATED_NOTE);
+  expect(classify({ subject: 'Follow up', truncated: true })).toMatchObject({ robotic: true, reasons: expect.arrayContaining([TRUNCATED_NOTE]) });
 });
 
 test('when fields are not strings or the input is missing, then a verdict is still given', () => {
