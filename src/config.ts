@@ -60,6 +60,7 @@ export const EnvSchema = z
     WORKER: z.enum(['on', 'off']).default('on'),
     JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    JOB_SUSPECT_WARMUP_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
     SIGNATURE_FAILURE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(30),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
     /** How many processes call HubSpot for the same portals: each keeps 1/N of the rate budget. */
@@ -122,6 +123,8 @@ export interface Config {
   jobLeaseSeconds: number;
   /** Base of the exponential, jittered retry backoff for jobs. */
   jobRetryDelaySeconds: number;
+  /** A process runs jobs whose lease expired (suspects, run alone) only once it is this old. */
+  jobSuspectWarmupSeconds: number;
   /** Signature failures per minute from one IP before it gets 429 (RELIABILITY.md row 8); 0 = no limit. */
   signatureFailureLimit: number;
   /** Days raw deliveries and quarantine are kept; dedupe keys are kept at least 7 days (T5). */
@@ -174,6 +177,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     worker: env.WORKER === 'on',
     jobLeaseSeconds: env.JOB_LEASE_SECONDS,
     jobRetryDelaySeconds: env.JOB_RETRY_DELAY_SECONDS,
+    jobSuspectWarmupSeconds: env.JOB_SUSPECT_WARMUP_SECONDS,
     signatureFailureLimit: env.SIGNATURE_FAILURE_LIMIT,
     retentionDays: env.RETENTION_DAYS,
     hubspotRateLimitShare: env.HUBSPOT_RATE_LIMIT_SHARE,

@@ -125,7 +125,7 @@ async function main(): Promise<void> {
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
   const queue = createBossQueue(
     db,
-    { ...DEFAULT_QUEUE_SETTINGS, leaseSeconds: config.jobLeaseSeconds, retryDelaySeconds: config.jobRetryDelaySeconds, superviseIntervalSeconds: Math.min(15, config.jobLeaseSeconds) },
+    { ...DEFAULT_QUEUE_SETTINGS, leaseSeconds: config.jobLeaseSeconds, retryDelaySeconds: config.jobRetryDelaySeconds, superviseIntervalSeconds: Math.min(15, config.jobLeaseSeconds), suspectWarmupSeconds: config.jobSuspectWarmupSeconds },
     (error) => log.error({ err: error }, 'queue error'),
   );
   await queue.start();

@@ -3,8 +3,17 @@
  * Jobs are inserted through the inbox transaction's connection, so an event and its job commit
  * or roll back together. A failed job's next run follows the worker's T7 schedule (written to the
  * job's own `retry_delay` just before pg-boss fails it, so the job keeps its id and retry count);
- * a crashed job comes back when its lease expires (pg-boss's jittered backoff), its expiries are
- * counted in the job's data, and the last failure lands in a dead-letter queue.
+ * a crashed job comes back when its lease expires (pg-boss's jittered backoff), and the last
+ * failure lands in a dead-letter queue.
+ *
+ * Poison detection (T7: 3 lease expiries make a job poison) must not blame a job for a process
+ * that died of something else: a batch's other jobs, a deploy, a kill storm. So an expiry only
+ * makes a job a *suspect*; a suspect runs alone (nothing else of this queue in flight in its
+ * process, every other claimed job handed back without spending an attempt), and only a process
+ * death during such a lone run is a *strike*, counted in the job's data. A process younger than
+ * `suspectWarmupSeconds` hands suspects back for later: a process that dies within seconds of
+ * starting is in a crash loop of its own, whatever it runs, while a job that kills its process
+ * kills it at any age, so the wait costs a poison job nothing and spares the innocent.
  */
 import { PgBoss } from 'pg-boss';
 import type { ClaimedJob, ConsumeOptions, DeadLetter, DeadLetterQueue, JobDecision, JobQueue, TaskEventJob } from './ports.ts';
@@ -24,6 +33,8 @@ export interface QueueSettings {
   leaseSeconds: number;
   /** How often expired leases are looked for. */
   superviseIntervalSeconds: number;
+  /** A process runs suspects (jobs whose lease expired) only once it is this old; default 10. */
+  suspectWarmupSeconds?: number;
 }
 
 /**
@@ -38,7 +49,17 @@ export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
   retryDelayMaxSeconds: 6 * 60 * 60,
   leaseSeconds: 60,
   superviseIntervalSeconds: 15,
+  suspectWarmupSeconds: 10,
 };
+
+/** What the queue keeps in a job's data about its crashes (never shown to the handler). */
+interface CrashLedger {
+  /** Strikes: process deaths while this job ran alone; 3 make it poison. */
+  leaseExpiries?: number;
+  /** The attempt (retry count) in which it last ran alone. */
+  isolatedRun?: number;
+}
+type StoredJob = TaskEventJob & CrashLedger;
 
 export interface BossQueue extends JobQueue, DeadLetterQueue {
   start(): Promise<void>;
@@ -82,11 +103,27 @@ export function createBossQueue(
     const message = shape?.value?.message ?? shape?.message;
     return message === 'job timed out' || (typeof message === 'string' && message.startsWith('handler execution exceeded'));
   };
-  /** Keeps the count in the job's data, which survives every retry (the output does not). */
-  const countLeaseExpiry = async (id: string, count: number) => {
-    await db.query(`update pgboss.job set data = data || jsonb_build_object('leaseExpiries', $3::int) where name = $1 and id = $2`,
+  /** A strike, kept in the job's data (which survives every retry; the output does not). */
+  const recordStrike = async (id: string, count: number) => {
+    await db.query(`update pgboss.job set data = (data - 'isolatedRun') || jsonb_build_object('leaseExpiries', $3::int) where name = $1 and id = $2`,
       [TASK_EVENTS_QUEUE, id, count]);
     return count;
+  };
+  /** Written before a suspect runs alone, so that its death in this attempt is known as a strike. */
+  const markIsolatedRun = (id: string, attempt: number) =>
+    db.query(`update pgboss.job set data = data || jsonb_build_object('isolatedRun', $3::int) where name = $1 and id = $2 and state = 'active' and retry_count = $3`,
+      [TASK_EVENTS_QUEUE, id, attempt]);
+  /**
+   * Hands claimed jobs back unrun, without spending an attempt (as pg-boss's own restore(): a
+   * cleared `started_on` makes the next claim keep the retry count), claimable `delaySeconds` on.
+   */
+  const handBack = async (ids: readonly string[], delaySeconds: number) => {
+    if (ids.length === 0) return;
+    await db.query(
+      `update pgboss.job set state = 'created', started_on = null, heartbeat_on = null, upsert_by_key = null,
+              start_after = greatest(start_after, now() + $3 * interval '1 second')
+        where name = $1 and id = any($2::uuid[]) and state = 'active'`,
+      [TASK_EVENTS_QUEUE, [...ids], delaySeconds]);
   };
 
   const settle = async (job: { id: string }, decision: JobDecision) => {
@@ -123,14 +160,31 @@ export function createBossQueue(
       return jobs.length;
     },
     async consume(handle: (job: ClaimedJob<TaskEventJob>) => Promise<JobDecision>, options: ConsumeOptions = {}) {
-      workerId = await boss.work<TaskEventJob & { leaseExpiries?: number }>(
+      const warmAt = Date.now() + (settings.suspectWarmupSeconds ?? 10) * 1000;
+      workerId = await boss.work<StoredJob>(
         TASK_EVENTS_QUEUE,
         { perJobResults: true, includeMetadata: true, batchSize: options.batchSize ?? 10, burstWhenBatchFull: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
-        async (jobs) => Promise.all(jobs.map(async (job) => {
-          const { leaseExpiries: before = 0, ...data } = job.data;
-          const leaseExpiries = job.retryCount > 0 && expiredLease((job as { output?: unknown }).output) ? await countLeaseExpiry(job.id, before + 1) : before;
-          return settle(job, await handle({ id: job.id, data, attempt: job.retryCount, leaseExpiries }));
-        })),
+        async (jobs) => {
+          const claimed = await Promise.all(jobs.map(async (job) => {
+            const { leaseExpiries: before = 0, isolatedRun, ...data } = job.data;
+            const suspect = job.retryCount > 0 && expiredLease((job as { output?: unknown }).output);
+            const struck = suspect && isolatedRun === job.retryCount - 1;
+            const leaseExpiries = struck ? await recordStrike(job.id, before + 1) : before;
+            return { job, suspect, claimedJob: { id: job.id, data, attempt: job.retryCount, leaseExpiries, ...(suspect && { suspect }) } };
+          }));
+          const run = (entries: typeof claimed) => Promise.all(entries.map(async ({ job, claimedJob }) => settle(job, await handle(claimedJob))));
+          const suspects = claimed.filter((entry) => entry.suspect);
+          const lone = suspects[0];
+          if (lone === undefined) return run(claimed);
+          const young = Date.now() < warmAt;
+          if (young) {
+            await handBack(suspects.map((entry) => entry.job.id), Math.ceil((warmAt - Date.now()) / 1000));
+            return run(claimed.filter((entry) => !entry.suspect));
+          }
+          await handBack(claimed.filter((entry) => entry !== lone).map((entry) => entry.job.id), 0);
+          await markIsolatedRun(lone.job.id, lone.job.retryCount);
+          return run([lone]);
+        },
       );
     },
     async stopConsuming(timeoutMs) {
@@ -145,21 +199,21 @@ export function createBossQueue(
       await boss.stop({ graceful: true, timeout: timeoutMs, close: false });
     },
     async listDeadLetters(limit) {
-      const rows = await db.query<{ id: string; data: TaskEventJob & { leaseExpiries?: number }; output: unknown; retries: number | null; created_on: Date | string }>(
+      const rows = await db.query<{ id: string; data: StoredJob; output: unknown; retries: number | null; created_on: Date | string }>(
         `select id, data, coalesce(source_output, output) as output, source_retry_count as retries, created_on
            from pgboss.job where name = $1 and state < 'active' order by created_on limit $2`,
         [TASK_EVENTS_DEAD_LETTER, limit]);
       return rows.map((row): DeadLetter => {
-        const { leaseExpiries: _expiries, ...job } = row.data;
+        const { leaseExpiries: _expiries, isolatedRun: _isolated, ...job } = row.data;
         const output = row.output as { message?: unknown; value?: { message?: unknown } } | null;
         const message = output?.message ?? output?.value?.message;
         return { id: row.id, job, error: typeof message === 'string' ? message : undefined, retries: row.retries ?? 0, deadLetteredAt: new Date(row.created_on) };
       });
     },
     async redrive(ids) {
-      // A poison job's expiry count must not follow it back, or it would be dead-lettered unrun.
+      // A poison job's strikes must not follow it back, or it would be dead-lettered unrun.
       await db.query(
-        `update pgboss.job set data = data - 'leaseExpiries' where name = $1 and state < 'active' and ($2::uuid[] is null or id = any($2::uuid[]))`,
+        `update pgboss.job set data = data - 'leaseExpiries' - 'isolatedRun' where name = $1 and state < 'active' and ($2::uuid[] is null or id = any($2::uuid[]))`,
         [TASK_EVENTS_DEAD_LETTER, ids === undefined ? null : [...ids]]);
       let moved = 0;
       for (;;) {

@@ -113,8 +113,10 @@ export interface ClaimedJob<T> {
   id: string;
   data: T;
   attempt: number;
-  /** How often this job's lease ran out before (its worker died holding it); 3 makes it poison. */
+  /** Strikes: how often its process died while it ran alone (see boss-queue.ts); 3 make it poison. */
   leaseExpiries?: number;
+  /** Its previous attempt's lease expired (its process died or it hung): it runs alone now. */
+  suspect?: boolean;
 }
 
 /** What the consumer decided: done, try again later (backoff), or give up (dead-letter now). */

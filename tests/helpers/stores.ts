@@ -19,6 +19,7 @@ export const FAST_QUEUE: QueueSettings = {
   retryDelayMaxSeconds: 1,
   leaseSeconds: 1,
   superviseIntervalSeconds: 1,
+  suspectWarmupSeconds: 0,
 };
 
 export interface TestStore {

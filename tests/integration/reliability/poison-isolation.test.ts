@@ -1,15 +1,21 @@
 /**
- * RELIABILITY.md row 51: a job that kills its worker every time (modelled as in
- * retry-schedule.test.ts: the worker holds it forever, so its lease runs out) lands in the DLQ
- * after 3 lease expiries, while another portal's 20 jobs, delivered at the same time, all complete.
+ * RELIABILITY.md row 51 and T7 (3 lease expiries make a job poison), on the real queue (PGlite).
+ * A job that kills its worker is modelled as in retry-schedule.test.ts: the worker holds it
+ * forever, so its lease runs out. Poison detection must blame only the job that kills:
+ * - a poison job is dead-lettered after three deaths while it ran alone, while another portal's
+ *   20 jobs, delivered at the same time, all complete;
+ * - the jobs that shared a batch with it (in flight when its process died) are not;
+ * - a job caught again and again by process deaths that are not its doing (a kill storm: every
+ *   process dies within seconds of starting) is not dead-lettered either, and completes once a
+ *   process lives past the warm-up.
  */
 import { createFixedClock } from '../../../src/clock.ts';
-import { TASK_EVENTS_DEAD_LETTER, createBossQueue, type BossQueue } from '../../../src/store/boss-queue.ts';
+import { TASK_EVENTS_DEAD_LETTER, TASK_EVENTS_QUEUE, createBossQueue, type BossQueue, type QueueSettings } from '../../../src/store/boss-queue.ts';
 import type { DeliveryRecord } from '../../../src/store/ports.ts';
 import { parseBatch } from '../../../src/webhooks/parse-batch.ts';
 import { createWorker, type TaskEventHandler, type Worker } from '../../../src/worker/create-worker.ts';
 import { NOW, taskCreation } from '../../helpers/hubspot-webhook.ts';
-import { engines, openTestStore } from '../../helpers/stores.ts';
+import { engines, openTestStore, type TestStore } from '../../helpers/stores.ts';
 import { createTestLogger } from '../../helpers/test-logger.ts';
 
 const log = createTestLogger();
@@ -17,6 +23,7 @@ const [pglite] = engines();
 if (pglite === undefined) throw new Error('PGlite is always available');
 const POISON_PORTAL = '51000001';
 const HEALTHY_PORTAL = '51000002';
+const FAST: QueueSettings = { attempts: 9, retryDelaySeconds: 1, retryDelayMaxSeconds: 1, leaseSeconds: 1, superviseIntervalSeconds: 1, suspectWarmupSeconds: 0 };
 
 function delivery(portalId: string, count: number, firstId: number): DeliveryRecord {
   const events = Array.from({ length: count }, (_, i) => taskCreation({ portalId: Number(portalId), eventId: firstId + i, objectId: firstId + i }));
@@ -32,41 +39,114 @@ async function eventually(predicate: () => Promise<boolean>, ms: number): Promis
   }
 }
 
-test('when one portal has a poison job, then it is dead-lettered after 3 lease expiries and the other portal\'s jobs all complete meanwhile', async () => {
-  const settings = { attempts: 9, retryDelaySeconds: 1, retryDelayMaxSeconds: 1, leaseSeconds: 1, superviseIntervalSeconds: 1 };
-  const t = await openTestStore(pglite[1], { queue: settings });
+/** Worker "processes" on one database: each its own pg-boss instance, as replicas are. */
+function processes(t: TestStore, settings: QueueSettings) {
+  const queues: BossQueue[] = [];
+  const workers: Worker[] = [];
   const hangs: (() => void)[] = [];
+  return {
+    hangs,
+    async start(handler: TaskEventHandler, batchSize: number): Promise<Worker> {
+      const queue = queues.length === 0 ? t.queue : createBossQueue(t.db, settings);
+      if (queues.length > 0) await queue.start();
+      queues.push(queue);
+      const worker = createWorker({ queue, store: t.store, handler, log, clock: createFixedClock(NOW), consume: { batchSize, pollingIntervalSeconds: 0.5 } });
+      workers.push(worker);
+      await worker.start();
+      return worker;
+    },
+    /** A death: the job is held forever, as by a process that is gone. */
+    hang(): Promise<never> {
+      return new Promise((_resolve, reject) => { hangs.push(() => reject(new Error('released'))); });
+    },
+    async close() {
+      for (const hang of hangs) hang();
+      for (const worker of workers) await worker.stop(500);
+      for (const queue of queues.slice(1)) await queue.stop(500).catch(() => undefined);
+      await t.close();
+    },
+  };
+}
+
+const deadPortals = async (t: TestStore) =>
+  (await t.db.query<{ portal: string; object: string }>(`select data->>'portalId' as portal, data->>'objectId' as object from pgboss.job where name = $1`, [TASK_EVENTS_DEAD_LETTER]));
+
+test('when one portal has a poison job, then it is dead-lettered after 3 lone deaths and the other portal\'s jobs all complete meanwhile', async () => {
+  const t = await openTestStore(pglite[1], { queue: FAST });
+  const fleet = processes(t, FAST);
   const healthyDone = new Set<string>();
   let poisonRuns = 0;
   const handler: TaskEventHandler = async (job) => {
-    if (job.portalId === POISON_PORTAL) {
-      poisonRuns += 1;
-      return new Promise((resolve) => { hangs.push(() => resolve({ status: 'done' })); });
-    }
+    if (job.portalId === POISON_PORTAL) { poisonRuns += 1; return fleet.hang(); }
     healthyDone.add(job.objectId);
     return { status: 'done' };
   };
-  const queues: BossQueue[] = [];
-  const workers: Worker[] = [];
   try {
-    for (let i = 0; i < 5; i += 1) {
-      const queue = i === 0 ? t.queue : createBossQueue(t.db, settings);
-      if (i > 0) await queue.start();
-      queues.push(queue);
-      workers.push(createWorker({ queue, store: t.store, handler, log, clock: createFixedClock(NOW), consume: { batchSize: 1, pollingIntervalSeconds: 0.5 } }));
-    }
     await t.store.recordDelivery(delivery(POISON_PORTAL, 1, 51_000));
     await t.store.recordDelivery(delivery(HEALTHY_PORTAL, 20, 52_000));
-    for (const worker of workers) await worker.start();
+    for (let i = 0; i < 5; i += 1) await fleet.start(handler, 1);
     await eventually(async () => healthyDone.size === 20, 20_000);
     await eventually(async () => (await t.queue.countJobs(TASK_EVENTS_DEAD_LETTER)).created === 1, 25_000);
-    expect(poisonRuns).toBe(3);
-    const dead = await t.db.query<{ portal: string }>(`select data->>'portalId' as portal from pgboss.job where name = $1`, [TASK_EVENTS_DEAD_LETTER]);
-    expect(dead).toEqual([{ portal: POISON_PORTAL }]);
+    expect(poisonRuns).toBe(4);
+    expect((await deadPortals(t)).map((row) => row.portal)).toEqual([POISON_PORTAL]);
   } finally {
-    for (const hang of hangs) hang();
-    for (const worker of workers) await worker.stop(500);
-    for (const queue of queues.slice(1)) await queue.stop(500).catch(() => undefined);
-    await t.close();
+    await fleet.close();
+  }
+}, 60_000);
+
+test('when a poison job shares a batch with 9 other jobs, then only it is dead-lettered: the 9 die with it once, run alone and complete', async () => {
+  const t = await openTestStore(pglite[1], { queue: FAST });
+  const fleet = processes(t, FAST);
+  const runs = new Map<string, number>();
+  const done = new Set<string>();
+  const handler: TaskEventHandler = async (job, context) => {
+    runs.set(job.objectId, (runs.get(job.objectId) ?? 0) + 1);
+    if (job.objectId === '53000') return fleet.hang();
+    // The first time round every job is in flight together when the poison job kills the process.
+    if (context.attempt === 0) return fleet.hang();
+    done.add(job.objectId);
+    return { status: 'done' };
+  };
+  try {
+    await t.store.recordDelivery(delivery(HEALTHY_PORTAL, 10, 53_000));
+    // A hung handler holds its worker as a dead process would: one process per death, one spare.
+    await fleet.start(handler, 10);
+    for (let i = 0; i < 5; i += 1) await fleet.start(handler, 10);
+    await eventually(async () => done.size === 9 && (await t.queue.countJobs(TASK_EVENTS_DEAD_LETTER)).created === 1, 40_000);
+    expect((await deadPortals(t)).map((row) => row.object)).toEqual(['53000']);
+    expect(runs.get('53000')).toBe(4);
+    for (const [objectId, count] of runs) if (objectId !== '53000') expect(count).toBe(2);
+    expect((await t.queue.countJobs(TASK_EVENTS_QUEUE)).completed).toBe(9);
+  } finally {
+    await fleet.close();
+  }
+}, 60_000);
+
+test('when every process dies within seconds of starting (a kill storm) while a job runs, then the job is never dead-lettered and completes once a process lives past the warm-up', async () => {
+  const settings: QueueSettings = { ...FAST, suspectWarmupSeconds: 3 };
+  const t = await openTestStore(pglite[1], { queue: settings });
+  const fleet = processes(t, settings);
+  let runs = 0;
+  let lastAttempt = -1;
+  const dying: TaskEventHandler = async (_job, context) => { runs += 1; lastAttempt = context.attempt; return fleet.hang(); };
+  let completed = false;
+  const healthy: TaskEventHandler = async () => { runs += 1; completed = true; return { status: 'done' }; };
+  try {
+    await t.store.recordDelivery(delivery(HEALTHY_PORTAL, 1, 54_000));
+    // Five processes in a row, each killed 2 s after it starts, whatever it is running then.
+    for (let i = 0; i < 5; i += 1) {
+      const worker = await fleet.start(dying, 10);
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await worker.stop(0);
+    }
+    expect(await deadPortals(t)).toEqual([]);
+    await fleet.start(healthy, 10);
+    await eventually(async () => completed, 20_000);
+    expect(await deadPortals(t)).toEqual([]);
+    // It ran in the first process only (killed there); the young ones handed it back unrun.
+    expect(runs).toBe(2);
+    expect(lastAttempt).toBe(0);
+  } finally {
+    await fleet.close();
   }
 }, 60_000);
