@@ -176,7 +176,7 @@ async function main(): Promise<void> {
     retention = startRetentionRunner({ clock: systemClock, log: retentionLog, purge: async (now) => {
       const counts = await purgeExpired(db, { retentionDays: config.retentionDays }, now);
       const privacy = await purgePrivacyDeletions(db, now); // row 31: within the hour
-      if (privacy.contacts > 0) retentionLog.info({ ...privacy }, 'contact privacy deletions purged');
+      if (privacy.contacts + privacy.deferred > 0) retentionLog.info({ ...privacy }, 'contact privacy deletions purged');
       return counts;
     } });
     void retention.runOnce();

@@ -5,6 +5,17 @@
  */
 import type { TaskEventJob } from './ports.ts';
 
+/**
+ * `content.redacted` of a card whose texts were removed after a contact's privacy deletion
+ * (src/store/privacy-purge.ts), and the skip reason of such a card if it was still pending.
+ */
+export const PRIVACY_DELETION = 'privacy-deletion';
+
+/** True for card content the privacy purge redacted: it must never be published. */
+export function isRedactedCard(content: unknown): boolean {
+  return content !== null && typeof content === 'object' && (content as { redacted?: unknown }).redacted === PRIVACY_DELETION;
+}
+
 /** A CRM record a card is about, as stored in `cards.records`. */
 export interface StoredRecordRef {
   objectType: 'contact' | 'company' | 'deal' | 'ticket';
@@ -48,7 +59,8 @@ export interface StoredCard {
   ownerId: string | null;
   records: StoredRecordRef[];
   content: unknown;
-  status: 'pending' | 'delivered';
+  /** `skipped`: ended unpublished (its content was redacted for a privacy deletion first). */
+  status: 'pending' | 'delivered' | 'skipped';
   hubspotObjectId: string | null;
   /** How many attempts started publishing this card (before the current claim). */
   publishAttempts: number;
@@ -63,7 +75,7 @@ export interface StoredCard {
 /** What `claimForPublishing` found: the card is ours to publish now, or someone else holds it. */
 export type PublishClaim =
   | { claimed: true; card: StoredCard }
-  | { claimed: false; reason: 'delivered' | 'leased' | 'missing'; card: StoredCard | undefined };
+  | { claimed: false; reason: 'delivered' | 'skipped' | 'leased' | 'missing'; card: StoredCard | undefined };
 
 export interface CardSkip {
   portalId: string;
@@ -102,6 +114,8 @@ export interface CardStore {
   claimForPublishing(portalId: string, cardId: string, now: number, leaseMs: number, claimants: readonly LeaseHolder[]): Promise<PublishClaim>;
   /** Marks the card delivered and frees its lease. */
   markDelivered(portalId: string, cardId: string, hubspotObjectId: string, at: number): Promise<void>;
+  /** Ends a pending card unpublished (status `skipped`) and frees its lease. */
+  markSkipped(portalId: string, cardId: string): Promise<void>;
   /** Gives `holder`'s lease back after a failed publish, so the retry need not wait for it to expire; a lease taken over since stays. */
   releaseLease(portalId: string, cardId: string, holder: LeaseHolder | null): Promise<void>;
   getCard(portalId: string, cardId: string): Promise<StoredCard | undefined>;

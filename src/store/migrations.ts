@@ -285,6 +285,17 @@ export const MIGRATIONS: readonly Migration[] = [
       alter table cards add column lease_attempt integer;
     `,
   },
+  {
+    version: 25,
+    name: 'cards skipped unpublished',
+    sql: `
+      -- 'skipped': a pending card that is never published. Today only one way leads there: a contact
+      -- of the card asked to be forgotten (contact.privacyDeletion) before it went out, the purge
+      -- redacted its content, and the publish step ended it unpublished (skip reason privacy-deletion).
+      alter table cards drop constraint cards_status_check;
+      alter table cards add constraint cards_status_check check (status in ('pending', 'delivered', 'skipped'));
+    `,
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));

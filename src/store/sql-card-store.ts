@@ -1,5 +1,5 @@
 /**
- * The card ledger on either engine (tables of migrations 20, 21 and 24). Every write is keyed so a
+ * The card ledger on either engine (tables of migrations 20, 21, 24 and 25). Every write is keyed so a
  * retried, duplicated or crashed attempt finds what the earlier one wrote.
  */
 import type { BossQueue } from './boss-queue.ts';
@@ -16,7 +16,7 @@ const CARD_COLUMNS = `portal_id, card_id, step_key, task_id, channel, owner_id, 
 
 interface CardRow {
   portal_id: string; card_id: string; step_key: string; task_id: string; channel: string; owner_id: string | null;
-  records: unknown; content: unknown; status: 'pending' | 'delivered'; hubspot_object_id: string | null;
+  records: unknown; content: unknown; status: StoredCard['status']; hubspot_object_id: string | null;
   publish_attempts: number; created_ms: number; delivered_ms: number | null; lease_ms: number | null;
   lease_job_id: string | null; lease_attempt: number | null;
 }
@@ -80,7 +80,7 @@ export function createSqlCardStore(db: SqlDatabase, queue: Pick<BossQueue, 'enqu
       const claimed = rows[0];
       if (claimed !== undefined) return { claimed: true, card: { ...toCard(claimed), publishAttempts: claimed.publish_attempts - 1 } };
       const card = await getCard(portalId, cardId);
-      return { claimed: false, reason: card === undefined ? 'missing' : card.status === 'delivered' ? 'delivered' : 'leased', card };
+      return { claimed: false, reason: card === undefined ? 'missing' : card.status === 'pending' ? 'leased' : card.status, card };
     },
 
     async markDelivered(portalId, cardId, hubspotObjectId, at) {
@@ -88,6 +88,14 @@ export function createSqlCardStore(db: SqlDatabase, queue: Pick<BossQueue, 'enqu
         `update cards set status = 'delivered', hubspot_object_id = $3, delivered_at = ${ts('$4')}, lease_until = null, lease_job_id = null, lease_attempt = null
          where portal_id = $1 and card_id = $2 and status = 'pending'`,
         [portalId, cardId, hubspotObjectId, at],
+      );
+    },
+
+    async markSkipped(portalId, cardId) {
+      await db.query(
+        `update cards set status = 'skipped', lease_until = null, lease_job_id = null, lease_attempt = null
+         where portal_id = $1 and card_id = $2 and status = 'pending'`,
+        [portalId, cardId],
       );
     },
 

@@ -10,7 +10,7 @@ import type { Logger } from '../logger.ts';
 import type { CardPublisher, CrmReader, RecordRef, SnapshotResult } from '../hubspot/ports.ts';
 import type { TokenProvider } from '../hubspot/token-provider.ts';
 import type { LoadedSettings, SettingsSource } from '../settings/portal-settings.ts';
-import type { CardLedger, StoredCard } from '../store/card-store.ts';
+import { PRIVACY_DELETION, type CardLedger, type StoredCard } from '../store/card-store.ts';
 import type { TaskEventJob } from '../store/ports.ts';
 import { manageRuleUrl } from '../cards/rule-line.ts';
 import type { HandlerOutcome } from './create-worker.ts';
@@ -101,7 +101,7 @@ async function resumeExisting(deps: ProcessTaskEventDeps, session: PortalSession
     return { status: 'skipped', reason: 'task-already-carded' };
   }
   try {
-    return await publishCard(deps, session, card, now, claimantsOf(group));
+    return await publish(deps, session, card, group, now, now);
   } catch (error) {
     if (error instanceof PortalPausedError) throw error;
     group[0]?.log.warn({ err: error, cardId: card.cardId }, 'resuming a pending card failed');
@@ -141,7 +141,7 @@ async function processTask(deps: ProcessTaskEventDeps, session: PortalSession, l
       ownerId: result.snapshot.task.ownerId ?? null, records: result.records, createdAt: decidedAt,
       content: deps.appBaseUrl === undefined ? decision.card : { ...decision.card, manageRuleUrl: manageRuleUrl(deps.appBaseUrl, decision.ruleId) },
     });
-    return await publishCard(deps, session, card, decidedAt, claimantsOf(group));
+    return await publish(deps, session, card, group, decidedAt, now);
   } catch (error) {
     if (error instanceof PortalPausedError) throw error;
     return { status: 'failed', error };
@@ -149,6 +149,15 @@ async function processTask(deps: ProcessTaskEventDeps, session: PortalSession, l
 }
 
 const claimantsOf = (group: readonly TaskEventItem[]) => group.map((item) => ({ jobId: item.jobId, attempt: item.attempt }));
+
+/** Publishes the card at `at`; a card ended unpublished (privacy deletion) is recorded as a skip like any other. */
+async function publish(deps: ProcessTaskEventDeps, session: PortalSession, card: StoredCard, group: readonly TaskEventItem[], at: number, now: number): Promise<TaskEventResult> {
+  const outcome = await publishCard(deps, session, card, at, claimantsOf(group));
+  if (outcome.status === 'skipped' && outcome.reason === PRIVACY_DELETION) {
+    await skip(deps, card.portalId, card.taskId, group, PRIVACY_DELETION, `card ${card.cardId} was redacted before it was published: a contact of it asked to be forgotten`, now);
+  }
+  return outcome;
+}
 
 async function loadHistory(deps: ProcessTaskEventDeps, portalId: string, records: readonly RecordRef[], ownerId: string | null, loaded: LoadedSettings, now: number) {
   const windowMs = Math.max(loaded.settings.policy.recordCooldownHours * HOUR_MS, 48 * HOUR_MS);

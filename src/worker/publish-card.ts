@@ -1,7 +1,7 @@
 /**
  * Publishes a recorded card exactly once: take the card's lease, add its signed feedback links,
  * look for what an earlier, interrupted attempt may have created, create it otherwise, and
- * mark the card delivered.
+ * mark the card delivered. A card the privacy purge redacted is never published: it ends skipped.
  */
 import type { Card, FeedbackLinks } from '../cards/card.ts';
 import type { Clock } from '../clock.ts';
@@ -9,7 +9,7 @@ import { AppError } from '../errors.ts';
 import { createFeedbackToken, type FeedbackAction } from '../feedback/feedback-link.ts';
 import type { CardPublisher, DeliveryTarget } from '../hubspot/ports.ts';
 import type { SettingsSource } from '../settings/portal-settings.ts';
-import type { CardLedger, LeaseHolder, StoredCard } from '../store/card-store.ts';
+import { isRedactedCard, PRIVACY_DELETION, type CardLedger, type LeaseHolder, type StoredCard } from '../store/card-store.ts';
 import type { HandlerOutcome } from './create-worker.ts';
 import type { PortalSession } from './portal-session.ts';
 
@@ -50,11 +50,18 @@ export async function publishCard(deps: PublishDeps, session: PortalSession, sto
   const claim = await deps.ledger.claimForPublishing(stored.portalId, stored.cardId, now, PUBLISH_LEASE_MS, claimants);
   if (!claim.claimed) {
     if (claim.reason === 'delivered') return { status: 'skipped', reason: 'task-already-carded' };
+    if (claim.reason === 'skipped') return { status: 'skipped', reason: PRIVACY_DELETION };
     // Another job's attempt holds the lease: retry when it lapses (that attempt may have crashed mid-publish).
     const retryAfterMs = Math.max(1_000, (claim.card?.leaseUntil ?? now) - now);
     throw new AppError('card.busy', 'another attempt is publishing this card', { retryable: true, retryAfterMs, details: { cardId: stored.cardId } });
   }
   const card = claim.card;
+  // A contact of the card asked to be forgotten before it went out. The purge never redacts a card
+  // whose lease is held, and the claim above waits for a running purge, so this read is current.
+  if (isRedactedCard(card.content)) {
+    await deps.ledger.markSkipped(card.portalId, card.cardId);
+    return { status: 'skipped', reason: PRIVACY_DELETION };
+  }
   const content = card.content as Card;
   const withLinks: Card = deps.feedback === undefined ? content : { ...content, feedbackLinks: feedbackLinksFor(card, deps.feedback) };
   const loaded = await deps.settings.load(card.portalId);
