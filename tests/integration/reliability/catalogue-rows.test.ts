@@ -40,7 +40,7 @@ describe('intake rows on PGlite', () => {
 
   const post = (body: string, timestamp = NOW) => request(app).post(WEBHOOK_PATH).set(signedHeaders(body, { timestamp })).send(body);
 
-  test('row 31: when contact.privacyDeletion arrives, then 204 and it is stored (as ignored, no job); its purge is not implemented yet', async () => {
+  test('row 31: when contact.privacyDeletion arrives, then 204 and it is stored (as ignored, no job) for the hourly purge (privacy-purge.test.ts)', async () => {
     const contact = fixture<Record<string, unknown>>('contact-creation.json');
     const deletion = { ...contact, eventId: 31_031, subscriptionType: 'contact.privacyDeletion', objectId: 31_000_031, occurredAt: NOW };
     const before = await t.queue.countJobs('task-events');
