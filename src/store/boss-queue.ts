@@ -98,10 +98,11 @@ export function createBossQueue(
    * out" (the worker process died holding it) or the worker's own "handler execution exceeded Ns"
    * (the handler hung past the lease). Either counts as an expiry.
    */
-  const expiredLease = (output: unknown) => {
+  const expiredLease = (output: unknown): ClaimedJob<TaskEventJob>['suspect'] => {
     const shape = output as { message?: unknown; value?: { message?: unknown } } | null;
     const message = shape?.value?.message ?? shape?.message;
-    return message === 'job timed out' || (typeof message === 'string' && message.startsWith('handler execution exceeded'));
+    if (message === 'job timed out') return 'timed-out';
+    return typeof message === 'string' && message.startsWith('handler execution exceeded') ? 'hung' : undefined;
   };
   /** A strike, kept in the job's data (which survives every retry; the output does not). */
   const recordStrike = async (id: string, count: number) => {
@@ -167,19 +168,19 @@ export function createBossQueue(
         async (jobs) => {
           const claimed = await Promise.all(jobs.map(async (job) => {
             const { leaseExpiries: before = 0, isolatedRun, ...data } = job.data;
-            const suspect = job.retryCount > 0 && expiredLease((job as { output?: unknown }).output);
-            const struck = suspect && isolatedRun === job.retryCount - 1;
+            const suspect = job.retryCount > 0 ? expiredLease((job as { output?: unknown }).output) : undefined;
+            const struck = suspect !== undefined && isolatedRun === job.retryCount - 1;
             const leaseExpiries = struck ? await recordStrike(job.id, before + 1) : before;
             return { job, suspect, claimedJob: { id: job.id, data, attempt: job.retryCount, leaseExpiries, ...(suspect && { suspect }) } };
           }));
           const run = (entries: typeof claimed) => Promise.all(entries.map(async ({ job, claimedJob }) => settle(job, await handle(claimedJob))));
-          const suspects = claimed.filter((entry) => entry.suspect);
+          const suspects = claimed.filter((entry) => entry.suspect !== undefined);
           const lone = suspects[0];
           if (lone === undefined) return run(claimed);
           const young = Date.now() < warmAt;
           if (young) {
             await handBack(suspects.map((entry) => entry.job.id), Math.ceil((warmAt - Date.now()) / 1000));
-            return run(claimed.filter((entry) => !entry.suspect));
+            return run(claimed.filter((entry) => entry.suspect === undefined));
           }
           await handBack(claimed.filter((entry) => entry !== lone).map((entry) => entry.job.id), 0);
           await markIsolatedRun(lone.job.id, lone.job.retryCount);

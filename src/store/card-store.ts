@@ -50,6 +50,11 @@ export interface LeaseHolder {
   attempt: number;
 }
 
+/** A run asking for a card's lease; `takesOver: false` when its job's previous attempt may still be running. */
+export interface LeaseClaimant extends LeaseHolder {
+  takesOver?: boolean;
+}
+
 export interface StoredCard {
   portalId: string;
   cardId: string;
@@ -111,7 +116,7 @@ export interface CardStore {
    * is free, lapsed, or held by an earlier attempt of one of the `claimants`' jobs. The first
    * claimant is recorded as the holder.
    */
-  claimForPublishing(portalId: string, cardId: string, now: number, leaseMs: number, claimants: readonly LeaseHolder[]): Promise<PublishClaim>;
+  claimForPublishing(portalId: string, cardId: string, now: number, leaseMs: number, claimants: readonly LeaseClaimant[]): Promise<PublishClaim>;
   /** Marks the card delivered and frees its lease. */
   markDelivered(portalId: string, cardId: string, hubspotObjectId: string, at: number): Promise<void>;
   /** Ends a pending card unpublished (status `skipped`) and frees its lease. */

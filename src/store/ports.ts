@@ -115,8 +115,12 @@ export interface ClaimedJob<T> {
   attempt: number;
   /** Strikes: how often its process died while it ran alone (see boss-queue.ts); 3 make it poison. */
   leaseExpiries?: number;
-  /** Its previous attempt's lease expired (its process died or it hung): it runs alone now. */
-  suspect?: boolean;
+  /**
+   * Its previous attempt's lease expired, so it runs alone now: `timed-out` (the supervisor
+   * expired it: its process died or stalled) or `hung` (its own worker gave up on a handler that
+   * may still be running).
+   */
+  suspect?: 'timed-out' | 'hung';
 }
 
 /** What the consumer decided: done, try again later (backoff), or give up (dead-letter now). */

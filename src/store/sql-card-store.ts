@@ -67,6 +67,8 @@ export function createSqlCardStore(db: SqlDatabase, queue: Pick<BossQueue, 'enqu
 
     async claimForPublishing(portalId, cardId, now, leaseMs, claimants) {
       const holder = claimants[0];
+      // Only a run whose job's previous attempt is gone (not a handler given up on, which may still be publishing) takes over.
+      const takers = claimants.filter((claimant) => claimant.takesOver !== false);
       const rows = await db.query<CardRow>(
         `update cards set lease_until = ${ts('$3')}, lease_job_id = $5, lease_attempt = $6, publish_attempts = publish_attempts + 1
          where portal_id = $1 and card_id = $2 and status = 'pending'
@@ -75,7 +77,7 @@ export function createSqlCardStore(db: SqlDatabase, queue: Pick<BossQueue, 'enqu
                         where claimant.job_id = cards.lease_job_id and claimant.attempt > cards.lease_attempt))
          returning ${CARD_COLUMNS}`,
         [portalId, cardId, now + leaseMs, now, holder?.jobId ?? null, holder?.attempt ?? null,
-          claimants.map((claimant) => claimant.jobId), claimants.map((claimant) => claimant.attempt)],
+          takers.map((claimant) => claimant.jobId), takers.map((claimant) => claimant.attempt)],
       );
       const claimed = rows[0];
       if (claimed !== undefined) return { claimed: true, card: { ...toCard(claimed), publishAttempts: claimed.publish_attempts - 1 } };

@@ -41,7 +41,7 @@ export function createBatchingHandler(
 
   return async (job, context) => {
     const result = await new Promise<TaskEventResult>((resolve) => {
-      waiting.push({ item: { job, jobId: context.jobId, attempt: context.attempt, log: context.log }, resolve });
+      waiting.push({ item: { job, jobId: context.jobId, attempt: context.attempt, log: context.log, ...(context.previousAttemptMayRun === true && { previousAttemptMayRun: true }) }, resolve });
       if (waiting.length >= options.maxBatch) flush();
       else timer ??= setTimeout(flush, options.windowMs);
     });

@@ -23,6 +23,8 @@ export interface TaskEventContext {
   jobId: string;
   /** 0 on the first attempt. */
   attempt: number;
+  /** The previous attempt's handler was given up on, not killed: it may still be running. */
+  previousAttemptMayRun?: boolean;
   log: Logger;
   now: number;
 }
@@ -71,8 +73,9 @@ export function createWorker(deps: WorkerDeps): Worker {
       deps.onSettled?.(decision.status);
       return decision;
     }
+    if (job.suspect !== undefined) log.warn({ suspect: job.suspect, leaseExpiries: job.leaseExpiries ?? 0 }, 'task event runs alone: its previous attempt\'s lease expired');
     try {
-      const outcome = await handler(job.data, { jobId: job.id, attempt: job.attempt, log, now: deps.clock.now() });
+      const outcome = await handler(job.data, { jobId: job.id, attempt: job.attempt, log, now: deps.clock.now(), ...(job.suspect === 'hung' && { previousAttemptMayRun: true }) });
       log.info({ outcome: outcome.status, reason: outcome.reason }, 'task event processed');
       decision = { status: 'completed' };
     } catch (error) {

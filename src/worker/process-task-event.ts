@@ -40,6 +40,8 @@ export interface TaskEventItem {
   /** The queue job's id and attempt: the card publishing lease's holder. */
   jobId: string;
   attempt: number;
+  /** The job's previous attempt was given up on, not killed: it may still be publishing. */
+  previousAttemptMayRun?: boolean;
   log: Logger;
 }
 
@@ -148,7 +150,8 @@ async function processTask(deps: ProcessTaskEventDeps, session: PortalSession, l
   }
 }
 
-const claimantsOf = (group: readonly TaskEventItem[]) => group.map((item) => ({ jobId: item.jobId, attempt: item.attempt }));
+const claimantsOf = (group: readonly TaskEventItem[]) =>
+  group.map((item) => ({ jobId: item.jobId, attempt: item.attempt, ...(item.previousAttemptMayRun === true && { takesOver: false }) }));
 
 /** Publishes the card at `at`; a card ended unpublished (privacy deletion) is recorded as a skip like any other. */
 async function publish(deps: ProcessTaskEventDeps, session: PortalSession, card: StoredCard, group: readonly TaskEventItem[], at: number, now: number): Promise<TaskEventResult> {

@@ -9,7 +9,7 @@ import { AppError } from '../errors.ts';
 import { createFeedbackToken, type FeedbackAction } from '../feedback/feedback-link.ts';
 import type { CardPublisher, DeliveryTarget } from '../hubspot/ports.ts';
 import type { SettingsSource } from '../settings/portal-settings.ts';
-import { isRedactedCard, PRIVACY_DELETION, type CardLedger, type LeaseHolder, type StoredCard } from '../store/card-store.ts';
+import { isRedactedCard, PRIVACY_DELETION, type CardLedger, type LeaseClaimant, type StoredCard } from '../store/card-store.ts';
 import type { HandlerOutcome } from './create-worker.ts';
 import type { PortalSession } from './portal-session.ts';
 
@@ -46,7 +46,7 @@ export function feedbackLinksFor(card: Pick<StoredCard, 'portalId' | 'cardId' | 
  * attempt's rerun), and then finds what the crashed attempt may have created.
  */
 export async function publishCard(deps: PublishDeps, session: PortalSession, stored: StoredCard, now: number,
-  claimants: readonly LeaseHolder[]): Promise<HandlerOutcome> {
+  claimants: readonly LeaseClaimant[]): Promise<HandlerOutcome> {
   const claim = await deps.ledger.claimForPublishing(stored.portalId, stored.cardId, now, PUBLISH_LEASE_MS, claimants);
   if (!claim.claimed) {
     if (claim.reason === 'delivered') return { status: 'skipped', reason: 'task-already-carded' };

@@ -3,7 +3,7 @@
  * once (the queue runs that attempt only after the earlier one settled or its job lease expired);
  * any other job waits until the lease lapses.
  */
-import type { CardLedger, LeaseHolder, NewCard } from '../../src/store/card-store.ts';
+import type { CardLedger, LeaseClaimant, LeaseHolder, NewCard } from '../../src/store/card-store.ts';
 import { applyMigrations } from '../../src/store/migrations.ts';
 import type { SqlDatabase } from '../../src/store/sql-database.ts';
 import { createSqlCardStore } from '../../src/store/sql-card-store.ts';
@@ -30,12 +30,18 @@ describe.each(engines())('card publishing lease on %s', (_engine, openDatabase) 
   });
   afterEach(async () => { await dispose(); });
 
-  const claim = (at: number, ...claimants: LeaseHolder[]) => ledger.claimForPublishing(PORTAL, CARD.cardId, at, LEASE_MS, claimants);
+  const claim = (at: number, ...claimants: LeaseClaimant[]) => ledger.claimForPublishing(PORTAL, CARD.cardId, at, LEASE_MS, claimants);
 
   test('when a later attempt of the holding job asks, then it takes the lease over at once and knows an attempt ran before', async () => {
     expect(await claim(NOW, run('job-a', 0))).toMatchObject({ claimed: true, card: { publishAttempts: 0, leaseHolder: run('job-a', 0), leaseUntil: NOW + LEASE_MS } });
     const rerun = await claim(NOW + 1_000, run('job-a', 1));
     expect(rerun).toMatchObject({ claimed: true, card: { publishAttempts: 1, leaseHolder: run('job-a', 1), leaseUntil: NOW + 1_000 + LEASE_MS } });
+  });
+
+  test('when a later attempt of the holding job asks but the earlier one was only given up on (it may still be publishing), then it waits for the lapse like another job', async () => {
+    await claim(NOW, run('job-a', 0));
+    expect(await claim(NOW + 1_000, { ...run('job-a', 1), takesOver: false })).toMatchObject({ claimed: false, reason: 'leased', card: { leaseHolder: run('job-a', 0) } });
+    expect(await claim(NOW + LEASE_MS, { ...run('job-a', 1), takesOver: false })).toMatchObject({ claimed: true, card: { leaseHolder: run('job-a', 1) } });
   });
 
   test('when another job asks while the lease holds, then it is refused until the lease lapses', async () => {

@@ -87,7 +87,12 @@ test('when a job kills its worker every time, then after its first death it runs
   let runs = 0;
   const hangs: (() => void)[] = [];
   // Each "crashed" worker holds the job forever, as a dead process would; its lease runs out.
-  const crashing: TaskEventHandler = () => { runs += 1; return new Promise((resolve) => { hangs.push(() => resolve({ status: 'done' })); }); };
+  const mayRun: boolean[] = [];
+  const crashing: TaskEventHandler = (_job, context) => {
+    runs += 1;
+    mayRun.push(context.previousAttemptMayRun === true);
+    return new Promise((resolve) => { hangs.push(() => resolve({ status: 'done' })); });
+  };
   const queues: BossQueue[] = [];
   const workers: Worker[] = [];
   try {
@@ -103,6 +108,8 @@ test('when a job kills its worker every time, then after its first death it runs
     await eventually(async () => (await t.queue.countJobs(TASK_EVENTS_DEAD_LETTER)).created === 1, 25_000);
     // The first run (a death that proves nothing yet: it might have been another job's), then three lone runs.
     expect(runs).toBe(4);
+    // Each rerun is told its predecessor was given up on (its worker's handler timeout), not killed: it may still run.
+    expect(mayRun).toEqual([false, true, true, true]);
     const [dead] = await t.db.query<{ data: Record<string, unknown> }>('select data from pgboss.job where name = $1', [TASK_EVENTS_DEAD_LETTER]);
     expect(dead?.data.leaseExpiries).toBe(3);
   } finally {
