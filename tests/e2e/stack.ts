@@ -35,6 +35,8 @@ export interface Stack {
   ledger: CardLedger;
   poller: CatchUpPoller;
   portalId: string;
+  /** The portal's access token, for calls to the sandbox's HubSpot API as the app. */
+  accessToken: string;
   /** Posts `events` to the service's webhook route, signed as HubSpot would (duplicates, reordering). */
   deliver(events: Record<string, unknown>[]): Promise<number>;
   /** GET on the sandbox's control API. */
@@ -50,6 +52,8 @@ export interface StackOptions {
   batchSize?: number;
   /** Runs per job before the DLQ (8 unless given; the service uses DEFAULT_QUEUE_SETTINGS.attempts). */
   attempts?: number;
+  /** Where the service sends its HubSpot calls, given the sandbox's URL (e.g. a proxy in front of it); the sandbox itself unless given. */
+  hubspotApiUrl?: (sandboxUrl: string) => Promise<string>;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -61,12 +65,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const sandbox = createSandbox({ app: { clientSecret }, accessToken, ...options.sandbox });
   const running = await sandbox.listen(0, '127.0.0.1');
   const portalId = String(sandbox.portalId);
+  const hubspotApiUrl = (await options.hubspotApiUrl?.(running.url)) ?? running.url;
 
   let app: ReturnType<typeof createApp> | undefined;
   const server = await startHttpServer((req, res) => { app?.(req, res); }, { port: 0, host: '127.0.0.1' });
   const config = loadConfig({
     NODE_ENV: 'test', PUBLIC_BASE_URL: server.url, HUBSPOT_CLIENT_SECRET: clientSecret, HUBSPOT_ACCESS_TOKEN: accessToken,
-    HUBSPOT_PORTAL_ID: portalId, HUBSPOT_API_BASE_URL: running.url, SESSION_SECRET: sessionSecret,
+    HUBSPOT_PORTAL_ID: portalId, HUBSPOT_API_BASE_URL: hubspotApiUrl, SESSION_SECRET: sessionSecret,
   });
   const db = await createPgliteDatabase('memory://');
   await applyMigrations(db);
@@ -85,7 +90,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   sandbox.webhooks.setTarget(`${server.url}/webhooks/hubspot`);
 
   return {
-    sandbox, sandboxUrl: running.url, serviceUrl: server.url, db, queue, ledger: pipeline.ledger, poller: pipeline.poller, portalId,
+    sandbox, sandboxUrl: running.url, serviceUrl: server.url, db, queue, ledger: pipeline.ledger, poller: pipeline.poller, portalId, accessToken,
     async deliver(events) {
       const body = JSON.stringify(events);
       const response = await fetch(`${server.url}/webhooks/hubspot`, { method: 'POST', body, headers: signedHeaders(body, { secret: clientSecret, baseUrl: server.url, timestamp: Date.now() }) });
