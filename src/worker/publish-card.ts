@@ -8,7 +8,7 @@ import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
 import { createFeedbackToken, type FeedbackAction } from '../feedback/feedback-link.ts';
 import type { CardPublisher, DeliveryTarget } from '../hubspot/ports.ts';
-import type { SettingsSource } from '../settings/portal-settings.ts';
+import { CHANNELS, type Channel, type DeliverySettings, type SettingsSource } from '../settings/portal-settings.ts';
 import { isRedactedCard, PRIVACY_DELETION, type CardLedger, type LeaseClaimant, type StoredCard } from '../store/card-store.ts';
 import type { HandlerOutcome } from './create-worker.ts';
 import type { PortalSession } from './portal-session.ts';
@@ -69,7 +69,7 @@ export async function publishCard(deps: PublishDeps, session: PortalSession, sto
     const created = await session.run(async (accessToken) => {
       const target: DeliveryTarget = {
         portalId: card.portalId, accessToken, taskId: card.taskId, cardId: card.cardId, records: card.records,
-        delivery: loaded.settings.delivery, now: card.createdAt,
+        delivery: deliveryFor(card, loaded.settings.delivery), now: card.createdAt,
       };
       // An earlier attempt got as far as publishing: HubSpot may already hold the card.
       const found = card.publishAttempts > 0 ? await deps.publisher.findExisting(target) : undefined;
@@ -81,4 +81,15 @@ export async function publishCard(deps: PublishDeps, session: PortalSession, sto
     await deps.ledger.releaseLease(card.portalId, card.cardId, card.leaseHolder).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * The card goes out on the channel it was recorded for (part of its step key), with the portal's
+ * current settings for that channel: a channel switched since applies to new cards. An earlier
+ * attempt may already have written this one on its own channel, and a search on the new channel
+ * would not find it, so the task would get a second card there.
+ */
+function deliveryFor(card: StoredCard, current: DeliverySettings): DeliverySettings {
+  const recorded = CHANNELS.find((channel): channel is Channel => channel === card.channel);
+  return recorded === undefined || recorded === current.channel ? current : { ...current, channel: recorded };
 }

@@ -13,7 +13,7 @@ import { DEFAULT_APP } from '../../src/sandbox/create-sandbox.ts';
 import type { DeliverySettings } from '../../src/settings/portal-settings.ts';
 import { createSettingsStore } from '../../src/settings/settings-store.ts';
 import { startAnswerLosingProxy, type AnswerLosingProxy } from './answer-losing-proxy.ts';
-import { eventually, startStack, type Stack } from './stack.ts';
+import { eventually, startStack, type SandboxNote, type Stack } from './stack.ts';
 
 interface TaskView { id: string; properties: Record<string, string | null>; associations: { contacts: string[] } }
 interface TimelineEvent { kind: string; id: string; eventTemplateId?: string; eventTypeName?: string; objectType: string; objectId: string; tokens: Record<string, string>; extraData?: unknown }
@@ -219,4 +219,21 @@ test('when the portal delivers into the task body, then each robotic task\'s bod
   const evil = cards.find((card) => card.task_id === robotic[0]);
   expect(JSON.stringify(evil?.content)).toContain('<img src=x'); // the injection reached the card's text
   expect(after.get(robotic[0]!)).toContain('&lt;img src=x');
+}, 60_000);
+
+test('when the admin switches the channel while a card\'s first write is in doubt, then the retry looks on the card\'s own channel and the task still has one card', async () => {
+  const s = stack = await startStack({ sandbox: { seed: true }, hubspotApiUrl: async (sandboxUrl) => (proxy = await startAnswerLosingProxy(sandboxUrl)).url });
+  s.sandbox.webhooks.setTarget(undefined);
+  const [contactId] = await seededContacts(s, 1);
+  const taskId = await createTask(s, 'Follow up', [contactId!]);
+  // The note is written, and before the worker learns it failed (it did not), the admin moves the portal to app events.
+  proxy!.loseNextAnswer((method, path) => method === 'POST' && path === '/crm/v3/objects/notes', async () => { await useChannel(s, 'app-event'); });
+  expect(await s.deliver([taskEvent(s, taskId)])).toBe(204);
+
+  const [card] = await eventually(() => cardRows(s), (rows) => rows[0]?.status === 'delivered', 30_000);
+  const notes = (await s.control<{ results: SandboxNote[] }>('/__sandbox/notes')).results;
+  expect(proxy!.lost()).toBe(1);
+  expect((await createSettingsStore(s.db).read(s.portalId)).settings.delivery.channel).toBe('app-event');
+  expect({ notes: notes.length, appEvents: (await eventsOf(s, 'app-event')).length }).toEqual({ notes: 1, appEvents: 0 });
+  expect(card).toMatchObject({ task_id: taskId, channel: 'note', hubspot_object_id: notes[0]?.id });
 }, 60_000);
