@@ -53,7 +53,7 @@ test('when the service is SIGKILLed while HubSpot is writing its note, then afte
   const running = await sandbox.listen(0, '127.0.0.1');
   const dir = mkdtempSync(join(tmpdir(), 'unrobot-sigkill-'));
   const env = {
-    NODE_ENV: 'test', PORT: String(port), PUBLIC_BASE_URL: serviceUrl, DATA_DIR: dir, LOG_LEVEL: 'info', JOB_LEASE_SECONDS: '2', JOB_RETRY_DELAY_SECONDS: '1',
+    NODE_ENV: 'test', PORT: String(port), PUBLIC_BASE_URL: serviceUrl, DATA_DIR: dir, LOG_LEVEL: 'info', JOB_LEASE_SECONDS: '2', JOB_RETRY_DELAY_SECONDS: '1', JOB_SUSPECT_WARMUP_SECONDS: '2',
     HUBSPOT_CLIENT_SECRET: secret, HUBSPOT_ACCESS_TOKEN: token, HUBSPOT_PORTAL_ID: String(sandbox.portalId), HUBSPOT_API_BASE_URL: running.url,
   };
   let service = await startService(env);
