@@ -7,50 +7,22 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSandbox, DEFAULT_APP } from '../../src/sandbox/create-sandbox.ts';
 import { PUBLIC_BASE_URL, TEST_SECRET, signedHeaders } from '../helpers/hubspot-webhook.ts';
 import { registerSecret } from '../helpers/test-logger.ts';
 import { startServiceProcess } from '../integration/reliability/service-process.ts';
+import { startAnswerLosingProxy } from './answer-losing-proxy.ts';
 import { eventually, type SandboxNote } from './stack.ts';
-
-/** Forwards every request to `upstream`; the first `POST /crm/v3/objects/notes` is answered with a reset after upstream handled it. */
-function startResettingProxy(upstream: string): Promise<{ url: string; resets: () => number; server: Server }> {
-  let resets = 0;
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string' && name !== 'host' && name !== 'connection') headers.set(name, value);
-      const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
-      void fetch(`${upstream}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers, ...(body && req.method !== 'GET' && { body }) }).then(async (response) => {
-        const payload = Buffer.from(await response.arrayBuffer());
-        if (resets === 0 && req.method === 'POST' && /^\/crm\/v3\/objects\/notes\/?(\?|$)/.test(req.url ?? '') && response.ok) {
-          resets += 1;
-          req.socket.destroy();
-          return;
-        }
-        const out: Record<string, string> = {};
-        response.headers.forEach((value, name) => { if (name !== 'content-length' && name !== 'transfer-encoding' && name !== 'connection') out[name] = value; });
-        res.writeHead(response.status, out).end(payload);
-      }, () => req.socket.destroy());
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, resets: () => resets, server });
-  }));
-}
 
 test('when the connection resets after HubSpot created the note, then the retry finds it and the task has exactly one card', async () => {
   const token = `reset-${randomBytes(16).toString('hex')}`;
   registerSecret(token);
   const sandbox = createSandbox({ app: { clientSecret: TEST_SECRET }, accessToken: token, seed: true });
   const running = await sandbox.listen(0, '127.0.0.1');
-  const proxy = await startResettingProxy(running.url);
+  const proxy = await startAnswerLosingProxy(running.url);
+  proxy.loseNextAnswer((method, path) => method === 'POST' && /^\/crm\/v3\/objects\/notes\/?$/.test(path));
   const dir = mkdtempSync(join(tmpdir(), 'unrobot-reset-'));
   const service = startServiceProcess('reset-after-write', {
     DATA_DIR: dir, HUBSPOT_ACCESS_TOKEN: token, HUBSPOT_PORTAL_ID: String(sandbox.portalId), HUBSPOT_API_BASE_URL: proxy.url,
@@ -70,20 +42,19 @@ test('when the connection resets after HubSpot created the note, then the retry 
     const answer = await fetch(`${url}/webhooks/hubspot`, { method: 'POST', body, headers: signedHeaders(body, { timestamp: now, baseUrl: PUBLIC_BASE_URL }) });
     expect(answer.status).toBe(204);
 
-    await eventually(async () => proxy.resets(), (n) => n === 1, 20_000);
+    await eventually(async () => proxy.lost(), (n) => n === 1, 20_000);
     // The retry runs the marker search; it finds the note and records the card instead of posting again.
     await eventually(() => control<{ log: { path: string; status: number }[] }>('/__sandbox/requests'),
       (log) => log.log.some((entry) => entry.path.endsWith('/search') && entry.status === 200), 60_000);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const notes = (await control<{ results: SandboxNote[] }>('/__sandbox/notes')).results;
     expect(notes).toHaveLength(1);
-    expect(proxy.resets()).toBe(1);
+    expect(proxy.lost()).toBe(1);
     expect(service.lines().some((line) => line.msg === 'hubspot call failed' && line.operation !== undefined && line.retryable === true)).toBe(true);
   } finally {
     service.child.kill('SIGTERM');
     await service.exited;
-    await new Promise((resolve) => proxy.server.close(resolve));
-    proxy.server.closeAllConnections();
+    await proxy.close();
     await running.close();
     rmSync(dir, { recursive: true, force: true });
   }
