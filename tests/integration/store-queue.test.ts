@@ -11,6 +11,7 @@ import { LATEST_VERSION, applyMigrations, currentVersion } from '../../src/store
 import type { DeliveryRecord, TaskEventJob } from '../../src/store/ports.ts';
 import { parseBatch } from '../../src/webhooks/parse-batch.ts';
 import { createWorker, type TaskEventHandler } from '../../src/worker/create-worker.ts';
+import { eventually } from '../helpers/eventually.ts';
 import { NOW, taskCreation } from '../helpers/hubspot-webhook.ts';
 import { FAST_QUEUE, engines, openTestStore } from '../helpers/stores.ts';
 import { createTestLogger } from '../helpers/test-logger.ts';
@@ -22,15 +23,6 @@ function delivery(count = 1): DeliveryRecord {
   const events = Array.from({ length: count }, () => taskCreation({ eventId: (nextEventId += 1) }));
   const parsed = parseBatch(Buffer.from(JSON.stringify(events)), () => true);
   return { id: crypto.randomUUID(), receivedAt: NOW, body: Buffer.from(JSON.stringify(events)), status: 'accepted', reason: undefined, events: parsed.events, quarantined: [] };
-}
-
-/** Resolves when `predicate` holds, polling the database; fails the test after `ms`. */
-async function eventually(predicate: () => Promise<boolean>, ms = 15_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await predicate())) {
-    if (Date.now() > until) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe.each(engines())('store and queue on %s', (_engine, openDatabase) => {

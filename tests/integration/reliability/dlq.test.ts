@@ -9,19 +9,12 @@ import { parseBatch } from '../../../src/webhooks/parse-batch.ts';
 import { createWorker, type TaskEventHandler } from '../../../src/worker/create-worker.ts';
 import { createFixedClock } from '../../../src/clock.ts';
 import { runDlq } from '../../../scripts/dlq.ts';
+import { eventually } from '../../helpers/eventually.ts';
 import { NOW, taskCreation } from '../../helpers/hubspot-webhook.ts';
 import { engines, openTestStore } from '../../helpers/stores.ts';
 import { createTestLogger } from '../../helpers/test-logger.ts';
 
 const log = createTestLogger();
-
-async function eventually(predicate: () => Promise<boolean>, ms = 15_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await predicate())) {
-    if (Date.now() > until) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 function delivery(eventIds: number[]): DeliveryRecord {
   const body = Buffer.from(JSON.stringify(eventIds.map((eventId) => taskCreation({ eventId, objectId: 7000 + eventId, propertyValue: 'private note' }))));

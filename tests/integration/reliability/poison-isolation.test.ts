@@ -14,6 +14,7 @@ import { TASK_EVENTS_DEAD_LETTER, TASK_EVENTS_QUEUE, createBossQueue, type BossQ
 import type { DeliveryRecord } from '../../../src/store/ports.ts';
 import { parseBatch } from '../../../src/webhooks/parse-batch.ts';
 import { createWorker, type TaskEventHandler, type Worker } from '../../../src/worker/create-worker.ts';
+import { eventually } from '../../helpers/eventually.ts';
 import { NOW, taskCreation } from '../../helpers/hubspot-webhook.ts';
 import { engines, openTestStore, type TestStore } from '../../helpers/stores.ts';
 import { createTestLogger } from '../../helpers/test-logger.ts';
@@ -29,14 +30,6 @@ function delivery(portalId: string, count: number, firstId: number): DeliveryRec
   const events = Array.from({ length: count }, (_, i) => taskCreation({ portalId: Number(portalId), eventId: firstId + i, objectId: firstId + i }));
   const body = Buffer.from(JSON.stringify(events));
   return { id: crypto.randomUUID(), receivedAt: NOW, body, status: 'accepted', reason: undefined, events: parseBatch(body, () => true).events, quarantined: [] };
-}
-
-async function eventually(predicate: () => Promise<boolean>, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await predicate())) {
-    if (Date.now() > until) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** Worker "processes" on one database: each its own pg-boss instance, as replicas are. */

@@ -9,6 +9,7 @@ import { TASK_EVENTS_DEAD_LETTER, TASK_EVENTS_QUEUE, createBossQueue, type BossQ
 import type { DeliveryRecord } from '../../../src/store/ports.ts';
 import { parseBatch } from '../../../src/webhooks/parse-batch.ts';
 import { createWorker, type TaskEventHandler, type Worker } from '../../../src/worker/create-worker.ts';
+import { eventually } from '../../helpers/eventually.ts';
 import { NOW, taskCreation } from '../../helpers/hubspot-webhook.ts';
 import { engines, openTestStore, type TestStore } from '../../helpers/stores.ts';
 import { createTestLogger } from '../../helpers/test-logger.ts';
@@ -21,14 +22,6 @@ function delivery(): DeliveryRecord {
   const body = Buffer.from(JSON.stringify([taskCreation()]));
   const batch = parseBatch(body, () => true);
   return { id: crypto.randomUUID(), receivedAt: NOW, body, status: 'accepted', reason: undefined, events: batch.events, quarantined: [] };
-}
-
-async function eventually(predicate: () => Promise<boolean>, ms = 20_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await predicate())) {
-    if (Date.now() > until) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 interface JobRow { id: string; state: string; retry_count: number; wait_s: number; data: Record<string, unknown> }
@@ -46,7 +39,7 @@ test('when HubSpot answers 429 with Retry-After 120 s, then the same job (same i
     await t.store.recordDelivery(delivery());
     const [before] = await jobRows(t);
     await worker.start();
-    await eventually(async () => (await jobRows(t))[0]?.state === 'retry');
+    await eventually(async () => (await jobRows(t))[0]?.state === 'retry', 20_000);
     const [after] = await jobRows(t);
     expect(after?.id).toBe(before?.id);
     expect(after?.retry_count).toBe(0); // pg-boss counts a retry when the job is claimed again
@@ -70,7 +63,7 @@ test('when a retryable failure has no Retry-After, then the wait is the jittered
   try {
     await t.store.recordDelivery(delivery());
     await worker.start();
-    await eventually(async () => attempts.length === 2 && (await jobRows(t))[0]?.state === 'retry');
+    await eventually(async () => attempts.length === 2 && (await jobRows(t))[0]?.state === 'retry', 20_000);
     const [row] = await jobRows(t);
     expect(row?.retry_count).toBe(1);
     expect(row?.wait_s).toBeGreaterThan(3.5);
