@@ -2,7 +2,8 @@
  * The catch-up poller through the sandbox's CRM search: tasks whose webhooks never arrived get
  * their card, and a task that arrives both ways (poll and webhook) still gets exactly one.
  */
-import { eventually, startStack, type SandboxNote, type Stack } from './stack.ts';
+import { eventually } from '../helpers/eventually.ts';
+import { startStack, type SandboxNote, type Stack } from './stack.ts';
 
 interface TaskView { id: string; associations: { contacts: string[] } }
 

@@ -12,8 +12,9 @@ import { DEMO_SETTINGS } from '../../src/demo.ts';
 import { DEFAULT_APP } from '../../src/sandbox/create-sandbox.ts';
 import type { DeliverySettings } from '../../src/settings/portal-settings.ts';
 import { createSettingsStore } from '../../src/settings/settings-store.ts';
+import { eventually } from '../helpers/eventually.ts';
 import { startAnswerLosingProxy, type AnswerLosingProxy } from './answer-losing-proxy.ts';
-import { eventually, startStack, type SandboxNote, type Stack } from './stack.ts';
+import { startStack, type SandboxNote, type Stack } from './stack.ts';
 
 interface TaskView { id: string; properties: Record<string, string | null>; associations: { contacts: string[] } }
 interface TimelineEvent { kind: string; id: string; eventTemplateId?: string; eventTypeName?: string; objectType: string; objectId: string; tokens: Record<string, string>; extraData?: unknown }

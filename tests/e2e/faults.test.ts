@@ -4,7 +4,8 @@
  * and 5xx, and a revoked token, all through the sandbox and the real SDK.
  */
 import { DEFAULT_APP } from '../../src/sandbox/create-sandbox.ts';
-import { eventually, startStack, type SandboxNote, type Stack } from './stack.ts';
+import { eventually } from '../helpers/eventually.ts';
+import { startStack, type SandboxNote, type Stack } from './stack.ts';
 
 interface TaskView { id: string; associations: { contacts: string[] } }
 interface RequestLog { total: number; byStatus: Record<string, number>; log: { path: string; status: number }[] }

@@ -9,10 +9,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSandbox, DEFAULT_APP } from '../../src/sandbox/create-sandbox.ts';
+import { eventually } from '../helpers/eventually.ts';
 import { PUBLIC_BASE_URL, TEST_SECRET, signedHeaders } from '../helpers/hubspot-webhook.ts';
 import { registerSecret } from '../helpers/test-logger.ts';
 import { startServiceProcess } from '../integration/reliability/service-process.ts';
-import { eventually, type SandboxNote } from './stack.ts';
+import type { SandboxNote } from './stack.ts';
 
 /** Sums the samples of `family` whose labels include every pair in `labels`. */
 function sample(text: string, family: string, labels: Record<string, string> = {}): number {

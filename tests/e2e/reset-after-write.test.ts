@@ -10,11 +10,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSandbox, DEFAULT_APP } from '../../src/sandbox/create-sandbox.ts';
+import { eventually } from '../helpers/eventually.ts';
 import { PUBLIC_BASE_URL, TEST_SECRET, signedHeaders } from '../helpers/hubspot-webhook.ts';
 import { registerSecret } from '../helpers/test-logger.ts';
 import { startServiceProcess } from '../integration/reliability/service-process.ts';
 import { startAnswerLosingProxy } from './answer-losing-proxy.ts';
-import { eventually, type SandboxNote } from './stack.ts';
+import type { SandboxNote } from './stack.ts';
 
 test('when the connection resets after HubSpot created the note, then the retry finds it and the task has exactly one card', async () => {
   const token = `reset-${randomBytes(16).toString('hex')}`;

@@ -11,11 +11,12 @@ import { DEMO_SETTINGS } from '../../src/demo.ts';
 import { createSettingsStore } from '../../src/settings/settings-store.ts';
 import { createPgDatabase } from '../../src/store/pg-database.ts';
 import type { SqlDatabase } from '../../src/store/sql-database.ts';
+import { eventually } from '../helpers/eventually.ts';
 import { PUBLIC_BASE_URL, TEST_SECRET, signedHeaders } from '../helpers/hubspot-webhook.ts';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/postgres.ts';
 import { registerSecret } from '../helpers/test-logger.ts';
 import { startServiceProcess, type ServiceProcess } from '../integration/reliability/service-process.ts';
-import { eventually, type SandboxNote } from './stack.ts';
+import type { SandboxNote } from './stack.ts';
 
 const TASKS = 60;
 const SUBJECTS = ['Follow up', 'Check in', 'Call', 'Touch base'];

@@ -6,7 +6,8 @@
  */
 import { DEFAULT_APP } from '../../src/sandbox/create-sandbox.ts';
 import { DEFAULT_QUEUE_SETTINGS, TASK_EVENTS_DEAD_LETTER } from '../../src/store/boss-queue.ts';
-import { eventually, startStack, type Stack } from './stack.ts';
+import { eventually } from '../helpers/eventually.ts';
+import { startStack, type Stack } from './stack.ts';
 
 interface RequestLog { log: { at: number; method: string; path: string; status: number }[] }
 interface TaskView { id: string; associations: { contacts: string[] } }

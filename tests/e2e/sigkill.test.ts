@@ -11,8 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSandbox } from '../../src/sandbox/create-sandbox.ts';
 import { createPgliteDatabase } from '../../src/store/pglite-database.ts';
+import { eventually } from '../helpers/eventually.ts';
 import { captureChildOutput, registerSecret } from '../helpers/test-logger.ts';
-import { eventually, type SandboxNote } from './stack.ts';
+import type { SandboxNote } from './stack.ts';
 
 const MAIN = new URL('../../src/main.ts', import.meta.url).pathname;
 

@@ -112,17 +112,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
 }
 
-/** Polls `probe` until it returns a value `done` accepts; fails after `ms`. */
-export async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, ms = 25_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (done(value)) return value;
-    if (Date.now() > until) throw new Error(`condition not reached within ${ms} ms; last value: ${JSON.stringify(value).slice(0, 500)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 export interface SandboxNote {
   id: string;
   body: string;

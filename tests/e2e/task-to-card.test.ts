@@ -3,7 +3,8 @@
  * → intake → queue → batching worker → processTaskEvent → a note on the timeline with the
  * task's associations. And the demo portal: every robotic task gets one card, no specific one.
  */
-import { startStack, eventually, type SandboxNote, type Stack } from './stack.ts';
+import { eventually } from '../helpers/eventually.ts';
+import { startStack, type SandboxNote, type Stack } from './stack.ts';
 
 interface TaskView { id: string; associations: { contacts: string[]; companies: string[]; deals: string[] } }
 

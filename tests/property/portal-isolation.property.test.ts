@@ -14,7 +14,8 @@ import { createStaticTokenProvider } from '../../src/hubspot/token-provider.ts';
 import { createCompositeTokenProvider } from '../../src/oauth/oauth-token-provider.ts';
 import { DEFAULT_APP } from '../../src/sandbox/create-sandbox.ts';
 import { createSettingsStore } from '../../src/settings/settings-store.ts';
-import { eventually, startStack, type SandboxNote, type Stack } from '../e2e/stack.ts';
+import { startStack, type SandboxNote, type Stack } from '../e2e/stack.ts';
+import { eventually } from '../helpers/eventually.ts';
 import { registerSecret } from '../helpers/test-logger.ts';
 
 interface TaskView { id: string; portalId: number; associations: { contacts: string[] } }

@@ -10,7 +10,8 @@ import { toTask } from '../../../src/hubspot/crm-records.ts';
 import { classifyTask, DEFAULT_RULE_PACK, resolveRules, TRUNCATED_NOTE } from '../../../src/rules/index.ts';
 import { PortalSettingsSchema } from '../../../src/settings/portal-settings.ts';
 import { decideCard } from '../../../src/worker/decide-card.ts';
-import { eventually, startStack, type Stack } from '../../e2e/stack.ts';
+import { eventually } from '../../helpers/eventually.ts';
+import { startStack, type Stack } from '../../e2e/stack.ts';
 
 const rules = resolveRules(DEFAULT_RULE_PACK);
 const record = (properties: Record<string, string>) => ({ id: '9001', properties: { hs_task_type: 'TODO', ...properties } });

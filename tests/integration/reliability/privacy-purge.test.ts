@@ -21,7 +21,8 @@ import { createSqlCardStore } from '../../../src/store/sql-card-store.ts';
 import type { SqlDatabase, SqlExecutor } from '../../../src/store/sql-database.ts';
 import { parseBatch } from '../../../src/webhooks/parse-batch.ts';
 import { processTaskEvent, type TaskEventItem } from '../../../src/worker/process-task-event.ts';
-import { eventually, startStack, type SandboxNote, type Stack } from '../../e2e/stack.ts';
+import { startStack, type SandboxNote, type Stack } from '../../e2e/stack.ts';
+import { eventually } from '../../helpers/eventually.ts';
 import { NOW, fixture } from '../../helpers/hubspot-webhook.ts';
 import { engines, openTestStore, type TestStore } from '../../helpers/stores.ts';
 
