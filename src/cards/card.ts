@@ -41,6 +41,20 @@ export interface Card {
   manageRuleUrl?: string;
   /** Added by the pipeline once the nudge is recorded; rendered when present. */
   feedbackLinks?: FeedbackLinks;
+  /**
+   * The task's subject as written (the rep's own task text), cut to {@link TASK_SUBJECT_MAX}.
+   * Added by the pipeline when it records the card; the app event shows it as "Instead of: …".
+   */
+  taskSubject?: string;
+}
+
+/** The longest task subject a card keeps (the settings API's `taskSubject` allows 500). */
+export const TASK_SUBJECT_MAX = 500;
+
+/** The task subject a card keeps: whole characters only, at most {@link TASK_SUBJECT_MAX}; none when empty. */
+export function cardTaskSubject(subject: string | undefined): string | undefined {
+  const kept = Array.from(subject ?? '').slice(0, TASK_SUBJECT_MAX).join('');
+  return kept.trim() === '' ? undefined : kept;
 }
 
 /** The minimal shape of the rules engine's verdict the composer needs (src/rules owns the real one). */

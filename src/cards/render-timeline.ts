@@ -1,10 +1,13 @@
 /**
  * The card as a timeline v3 event (legacy: only for apps that already have templates, see
  * REFERENCE.md §3.1) and as app-event properties (timeline v4, once HubSpot approves the app).
- * Both template languages are Markdown + Handlebars, so every value is Markdown-escaped; the
- * `{{token}}` in our template HTML-escapes it again on HubSpot's side.
+ * Both template languages are Markdown + Handlebars, so every text (ours, a rep's or HubSpot's) is
+ * Markdown-escaped; the `{{token}}` in our template HTML-escapes it again on HubSpot's side. Our
+ * own identifiers (card id, rule id) are not text: they go out verbatim, and only when they have
+ * the shape we give them, so none can carry markup.
  */
 import { BANKS } from '../questions/locale.ts';
+import { RuleIdSchema } from '../rules/rule-schema.ts';
 import type { Card } from './card.ts';
 import { escapeMarkdown, safeUrl } from './escape.ts';
 import { ruleLine } from './rule-line.ts';
@@ -13,6 +16,14 @@ import { ruleLine } from './rule-line.ts';
 const TOKEN_MAX = 1000;
 
 const token = (text: string): string => escapeMarkdown(Array.from(text).slice(0, TOKEN_MAX).join(''));
+
+/** Card ids are base64url (the worker's `cardIdFor`), as the feedback links require them. */
+const CARD_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** A card id fit to send verbatim, else undefined (not sent: escaping would change the id). */
+const cardIdOf = (id: string | undefined): string | undefined => (id !== undefined && CARD_ID.test(id) ? id : undefined);
+/** A rule id fit to send verbatim (a slug, as every rule pack's ids are), else undefined. */
+const ruleIdOf = (id: string | undefined): string | undefined => (id !== undefined && RuleIdSchema.safeParse(id).success ? id : undefined);
 
 /** The event template the tokens below need: POST /integrators/timeline/v3/{appId}/event-templates. */
 export const TIMELINE_EVENT_TEMPLATE = {
@@ -82,7 +93,7 @@ export function renderTimelineEvent(card: Card): TimelineEventParts {
       headline: token(card.headline.text),
       why: token(card.why.text),
       locale: card.locale,
-      ruleId: token(card.ruleId ?? ''),
+      ruleId: ruleIdOf(card.ruleId) ?? '',
       lenses: card.questions.map((question) => question.lens).join(','),
     },
     extraData: {
@@ -93,30 +104,32 @@ export function renderTimelineEvent(card: Card): TimelineEventParts {
   };
 }
 
-/** What the card does not know itself but the app-event type shows: the card id and the task it replaces. */
+/** What the card does not know itself but the app-event type shows: the card's id. */
 export interface AppEventContext {
   cardId?: string;
-  taskSubject?: string;
 }
 
 /**
- * Properties for an app event (POST /integrators/timeline/v4/events): flat strings, escaped the
- * same way, named exactly as the app-event type in `extension-manifest/src/app/app-events/`
- * declares them (a test keeps the two in step).
+ * Properties for an app event (POST /integrators/timeline/v4/events): flat strings, texts escaped
+ * the same way and ids verbatim, named exactly as the app-event type in
+ * `extension-manifest/src/app/app-events/` declares them (a test keeps the two in step).
+ * `taskSubject` is the rep's task as written ("Instead of: …" in the type's template).
  */
 export function renderAppEventProperties(card: Card, context: AppEventContext = {}): Record<string, string> {
   const properties: Record<string, string> = {
     headline: token(card.headline.text),
     why: token(card.why.text),
   };
-  if (context.cardId !== undefined) properties.cardId = token(context.cardId);
-  if (context.taskSubject !== undefined) properties.taskSubject = token(context.taskSubject);
+  const cardId = cardIdOf(context.cardId);
+  if (cardId !== undefined) properties.cardId = cardId;
+  if (card.taskSubject !== undefined && card.taskSubject !== '') properties.taskSubject = token(card.taskSubject);
   card.questions.slice(0, 3).forEach((question, index) => {
     properties[`question${index + 1}`] = token(question.text);
   });
   const primary = card.questions[0];
   if (primary !== undefined) properties.primaryLens = primary.lens;
-  if (card.ruleId !== undefined) properties.ruleId = token(card.ruleId);
+  const ruleId = ruleIdOf(card.ruleId);
+  if (ruleId !== undefined) properties.ruleId = ruleId;
   if (card.ruleName !== undefined) properties.ruleName = token(card.ruleName);
   const manage = ruleLine(card)?.manage;
   if (manage !== undefined) properties.manageRulesUrl = linkTarget(manage.url);

@@ -12,6 +12,7 @@ import type { TokenProvider } from '../hubspot/token-provider.ts';
 import type { LoadedSettings, SettingsSource } from '../settings/portal-settings.ts';
 import { PRIVACY_DELETION, type CardLedger, type StoredCard } from '../store/card-store.ts';
 import type { TaskEventJob } from '../store/ports.ts';
+import { cardTaskSubject, type Card } from '../cards/card.ts';
 import { manageRuleUrl } from '../cards/rule-line.ts';
 import type { HandlerOutcome } from './create-worker.ts';
 import { cardIdFor, cardStepKey, decideCard, policyRecords } from './decide-card.ts';
@@ -141,13 +142,23 @@ async function processTask(deps: ProcessTaskEventDeps, session: PortalSession, l
       portalId, cardId: cardIdFor(stepKey), stepKey, taskId, ruleId: decision.ruleId, ruleVersion: loaded.rules.version, channel,
       locale: decision.card.locale, lensIds: [...new Set(decision.card.questions.map((question) => question.lens))],
       ownerId: result.snapshot.task.ownerId ?? null, records: result.records, createdAt: decidedAt,
-      content: deps.appBaseUrl === undefined ? decision.card : { ...decision.card, manageRuleUrl: manageRuleUrl(deps.appBaseUrl, decision.ruleId) },
+      content: withPipelineParts(decision.card, result.snapshot.task.subject, deps.appBaseUrl, decision.ruleId),
     });
     return await publish(deps, session, card, group, decidedAt, now);
   } catch (error) {
     if (error instanceof PortalPausedError) throw error;
     return { status: 'failed', error };
   }
+}
+
+/** What the composer does not know: the task's subject ("Instead of: …") and the rule's settings link. */
+function withPipelineParts(card: Card, subject: string | undefined, appBaseUrl: string | undefined, ruleId: string): Card {
+  const taskSubject = cardTaskSubject(subject);
+  return {
+    ...card,
+    ...(taskSubject !== undefined && { taskSubject }),
+    ...(appBaseUrl !== undefined && { manageRuleUrl: manageRuleUrl(appBaseUrl, ruleId) }),
+  };
 }
 
 const claimantsOf = (group: readonly TaskEventItem[]) =>

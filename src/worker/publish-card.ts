@@ -66,10 +66,10 @@ export async function publishCard(deps: PublishDeps, session: PortalSession, sto
   const withLinks: Card = deps.feedback === undefined ? content : { ...content, feedbackLinks: feedbackLinksFor(card, deps.feedback) };
   const loaded = await deps.settings.load(card.portalId);
   try {
+    const delivery = deliveryFor(card, loaded.settings.delivery);
     const created = await session.run(async (accessToken) => {
       const target: DeliveryTarget = {
-        portalId: card.portalId, accessToken, taskId: card.taskId, cardId: card.cardId, records: card.records,
-        delivery: deliveryFor(card, loaded.settings.delivery), now: card.createdAt,
+        portalId: card.portalId, accessToken, taskId: card.taskId, cardId: card.cardId, records: card.records, delivery, now: card.createdAt,
       };
       // An earlier attempt got as far as publishing: HubSpot may already hold the card.
       const found = card.publishAttempts > 0 ? await deps.publisher.findExisting(target) : undefined;
@@ -91,5 +91,25 @@ export async function publishCard(deps: PublishDeps, session: PortalSession, sto
  */
 function deliveryFor(card: StoredCard, current: DeliverySettings): DeliverySettings {
   const recorded = CHANNELS.find((channel): channel is Channel => channel === card.channel);
-  return recorded === undefined || recorded === current.channel ? current : { ...current, channel: recorded };
+  if (recorded === undefined || recorded === current.channel) return current;
+  const needed = CHANNEL_SETTING[recorded];
+  if (needed !== undefined && current[needed.key] === undefined) throw channelGone(card, recorded, current.channel, needed.label);
+  return { ...current, channel: recorded };
+}
+
+/** The setting a channel cannot deliver without (the settings API keeps only the current channel's). */
+const CHANNEL_SETTING: Partial<Record<Channel, { key: 'eventTemplateId' | 'eventTypeName'; label: string }>> = {
+  'timeline-v3': { key: 'eventTemplateId', label: 'event template id' },
+  'app-event': { key: 'eventTypeName', label: 'event type name' },
+};
+
+/**
+ * The card's channel lost its setting when the admin switched channels: it cannot go out until
+ * that setting is back. Permanent (a retry would fail the same way); the message says what to do.
+ */
+function channelGone(card: StoredCard, recorded: Channel, now: Channel, setting: string): AppError {
+  return new AppError('delivery.misconfigured',
+    `card ${card.cardId} was recorded for the ${recorded} channel, whose ${setting} is no longer configured (the portal now delivers through ${now}); `
+    + `re-add the ${recorded} channel with its ${setting} in the delivery settings, then redrive this job (npm run dlq -- list, npm run dlq -- redrive <id>); redriven before that, it fails the same way`,
+    { status: 422, retryable: false, details: { cardId: card.cardId, channel: recorded, currentChannel: now, missing: setting } });
 }

@@ -18,7 +18,7 @@ import { startStack, type SandboxNote, type Stack } from './stack.ts';
 
 interface TaskView { id: string; properties: Record<string, string | null>; associations: { contacts: string[] } }
 interface TimelineEvent { kind: string; id: string; eventTemplateId?: string; eventTypeName?: string; objectType: string; objectId: string; tokens: Record<string, string>; extraData?: unknown }
-interface CardRow { card_id: string; task_id: string; status: string; channel: string; hubspot_object_id: string | null; publish_attempts: number; content: StoredContent }
+interface CardRow { card_id: string; task_id: string; rule_id: string; status: string; channel: string; hubspot_object_id: string | null; publish_attempts: number; content: StoredContent }
 interface StoredContent { headline: { text: string }; why: { text: string }; questions: { text: string; lens: string }[] }
 interface ExtraData { questions: { text: string; lens: string }[]; feedback?: { label: string; url: string }[] }
 
@@ -47,10 +47,15 @@ async function useChannel(s: Stack, channel: Channel | 'task-body'): Promise<Del
     if (eventTemplateId === undefined) throw new Error(`provision printed no template id: ${lines.join('')}`);
     delivery = { channel: 'timeline-v3', eventTemplateId };
   }
+  await saveDelivery(s, delivery);
+  return delivery;
+}
+
+/** Saves the portal's delivery settings as the settings API would (only the chosen channel's setting). */
+async function saveDelivery(s: Stack, delivery: DeliverySettings): Promise<void> {
   const settings = createSettingsStore(s.db);
   const stored = await settings.read(s.portalId);
   await settings.save(s.portalId, stored.version, { ...DEMO_SETTINGS, delivery }, { action: 'settings.update', target: 'delivery', actor: { via: 'system' }, changes: [] }, Date.now());
-  return delivery;
 }
 
 async function api<T>(s: Stack, path: string, body: unknown): Promise<T> {
@@ -78,7 +83,7 @@ function taskEvent(s: Stack, taskId: string, subscriptionType = 'object.creation
 
 const eventsOf = async (s: Stack, channel: Channel) =>
   (await s.control<{ results: TimelineEvent[] }>(`/__sandbox/timeline-events?portalId=${s.portalId}`)).results.filter((event) => event.kind === channel);
-const cardRows = (s: Stack) => s.db.query<CardRow>('select card_id, task_id, status, channel, hubspot_object_id, publish_attempts, content from cards order by task_id');
+const cardRows = (s: Stack) => s.db.query<CardRow>('select card_id, task_id, rule_id, status, channel, hubspot_object_id, publish_attempts, content from cards order by task_id');
 const skipsOf = (s: Stack) => s.db.query<{ task_id: string; reason: string }>('select task_id, reason from card_skips order by id');
 
 /** Markdown/Handlebars punctuation left unescaped in a token (HubSpot's template would render it). */
@@ -121,6 +126,7 @@ describe.each<Channel>(['timeline-v3', 'app-event'])('the %s channel, end to end
       [await createTask(s, 'Check in', [plainA!]), plainA!],
       [await createTask(s, 'Touch base', [plainB!]), plainB!],
     ]);
+    const subjects = new Map((await s.control<{ results: TaskView[] }>('/__sandbox/tasks')).results.map((task) => [task.id, task.properties.hs_task_subject]));
     const specific = await createTask(s, 'Send the revised SOW with the phased rollout', [plainC!]);
     const creations = [...robotic.keys(), specific].map((taskId) => taskEvent(s, taskId));
     expect(await s.deliver(creations)).toBe(204);
@@ -143,6 +149,14 @@ describe.each<Channel>(['timeline-v3', 'app-event'])('the %s channel, end to end
         .toEqual({ headline: card.content.headline.text, why: card.content.why.text, questions: card.content.questions.slice(0, 3).map((q) => q.text) });
       for (const text of [carried.headline, carried.why, ...carried.questions]) expect({ text, live: liveMarkup(text) }).toEqual({ text, live: [] });
       expect(feedbackUrls(channel, event!)).toEqual([expect.stringMatching(new RegExp(`^${s.serviceUrl}/feedback/[^\\s()]+$`)), expect.any(String), expect.any(String)]);
+      // Our own ids as they are (not escaped as text); the app event also shows the task it replaces ("Instead of: …").
+      expect(card.rule_id).toMatch(/-/);
+      expect(event!.tokens.ruleId).toBe(card.rule_id);
+      if (channel === 'app-event') {
+        expect({ cardId: event!.tokens.cardId, taskSubject: event!.tokens.taskSubject }).toEqual({ cardId: card.card_id, taskSubject: subjects.get(card.task_id) });
+      } else {
+        expect(event!.tokens.taskSubject).toBeUndefined(); // the v3 template has no such token
+      }
     }
     // The injection really reached a card (else the escaping above proved nothing).
     const evilCard = cards.find((card) => robotic.get(card.task_id) === contact.id);
@@ -237,4 +251,29 @@ test('when the admin switches the channel while a card\'s first write is in doub
   expect((await createSettingsStore(s.db).read(s.portalId)).settings.delivery.channel).toBe('app-event');
   expect({ notes: notes.length, appEvents: (await eventsOf(s, 'app-event')).length }).toEqual({ notes: 1, appEvents: 0 });
   expect(card).toMatchObject({ task_id: taskId, channel: 'note', hubspot_object_id: notes[0]?.id });
+}, 60_000);
+
+test('when the admin removed the timeline-v3 template id while a card\'s first write was in doubt, then the job is dead-lettered saying so, and a redrive after re-adding it delivers the card without a second event', async () => {
+  const s = stack = await startStack({ sandbox: { seed: true }, hubspotApiUrl: async (sandboxUrl) => (proxy = await startAnswerLosingProxy(sandboxUrl)).url });
+  s.sandbox.webhooks.setTarget(undefined);
+  const timeline = await useChannel(s, 'timeline-v3');
+  const [contactId] = await seededContacts(s, 1);
+  const taskId = await createTask(s, 'Follow up', [contactId!]);
+  // HubSpot writes the event; before the worker learns of it, the admin moves the portal to notes (the template id goes with it).
+  proxy!.loseNextAnswer((method, path) => method === 'POST' && path === '/integrators/timeline/v3/events', () => saveDelivery(s, { channel: 'note' }));
+  expect(await s.deliver([taskEvent(s, taskId)])).toBe(204);
+
+  const [letter] = await eventually(() => s.queue.listDeadLetters(10), (letters) => letters.length === 1, 30_000);
+  const [pending] = await cardRows(s);
+  expect(proxy!.lost()).toBe(1);
+  expect(pending).toMatchObject({ task_id: taskId, channel: 'timeline-v3', status: 'pending', hubspot_object_id: null });
+  expect(letter?.error).toBe(`delivery.misconfigured: card ${pending?.card_id} was recorded for the timeline-v3 channel, whose event template id is no longer configured (the portal now delivers through note); `
+    + 're-add the timeline-v3 channel with its event template id in the delivery settings, then redrive this job (npm run dlq -- list, npm run dlq -- redrive <id>); redriven before that, it fails the same way');
+
+  await saveDelivery(s, timeline);
+  expect(await s.queue.redrive([letter!.id])).toBe(1);
+  const [card] = await eventually(() => cardRows(s), (rows) => rows[0]?.status === 'delivered', 30_000);
+  const notes = (await s.control<{ results: SandboxNote[] }>('/__sandbox/notes')).results;
+  expect({ events: (await eventsOf(s, 'timeline-v3')).map((event) => event.id), notes: notes.length }).toEqual({ events: [card?.card_id], notes: 0 });
+  expect(card).toMatchObject({ channel: 'timeline-v3', hubspot_object_id: card?.card_id });
 }, 60_000);

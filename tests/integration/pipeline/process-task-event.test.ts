@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createFixedClock } from '../../../src/clock.ts';
+import type { Card } from '../../../src/cards/card.ts';
 import type { CrmSnapshotInput } from '../../../src/context/crm-snapshot.ts';
 import { parseCrmSnapshot } from '../../../src/context/crm-snapshot.ts';
 import { AppError } from '../../../src/errors.ts';
@@ -174,6 +175,37 @@ describe.each(engines())('processTaskEvent on %s', (_engine, openDatabase) => {
     expect(rerun[0]).toEqual({ status: 'done', reason: 'card delivered' });
     expect(pub.created).toHaveLength(1); // the rerun found the note by its marker
     expect(await db.query('select status, hubspot_object_id, lease_job_id from cards')).toEqual([{ status: 'delivered', hubspot_object_id: '9001', lease_job_id: null }]);
+  });
+
+  test('when a card is recorded, then it keeps the task\'s subject as written and the publisher gets it with the card', async () => {
+    const { d, pub } = deps(new Map([ok('1', ROBOTIC), ok('2', 'Check in <b>now</b>', '907')]));
+    expect((await processTaskEvent(d, [item('1'), item('2')])).map((r) => r.status)).toEqual(['done', 'done']);
+    expect(pub.created.map((c) => (c.body as Card).taskSubject)).toEqual([ROBOTIC, 'Check in <b>now</b>']);
+    const rows = await db.query<{ content: Card }>('select content from cards order by task_id');
+    expect(rows.map((row) => row.content.taskSubject)).toEqual([ROBOTIC, 'Check in <b>now</b>']);
+  });
+
+  test.each([
+    ['timeline-v3', { channel: 'timeline-v3', eventTemplateId: '1001' }, 'event template id'],
+    ['app-event', { channel: 'app-event', eventTypeName: 'ae1_reflection_contacts' }, 'event type name'],
+  ] as const)('when the admin removed the %s setting a pending card was recorded under, then the retry fails permanently saying so, and goes out once it is back', async (channel, delivery, setting) => {
+    let current: LoadedSettings = { ...settings, settings: { ...settings.settings, delivery } };
+    const { d, pub } = deps(new Map([ok('1', ROBOTIC)]), { settings: { load: async () => current } });
+    pub.publisher.failWith(new AppError('hubspot.unavailable', '503', { retryable: true }));
+    expect((await processTaskEvent(d, [item('1')]))[0]).toMatchObject({ status: 'failed', error: { retryable: true } });
+    const [card] = await db.query<{ card_id: string }>('select card_id from cards');
+
+    current = { ...settings, settings: { ...settings.settings, delivery: { channel: 'note' } } };
+    const [retry] = await processTaskEvent(d, [item('1')]);
+    expect(retry).toMatchObject({ status: 'failed', error: { code: 'delivery.misconfigured', retryable: false } });
+    const message = retry?.status === 'failed' ? (retry.error as Error).message : '';
+    expect(message).toContain(`card ${card?.card_id} was recorded for the ${channel} channel, whose ${setting} is no longer configured (the portal now delivers through note)`);
+    expect(message).toContain(`re-add the ${channel} channel with its ${setting} in the delivery settings, then redrive this job`);
+    expect(pub.created).toHaveLength(0);
+
+    current = { ...settings, settings: { ...settings.settings, delivery } };
+    expect((await processTaskEvent(d, [item('1')]))[0]).toEqual({ status: 'done', reason: 'card delivered' });
+    expect(pub.created.map((c) => c.target.delivery)).toEqual([delivery]);
   });
 
   test('when the token is refused twice, then the portal is paused, its jobs parked, and later jobs make no HubSpot call', async () => {

@@ -1,5 +1,5 @@
 import { composeCard } from '../../../src/cards/compose-card.ts';
-import type { Card } from '../../../src/cards/card.ts';
+import { cardTaskSubject, TASK_SUBJECT_MAX, type Card } from '../../../src/cards/card.ts';
 import { renderNoteBody } from '../../../src/cards/render-note.ts';
 import { renderTaskBodyAppendix } from '../../../src/cards/render-task-body.ts';
 import { manageRuleUrl } from '../../../src/cards/rule-line.ts';
@@ -74,10 +74,49 @@ test('when a card has no links or rule, then the timeline event has no feedback 
 });
 
 test('when app-event properties are rendered, then they are flat, escaped strings named as the app-event type declares them', () => {
-  const properties = renderAppEventProperties(evilCard(), { cardId: 'c-1', taskSubject: '<b>Follow up</b>' });
-  expect(Object.keys(properties).sort()).toEqual(['cardId', 'headline', 'helpfulUrl', 'primaryLens', 'question1', 'question2', 'ruleId', 'snoozeUrl', 'taskSubject', 'why']);
+  const properties = renderAppEventProperties({ ...evilCard(), taskSubject: `<b>Follow up</b> ${EVIL}` }, { cardId: 'c-1' });
+  // The hostile "rule id" is not an id: it is left out rather than escaped into something else.
+  expect(Object.keys(properties).sort()).toEqual(['cardId', 'headline', 'helpfulUrl', 'primaryLens', 'question1', 'question2', 'snoozeUrl', 'taskSubject', 'why']);
   for (const value of Object.values(properties)) expect(value).not.toMatch(/(?<!\\)<|javascript:alert\(1\)$/);
   expect(properties.primaryLens).toBe('going-dark');
+  expect(properties.taskSubject).toMatch(/^\\<b\\>Follow up\\<\/b\\> \\<script\\>alert\\\(1\\\)/);
+});
+
+test('when a card is rendered for the timeline, then our own ids go out verbatim, not escaped as text', () => {
+  const card = ruleCard({ taskSubject: 'Follow up' });
+  const properties = renderAppEventProperties(card, { cardId: 'abc-d_e' });
+  expect({ cardId: properties.cardId, ruleId: properties.ruleId }).toEqual({ cardId: 'abc-d_e', ruleId: 'generic-follow-up' });
+  expect(renderTimelineEvent(card).tokens.ruleId).toBe('generic-follow-up');
+  // A real card id (base64url of a hash) as the worker derives it.
+  expect(renderAppEventProperties(card, { cardId: 'Zx-9_Qa0bC1dE2fG3hI4jK5lM6nO7pQ8' }).cardId).toBe('Zx-9_Qa0bC1dE2fG3hI4jK5lM6nO7pQ8');
+});
+
+test('when an id does not have the shape of ours, then it is not sent at all (never escaped, never raw)', () => {
+  const card = ruleCard({ ruleId: 'Follow_Up' });
+  for (const cardId of ['', 'c 1', 'a<b>', '{{x}}', 'x'.repeat(129), 'é']) expect(renderAppEventProperties(card, { cardId }).cardId).toBeUndefined();
+  for (const ruleId of ['Follow_Up', '-lead', 'a'.repeat(65), 'follow up', EVIL]) {
+    expect(renderAppEventProperties(ruleCard({ ruleId })).ruleId).toBeUndefined();
+    expect(renderTimelineEvent(ruleCard({ ruleId })).tokens.ruleId).toBe('');
+  }
+  // The rule line still names it, as escaped text.
+  expect(renderTimelineEvent(ruleCard({ ruleId: EVIL, ruleName: EVIL })).extraData.rule?.text).toContain('\\<script\\>');
+});
+
+test('when the card carries the task subject, then the app event shows it escaped and capped; without one, the property is absent', () => {
+  expect(renderAppEventProperties(ruleCard({ taskSubject: 'Follow up *now* [x](javascript:y) {{why}}' })).taskSubject)
+    .toBe('Follow up \\*now\\* \\[x\\]\\(javascript\\:y\\) \\{\\{why\\}\\}');
+  expect(Array.from(renderAppEventProperties(ruleCard({ taskSubject: 'é'.repeat(5000) })).taskSubject ?? '')).toHaveLength(1000);
+  expect(renderAppEventProperties(ruleCard()).taskSubject).toBeUndefined();
+  expect(renderAppEventProperties(ruleCard({ taskSubject: '' })).taskSubject).toBeUndefined();
+  // The timeline-v3 template has no such token: the subject is not sent there.
+  expect(JSON.stringify(renderTimelineEvent(ruleCard({ taskSubject: 'Follow up secretly' })))).not.toContain('secretly');
+});
+
+test('when the pipeline keeps a task subject on a card, then it is cut to 500 whole characters and an empty one is none', () => {
+  expect(cardTaskSubject('Follow up')).toBe('Follow up');
+  expect(cardTaskSubject(`${'a'.repeat(499)}👨‍👩‍👧`)).toBe(`${'a'.repeat(499)}👨`);
+  expect(Array.from(cardTaskSubject('😀'.repeat(600)) ?? '')).toHaveLength(TASK_SUBJECT_MAX);
+  expect([cardTaskSubject(undefined), cardTaskSubject(''), cardTaskSubject('  \n')]).toEqual([undefined, undefined, undefined]);
 });
 
 test('when the task-body appendix is rendered, then it is plain text on separate lines with safe links only', () => {

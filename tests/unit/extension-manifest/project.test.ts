@@ -128,11 +128,14 @@ test('when a card is rendered as an app event, then every property it sends is o
   const card: Card = {
     locale: 'en', headline: { templateId: 'h', text: 'Before you follow up: what changed?' },
     questions: [1, 2, 3].map((n) => ({ templateId: `q${n}`, lens: LENS_IDS[n] ?? 'going-dark', text: `Question ${n}?`, facts: [] })),
-    why: { facts: [], missing: [], text: 'Why' }, ruleId: 'follow-up', ruleName: 'Generic follow-up',
+    why: { facts: [], missing: [], text: 'Why' }, ruleId: 'follow-up', ruleName: 'Generic follow-up', taskSubject: 'Follow up',
     manageRuleUrl: 'https://unrobot.example.com/settings#rule-follow-up',
     feedbackLinks: { helpful: 'https://unrobot.example.com/f/1', notHelpful: 'https://unrobot.example.com/f/2', snooze: 'https://unrobot.example.com/f/3' },
   };
-  const sent = Object.keys(renderAppEventProperties(card, { cardId: 'c1', taskSubject: 'Follow up' }));
+  const properties = renderAppEventProperties(card, { cardId: 'c1_x-Y' });
+  const sent = Object.keys(properties);
   expect(sent.filter((name) => !declared.has(name))).toEqual([]);
   expect(sent.length).toBe(declared.size);
+  // The ids are ours and go out as they are; the task subject the template shows is the rep's, escaped.
+  expect({ cardId: properties.cardId, ruleId: properties.ruleId, taskSubject: properties.taskSubject }).toEqual({ cardId: 'c1_x-Y', ruleId: 'follow-up', taskSubject: 'Follow up' });
 });
