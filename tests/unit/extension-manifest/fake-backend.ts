@@ -6,7 +6,7 @@ import { jest } from '@jest/globals';
 import { hubspot } from '@hubspot/ui-extensions';
 
 export interface FetchCall { method: string; url: string; body: unknown }
-type Route = (call: FetchCall) => { status: number; body: unknown } | undefined;
+export type Route = (call: FetchCall) => { status: number; body: unknown } | undefined;
 
 /** Replaces `hubspot.fetch`; the first route that answers wins, anything else is a 404. */
 export function mockHubspotFetch(routes: Route[]): { calls: FetchCall[]; restore: () => void } {
@@ -15,6 +15,8 @@ export function mockHubspotFetch(routes: Route[]): { calls: FetchCall[]; restore
     const call = { method: options?.method ?? 'GET', url: String(url), body: options?.body };
     calls.push(call);
     const answer = routes.map((route) => route(call)).find((a) => a !== undefined) ?? { status: 404, body: { error: { code: 'not_found', message: 'no route' } } };
+    // A 204 has no body (the Response constructor refuses one), as the service sends it.
+    if (answer.status === 204) return new Response(null, { status: 204 });
     return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } });
   });
   return { calls, restore: () => spy.mockRestore() };

@@ -2,7 +2,7 @@ import { Button, Table, TextArea, Toggle } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { SettingsPage } from '../../../extension-manifest/src/app/settings/SettingsPage.tsx';
 import {
-  analyticsSample, auditSample, invalidPatternError, meSample, previewSample, rulesSample, settingsSample,
+  adminsSample, analyticsSample, auditSample, invalidPatternError, meSample, previewSample, rulesSample, settingsSample,
 } from '../settings-contract/api-samples.ts';
 import { mockHubspotFetch, on } from './fake-backend.ts';
 
@@ -13,6 +13,7 @@ const reads = [
   on('GET', '/api/v1/rules', 200, rulesSample),
   on('GET', '/api/v1/analytics?days=7', 200, analyticsSample),
   on('GET', /^\/api\/v1\/audit/, 200, auditSample),
+  on('GET', '/api/v1/admins', 200, adminsSample),
 ];
 let restore = () => {};
 

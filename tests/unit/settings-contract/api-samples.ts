@@ -190,6 +190,22 @@ export const adminsUpdateSample = { admins: [{ userId: '98499705' }, { email: 'o
 
 export const uninstallSample = { confirm: String(PORTAL_ID) } as const;
 
+/** A PUT /api/v1/admins refusal about the third entry's email (src/settings/settings-router.ts wording). */
+export const invalidEditorError = {
+  error: {
+    code: 'invalid_request',
+    message: 'The editors were not saved: 1 problem to fix.',
+    problems: [{ path: 'admins[2].email', code: 'invalid_format', message: 'This is not an email address.' }],
+  },
+} as const;
+
+/** The DELETE /api/v1/install refusals, worded as src/settings/settings-router.ts words them. */
+export const uninstallErrors = {
+  forbidden: { error: { code: 'forbidden', message: 'Uninstalling needs the settings page: sign in with HubSpot and confirm there.' } },
+  notInstalled: { error: { code: 'not_installed', message: 'This portal is not connected through an OAuth install (a static token is configured); remove HUBSPOT_ACCESS_TOKEN to disconnect it.' } },
+  hubspotUnavailable: { error: { code: 'hubspot_unavailable', message: 'HubSpot did not confirm the uninstall, so nothing was deleted; try again in a few minutes.' } },
+} as const;
+
 /** Which schema each sample must satisfy. */
 export const SAMPLES: Array<[schema: string, sample: unknown]> = [
   ['Settings', settingsSample],
@@ -204,4 +220,8 @@ export const SAMPLES: Array<[schema: string, sample: unknown]> = [
   ['AdminList', adminsSample],
   ['AdminsUpdate', adminsUpdateSample],
   ['UninstallRequest', uninstallSample],
+  ['ErrorBody', invalidEditorError],
+  ['ErrorBody', uninstallErrors.forbidden],
+  ['ErrorBody', uninstallErrors.notInstalled],
+  ['ErrorBody', uninstallErrors.hubspotUnavailable],
 ];

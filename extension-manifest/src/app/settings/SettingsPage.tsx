@@ -5,10 +5,12 @@
  */
 import { Alert, Button, Divider, Flex, Heading, LoadingSpinner, Text, hubspot } from '@hubspot/ui-extensions';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, settingsApi, type Analytics, type AuditEntry, type Me, type PreviewResult, type Rule, type SettingsValues } from './api.ts';
+import { ApiError, settingsApi, type Admin, type Analytics, type AuditEntry, type Me, type PreviewResult, type Rule, type SettingsValues } from './api.ts';
+import { adminLabel, EditorsSection } from './EditorsSection.tsx';
 import { AnalyticsSection, AuditSection, PreviewSection } from './InsightSections.tsx';
 import { RulesSection } from './RulesSection.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
+import { UninstallSection } from './UninstallSection.tsx';
 
 hubspot.extend<'settings'>(() => <SettingsPage />);
 
@@ -19,6 +21,7 @@ interface Loaded {
   rules: Rule[];
   analytics: Analytics;
   audit: AuditEntry[];
+  admins: Admin[];
 }
 
 /** Drops the read-only fields of a settings answer, keeping what PUT and preview accept. */
@@ -28,10 +31,10 @@ function valuesOf(settings: SettingsValues): SettingsValues {
 }
 
 async function loadAll(): Promise<Loaded> {
-  const [me, settings, rules, analytics, audit] = await Promise.all([
-    settingsApi.me(), settingsApi.settings(), settingsApi.rules(), settingsApi.analytics(7), settingsApi.audit(),
+  const [me, settings, rules, analytics, audit, admins] = await Promise.all([
+    settingsApi.me(), settingsApi.settings(), settingsApi.rules(), settingsApi.analytics(7), settingsApi.audit(), settingsApi.admins(),
   ]);
-  return { me, values: valuesOf(settings), version: settings.version, rules: rules.rules, analytics, audit: audit.entries };
+  return { me, values: valuesOf(settings), version: settings.version, rules: rules.rules, analytics, audit: audit.entries, admins: admins.admins };
 }
 
 function describeError(error: unknown): string {
@@ -49,6 +52,7 @@ export function SettingsPage() {
   const [saving, setSaving] = useState(false);
   const [preview, setPreview] = useState<PreviewResult | null>(null);
   const [previewing, setPreviewing] = useState(false);
+  const [uninstalledFrom, setUninstalledFrom] = useState<number | null>(null);
 
   const reload = useCallback(async () => {
     try {
@@ -61,6 +65,14 @@ export function SettingsPage() {
   }, []);
 
   useEffect(() => { void reload(); }, [reload]);
+
+  if (uninstalledFrom !== null) {
+    return (
+      <Alert title="Unrobot was uninstalled" variant="success" testId="uninstalled">
+        The app was removed from portal {uninstalledFrom} and its data here was deleted.
+      </Alert>
+    );
+  }
 
   if (loaded === null || draft === null) {
     return error === null
@@ -102,11 +114,22 @@ export function SettingsPage() {
     setLoaded({ ...loaded, rules: loaded.rules.map((r) => (r.id === rule.id ? rule : r)), audit: audit.entries });
   };
 
+  const onEditorsSaved = async (admins: Admin[]) => {
+    setLoaded((current) => current && { ...current, admins });
+    // The editors are saved either way; a log that cannot be read now catches up on the next load.
+    const audit = await settingsApi.audit().catch(() => null);
+    if (audit !== null) setLoaded((current) => current && { ...current, audit: audit.entries });
+  };
+
   return (
     <Flex direction="column" gap="medium">
       <Heading>Unrobot</Heading>
       <Text>Choose which robotic task prompts Unrobot answers with reflection questions, where the cards go, and how often reps get them.</Text>
-      {readOnly && <Alert title="Read only" variant="info">Only a super admin can change these settings.</Alert>}
+      {readOnly && (
+        <Alert title="Read only" variant="info" testId="read-only">
+          You can read these settings but not change them. Editing can be granted by: {loaded.admins.map(adminLabel).join(', ') || 'the user who installed Unrobot'}.
+        </Alert>
+      )}
       {error !== null && <Alert title="Not saved" variant="danger" testId="page-error">{error}</Alert>}
       {notice !== null && error === null && <Alert title="Done" variant="success">{notice}</Alert>}
       <RulesSection rules={loaded.rules} readOnly={readOnly} onChanged={onRuleChanged} />
@@ -123,6 +146,10 @@ export function SettingsPage() {
       <AnalyticsSection analytics={loaded.analytics} />
       <Divider />
       <AuditSection entries={loaded.audit} />
+      <Divider />
+      <EditorsSection admins={loaded.admins} me={loaded.me} onSaved={onEditorsSaved} />
+      <Divider />
+      <UninstallSection portalId={loaded.me.portalId} readOnly={readOnly} onUninstalled={() => setUninstalledFrom(loaded.me.portalId)} />
     </Flex>
   );
 }

@@ -71,6 +71,9 @@ export interface AuditEntry {
   changes: Array<{ path: string; before: unknown; after: unknown }>;
 }
 export interface Problem { path: string; code: string; message: string }
+/** A person who may edit: a HubSpot user id, an email, or both. */
+export interface AdminEntry { userId?: string; email?: string }
+export interface Admin extends AdminEntry { addedBy: string | null; addedAt: string }
 
 /** A refused call, with the server's message and the problems an admin can fix. */
 export class ApiError extends Error {
@@ -86,9 +89,9 @@ export class ApiError extends Error {
   }
 }
 
-type Method = 'GET' | 'PUT' | 'PATCH' | 'POST';
+type Method = 'GET' | 'PUT' | 'PATCH' | 'POST' | 'DELETE';
 
-/** Calls one route and returns its JSON body, or throws an ApiError for any non-2xx answer. */
+/** Calls one route and returns its JSON body (`{}` for a 204), or throws an ApiError for any non-2xx answer. */
 export async function callApi<T>(method: Method, path: string, body?: Record<string, unknown>): Promise<T> {
   const options = body === undefined ? { method } : { method, body };
   const response = await hubspot.fetch(`${API_BASE_URL}${path}`, options);
@@ -114,6 +117,12 @@ export const settingsApi = {
   preview: (days: number, settings: SettingsValues) => callApi<PreviewResult>('POST', '/api/v1/preview', { days, settings }),
   analytics: (days: 7 | 30) => callApi<Analytics>('GET', `/api/v1/analytics?days=${days}`),
   audit: () => callApi<{ entries: AuditEntry[] }>('GET', '/api/v1/audit?limit=20'),
+  admins: () => callApi<{ admins: Admin[] }>('GET', '/api/v1/admins'),
+  /** Replaces the whole editor list (no version: the last save wins). */
+  saveAdmins: (admins: AdminEntry[]) =>
+    callApi<{ admins: Admin[] }>('PUT', '/api/v1/admins', { admins: admins.map(({ userId, email }) => ({ ...(userId !== undefined && { userId }), ...(email !== undefined && { email }) })) }),
+  /** Answers 204; `confirm` is the portal id the admin typed. */
+  uninstall: (confirm: string) => callApi<Record<string, never>>('DELETE', '/api/v1/install', { confirm }),
 };
 
 /** "75%" for a rate, "–" when there was no feedback. */

@@ -1,0 +1,233 @@
+import { readFileSync } from 'node:fs';
+import { Alert, Button, Form, Input, Link, Table, Tile } from '@hubspot/ui-extensions';
+import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { z } from 'zod';
+import { ApiError, type Admin, type AdminEntry } from '../../../extension-manifest/src/app/settings/api.ts';
+import { checkNewEditor, placeProblems } from '../../../extension-manifest/src/app/settings/EditorsSection.tsx';
+import { SettingsPage } from '../../../extension-manifest/src/app/settings/SettingsPage.tsx';
+import { UNINSTALL_DELETES } from '../../../extension-manifest/src/app/settings/UninstallSection.tsx';
+import {
+  adminsSample, analyticsSample, auditSample, invalidEditorError, meSample, PORTAL_ID, rulesSample, settingsSample, uninstallErrors,
+} from '../settings-contract/api-samples.ts';
+import { mockHubspotFetch, on, type Route } from './fake-backend.ts';
+
+const BASE = 'https://unrobot.example.com';
+const reads: Route[] = [
+  on('GET', '/api/v1/me', 200, meSample),
+  on('GET', '/api/v1/settings', 200, settingsSample),
+  on('GET', '/api/v1/rules', 200, rulesSample),
+  on('GET', '/api/v1/analytics?days=7', 200, analyticsSample),
+  on('GET', /^\/api\/v1\/audit/, 200, auditSample),
+  on('GET', '/api/v1/admins', 200, adminsSample),
+];
+/** `trigger`'s declared argument type is the handler itself (a typing slip in 0.17.0); the runtime passes the value on. */
+const eventArg = (value: unknown) => value as never;
+let restore = () => {};
+afterEach(() => restore());
+
+/** The editor list as the service keeps it: PUT replaces it, GET reads it back. */
+function editorsBackend(initial: readonly Admin[]) {
+  let admins: Admin[] = [...initial];
+  const same = (a: AdminEntry) => (b: AdminEntry) => a.userId === b.userId && a.email === b.email;
+  const route: Route = (call) => {
+    if (new URL(call.url).pathname !== '/api/v1/admins') return undefined;
+    if (call.method === 'PUT') {
+      const sent = (call.body as { admins: AdminEntry[] }).admins;
+      admins = sent.map((entry) => admins.find(same(entry)) ?? { ...entry, addedBy: meSample.user.id, addedAt: '2026-09-02T10:00:00.000Z' });
+    }
+    return { status: 200, body: { admins } };
+  };
+  return { route, current: () => admins };
+}
+
+function renderPage(routes: Route[]) {
+  const mock = mockHubspotFetch(routes);
+  restore = mock.restore;
+  const renderer = createRenderer('settings');
+  renderer.render(<SettingsPage />);
+  return { renderer, calls: mock.calls };
+}
+
+async function renderLoaded(routes: Route[] = []) {
+  const page = renderPage([...routes, ...reads]);
+  await page.renderer.waitFor(() => expect(page.renderer.findByTestId(Table, 'editor-list')).toBeDefined());
+  return page;
+}
+
+const type = (renderer: ReturnType<typeof createRenderer>, testId: string, value: string) =>
+  renderer.findByTestId(Input, testId).trigger('onChange', eventArg(value));
+const submit = (renderer: ReturnType<typeof createRenderer>, testId: string) =>
+  renderer.findByTestId(Form, testId).trigger('onSubmit', eventArg({}));
+
+describe('editors', () => {
+  test('when the page loads, then each editor is listed and every one but the caller has a labelled remove button', async () => {
+    const { renderer } = await renderLoaded();
+    const list = String(renderer.findByTestId(Table, 'editor-list'));
+    expect(list).toContain('revops@acme.example');
+    expect(list).toContain('installed Unrobot');
+    expect(list).toContain('(you)');
+    expect(renderer.maybeFindByTestId(Button, 'remove-editor-0')).toBeNull();
+    expect(renderer.findByTestId(Button, 'remove-editor-1').text).toBe('Remove ops@acme.example');
+    expect(renderer.findByTestId(Input, 'editor-user-id').props.label).toBe('HubSpot user id');
+    expect(renderer.findByTestId(Input, 'editor-email').props.label).toBe('Email');
+  });
+
+  test('when an editor is added and another removed, then each PUT sends the whole list and a reload shows what was saved', async () => {
+    const backend = editorsBackend(adminsSample.admins);
+    const { renderer, calls } = await renderLoaded([backend.route]);
+    type(renderer, 'editor-email', ' sales-lead@acme.example ');
+    submit(renderer, 'editor-form');
+    await renderer.waitFor(() => expect(String(renderer.findByTestId(Table, 'editor-list'))).toContain('sales-lead@acme.example'));
+    expect(renderer.findByTestId(Alert, 'editor-notice').text).toContain('Added sales-lead@acme.example as an editor.');
+    await renderer.waitFor(() => expect(renderer.findByTestId(Input, 'editor-email').props.value).toBe(''));
+    expect(calls.filter((c) => c.method === 'PUT')).toEqual([{ method: 'PUT', url: `${BASE}/api/v1/admins`, body: {
+      admins: [{ userId: '98499705', email: 'revops@acme.example' }, { email: 'ops@acme.example' }, { email: 'sales-lead@acme.example' }],
+    } }]);
+
+    renderer.findByTestId(Button, 'remove-editor-1').trigger('onClick');
+    await renderer.waitFor(() => expect(String(renderer.findByTestId(Table, 'editor-list'))).not.toContain('"ops@acme.example"'));
+    expect(calls.filter((c) => c.method === 'PUT').at(-1)?.body).toEqual({ admins: [{ userId: '98499705', email: 'revops@acme.example' }, { email: 'sales-lead@acme.example' }] });
+    // The audit log is read again after each save (load, add, remove).
+    await renderer.waitFor(() => expect(calls.filter((c) => c.method === 'GET' && c.url.includes('/audit'))).toHaveLength(3));
+
+    restore();
+    const reloaded = await renderLoaded([backend.route]);
+    const list = String(reloaded.renderer.findByTestId(Table, 'editor-list'));
+    expect(backend.current().map((admin) => admin.email)).toEqual(['revops@acme.example', 'sales-lead@acme.example']);
+    expect(list).toContain('sales-lead@acme.example');
+    expect(list).not.toContain('"ops@acme.example"');
+  });
+
+  test.each([
+    ['nothing', '', '', 'editor-user-id', 'Give a HubSpot user id, an email, or both.'],
+    ['a user id with letters', '98x', '', 'editor-user-id', 'A HubSpot user id is digits only.'],
+    ['an email without a domain', '', 'ops@acme', 'editor-email', 'This is not an email address.'],
+    ['an email already listed, in other case', '', 'OPS@acme.example', 'editor-email', 'This email is already an editor (entry 2).'],
+    ['a user id already listed', '98499705', '', 'editor-user-id', 'This user id is already an editor (entry 1).'],
+  ])('when %s is added, then nothing is sent and the problem is on the field', async (_what, userId, email, field, message) => {
+    const { renderer, calls } = await renderLoaded();
+    type(renderer, 'editor-user-id', userId);
+    type(renderer, 'editor-email', email);
+    submit(renderer, 'editor-form');
+    await renderer.waitFor(() => expect(renderer.findByTestId(Input, field).props.error).toBe(true));
+    expect(renderer.findByTestId(Input, field).props.validationMessage).toBe(message);
+    expect(calls.filter((c) => c.method === 'PUT')).toEqual([]);
+  });
+
+  test('when the page checks an entry, then it agrees with the contract\'s user id pattern and the API\'s email check (zod)', () => {
+    const openapi = JSON.parse(readFileSync(new URL('../../../src/settings/openapi.json', import.meta.url), 'utf8')) as { components: { schemas: { HubSpotId: { pattern: string } } } };
+    const userId = new RegExp(openapi.components.schemas.HubSpotId.pattern);
+    for (const id of ['1', '98499705', '0', '012', '1'.repeat(20), '1'.repeat(21), '12 3', '١٢٣']) {
+      expect([id, checkNewEditor({ userId: id }, []).userId === undefined]).toEqual([id, userId.test(id)]);
+    }
+    const emails = ['ops@acme.example', 'o.p+s@acme.co.uk', "o'neil@acme.example", 'ops@acme', '.ops@acme.example', 'ops.@acme.example',
+      'o..ps@acme.example', 'ops@-acme.example', 'ops@acme.c', 'öps@acme.example', 'ops@acme.example ', `${'a'.repeat(250)}@x.io`];
+    for (const email of emails) {
+      expect([email, checkNewEditor({ email }, []).email === undefined]).toEqual([email, z.email().max(254).safeParse(email).success]);
+    }
+  });
+
+  test('when the service refuses the new entry, then its problem is shown next to that field and the input is kept', async () => {
+    const { renderer } = await renderLoaded([on('PUT', '/api/v1/admins', 400, invalidEditorError)]);
+    type(renderer, 'editor-email', 'sales-lead@acme.example');
+    submit(renderer, 'editor-form');
+    await renderer.waitFor(() => expect(renderer.findByTestId(Input, 'editor-email').props.error).toBe(true));
+    expect(renderer.findByTestId(Input, 'editor-email').props.validationMessage).toBe('This is not an email address.');
+    expect(renderer.findByTestId(Input, 'editor-email').props.value).toBe('sales-lead@acme.example');
+    expect(renderer.findByTestId(Input, 'editor-user-id').props.error).toBe(false);
+    expect(String(renderer.findByTestId(Table, 'editor-list'))).not.toContain('sales-lead');
+  });
+
+  test('when the service names the added entry as a whole, then the problem goes to the field it was given by; the rest to the list', () => {
+    const duplicate = 'Entry 3 names the same person as entry 2.';
+    const self = 'You cannot remove yourself; ask another editor to remove you.';
+    const error = new ApiError(400, 'invalid_request', 'The editors were not saved: 2 problems to fix.', [
+      { path: 'admins[2]', code: 'duplicate_entry', message: duplicate }, { path: 'admins', code: 'cannot_remove_self', message: self },
+    ]);
+    expect(placeProblems(error, { index: 2, entry: { email: 'ops@acme.example' } })).toEqual({ email: duplicate, list: self });
+    expect(placeProblems(error, { index: 2, entry: { userId: '7', email: 'ops@acme.example' } })).toEqual({ userId: duplicate, list: self });
+    expect(placeProblems(error, null)).toEqual({ list: `${duplicate} ${self}` });
+    expect(placeProblems(new Error('Request failed (500)'), null)).toEqual({ list: 'Request failed (500)' });
+  });
+
+  test('when a removal is refused for the whole list, then the reason is shown under the list and the editor stays', async () => {
+    const refusal = { error: { code: 'invalid_request', message: 'The editors were not saved: 1 problem to fix.', problems: [{ path: 'admins', code: 'cannot_remove_self', message: 'You cannot remove yourself; ask another editor to remove you.' }] } };
+    const { renderer } = await renderLoaded([on('PUT', '/api/v1/admins', 400, refusal)]);
+    renderer.findByTestId(Button, 'remove-editor-1').trigger('onClick');
+    await renderer.waitFor(() => expect(renderer.findByTestId(Alert, 'editor-error').text).toContain('You cannot remove yourself'));
+    expect(renderer.findByTestId(Button, 'remove-editor-1')).toBeDefined();
+  });
+
+  test('when the user may not edit, then the page names who can grant editing and every editor and uninstall control is off', async () => {
+    const { renderer } = await renderLoaded([on('GET', '/api/v1/me', 200, { ...meSample, user: { id: '555' }, canEdit: false })]);
+    expect(renderer.findByTestId(Alert, 'read-only').text).toContain('Editing can be granted by: revops@acme.example / user 98499705, ops@acme.example.');
+    expect(renderer.findByTestId(Button, 'remove-editor-0').props.disabled).toBe(true);
+    expect(renderer.findByTestId(Button, 'add-editor').props.disabled).toBe(true);
+    expect(renderer.findByTestId(Input, 'editor-email').props.readOnly).toBe(true);
+    expect(renderer.findByTestId(Button, 'uninstall').props.disabled).toBe(true);
+    expect(renderer.findByTestId(Input, 'uninstall-confirm').props.readOnly).toBe(true);
+  });
+});
+
+describe('uninstall', () => {
+  test('when the section is shown, then it names what is deleted in the standalone page\'s words, apart from the rest of the page', async () => {
+    const { renderer } = await renderLoaded();
+    const standalone = readFileSync(new URL('../../../src/settings/settings-page.ts', import.meta.url), 'utf8').replaceAll('&#39;', '\'');
+    const section = String(renderer.findByTestId(Tile, 'uninstall-section'));
+    for (const item of UNINSTALL_DELETES) {
+      expect([item, standalone.includes(item.replace(/[.;]$/, ''))]).toEqual([item, true]);
+      expect(section).toContain(item);
+    }
+    expect(section).not.toContain('Add editor');
+    expect(standalone).toContain('This removes the app from your HubSpot portal and deletes, here, everything Unrobot keeps about it:');
+    expect(standalone).toContain('Notes already posted to HubSpot records stay in HubSpot.');
+    expect(renderer.findByTestId(Input, 'uninstall-confirm').props.label).toBe(`Type this portal's id, ${PORTAL_ID}, to confirm`);
+    expect(renderer.findByTestId(Button, 'uninstall').props.variant).toBe('destructive');
+  });
+
+  test.each([['nothing', ''], ['another portal\'s id', '62516']])('when %s is typed, then nothing is sent and the field asks for the id', async (_what, typed) => {
+    const { renderer, calls } = await renderLoaded([on('DELETE', '/api/v1/install', 204, null)]);
+    type(renderer, 'uninstall-confirm', typed);
+    submit(renderer, 'uninstall-form');
+    await renderer.waitFor(() => expect(renderer.findByTestId(Input, 'uninstall-confirm').props.error).toBe(true));
+    expect(renderer.findByTestId(Input, 'uninstall-confirm').props.validationMessage).toBe(`Type ${PORTAL_ID}, this portal's id, to confirm. Nothing was deleted.`);
+    expect(calls.filter((c) => c.method === 'DELETE')).toEqual([]);
+  });
+
+  test('when the portal id is typed and the service uninstalls, then the DELETE carries it and the page says it is done', async () => {
+    const { renderer, calls } = await renderLoaded([on('DELETE', '/api/v1/install', 204, null)]);
+    type(renderer, 'uninstall-confirm', ` ${PORTAL_ID} `);
+    submit(renderer, 'uninstall-form');
+    await renderer.waitFor(() => expect(renderer.findByTestId(Alert, 'uninstalled').text).toContain(`The app was removed from portal ${PORTAL_ID} and its data here was deleted.`));
+    expect(calls.filter((c) => c.method === 'DELETE')).toEqual([{ method: 'DELETE', url: `${BASE}/api/v1/install`, body: { confirm: String(PORTAL_ID) } }]);
+    expect(renderer.maybeFindByTestId(Table, 'editor-list')).toBeNull();
+    expect(renderer.maybeFindByTestId(Button, 'save-settings')).toBeNull();
+  });
+
+  test.each([
+    ['HubSpot did not confirm (502)', 502, uninstallErrors.hubspotUnavailable, 'try again in a few minutes', false],
+    ['the portal runs on a static token (409)', 409, uninstallErrors.notInstalled, 'remove HUBSPOT_ACCESS_TOKEN', false],
+    ['the service wants its own page\'s session (403)', 403, uninstallErrors.forbidden, 'sign in with HubSpot and confirm there', true],
+  ])('when %s, then the page says so, keeps everything and lets the admin try again', async (_what, status, body, message, linksOut) => {
+    const { renderer, calls } = await renderLoaded([on('DELETE', '/api/v1/install', status, body)]);
+    type(renderer, 'uninstall-confirm', String(PORTAL_ID));
+    submit(renderer, 'uninstall-form');
+    await renderer.waitFor(() => expect(renderer.findByTestId(Alert, 'uninstall-error').text).toContain(message));
+    expect(renderer.findByTestId(Button, 'uninstall').props.disabled).toBe(false);
+    expect(renderer.findByTestId(Table, 'editor-list')).toBeDefined();
+    expect(renderer.maybeFindByTestId(Alert, 'uninstalled')).toBeNull();
+    const link = renderer.findByTestId(Alert, 'uninstall-error').maybeFind(Link);
+    expect(link?.props.href ?? null).toEqual(linksOut ? { url: `${BASE}/settings#uninstall`, external: true } : null);
+    submit(renderer, 'uninstall-form');
+    await renderer.waitFor(() => expect(calls.filter((c) => c.method === 'DELETE')).toHaveLength(2));
+  });
+
+  test('when the service refuses the confirmation (400), then its problem is shown on the field', async () => {
+    const refusal = { error: { code: 'invalid_request', message: 'Unrobot was not uninstalled: type this portal\'s id to confirm.', problems: [{ path: 'confirm', code: 'invalid_format', message: `Type ${PORTAL_ID}, this portal's id, to confirm.` }] } };
+    const { renderer } = await renderLoaded([on('DELETE', '/api/v1/install', 400, refusal)]);
+    type(renderer, 'uninstall-confirm', String(PORTAL_ID));
+    submit(renderer, 'uninstall-form');
+    await renderer.waitFor(() => expect(renderer.findByTestId(Input, 'uninstall-confirm').props.validationMessage).toBe(`Type ${PORTAL_ID}, this portal's id, to confirm.`));
+    expect(renderer.maybeFindByTestId(Alert, 'uninstall-error')).toBeNull();
+  });
+});
