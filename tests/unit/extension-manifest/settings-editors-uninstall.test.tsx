@@ -7,7 +7,7 @@ import { checkNewEditor, placeProblems } from '../../../extension-manifest/src/a
 import { SettingsPage } from '../../../extension-manifest/src/app/settings/SettingsPage.tsx';
 import { UNINSTALL_DELETES } from '../../../extension-manifest/src/app/settings/UninstallSection.tsx';
 import {
-  adminsSample, analyticsSample, auditSample, invalidEditorError, meSample, PORTAL_ID, rulesSample, settingsSample, uninstallErrors,
+  adminsSample, analyticsSample, auditSample, invalidEditorError, meSample, rulesSample, settingsSample,
 } from '../settings-contract/api-samples.ts';
 import { mockHubspotFetch, on, type Route } from './fake-backend.ts';
 
@@ -158,20 +158,18 @@ describe('editors', () => {
     expect(renderer.findByTestId(Button, 'remove-editor-1')).toBeDefined();
   });
 
-  test('when the user may not edit, then the page names who can grant editing and every editor and uninstall control is off', async () => {
+  test('when the user may not edit, then the page names who can grant editing and every editor control is off', async () => {
     const { renderer } = await renderLoaded([on('GET', '/api/v1/me', 200, { ...meSample, user: { id: '555' }, canEdit: false })]);
     expect(renderer.findByTestId(Alert, 'read-only').text).toContain('Editing can be granted by: revops@acme.example / user 98499705, ops@acme.example.');
     expect(renderer.findByTestId(Button, 'remove-editor-0').props.disabled).toBe(true);
     expect(renderer.findByTestId(Button, 'add-editor').props.disabled).toBe(true);
     expect(renderer.findByTestId(Input, 'editor-email').props.readOnly).toBe(true);
-    expect(renderer.findByTestId(Button, 'uninstall').props.disabled).toBe(true);
-    expect(renderer.findByTestId(Input, 'uninstall-confirm').props.readOnly).toBe(true);
   });
 });
 
 describe('uninstall', () => {
-  test('when the section is shown, then it names what is deleted in the standalone page\'s words, apart from the rest of the page', async () => {
-    const { renderer } = await renderLoaded();
+  test('when the section is shown, then it names what is deleted in the standalone page\'s words and links there, with no way to uninstall through hubspot.fetch', async () => {
+    const { renderer, calls } = await renderLoaded();
     const standalone = readFileSync(new URL('../../../src/settings/settings-page.ts', import.meta.url), 'utf8').replaceAll('&#39;', '\'');
     const section = String(renderer.findByTestId(Tile, 'uninstall-section'));
     for (const item of UNINSTALL_DELETES) {
@@ -181,53 +179,9 @@ describe('uninstall', () => {
     expect(section).not.toContain('Add editor');
     expect(standalone).toContain('This removes the app from your HubSpot portal and deletes, here, everything Unrobot keeps about it:');
     expect(standalone).toContain('Notes already posted to HubSpot records stay in HubSpot.');
-    expect(renderer.findByTestId(Input, 'uninstall-confirm').props.label).toBe(`Type this portal's id, ${PORTAL_ID}, to confirm`);
-    expect(renderer.findByTestId(Button, 'uninstall').props.variant).toBe('destructive');
-  });
-
-  test.each([['nothing', ''], ['another portal\'s id', '62516']])('when %s is typed, then nothing is sent and the field asks for the id', async (_what, typed) => {
-    const { renderer, calls } = await renderLoaded([on('DELETE', '/api/v1/install', 204, null)]);
-    type(renderer, 'uninstall-confirm', typed);
-    submit(renderer, 'uninstall-form');
-    await renderer.waitFor(() => expect(renderer.findByTestId(Input, 'uninstall-confirm').props.error).toBe(true));
-    expect(renderer.findByTestId(Input, 'uninstall-confirm').props.validationMessage).toBe(`Type ${PORTAL_ID}, this portal's id, to confirm. Nothing was deleted.`);
+    expect(standalone).toContain('id="uninstall"');
+    expect(renderer.findByTestId(Link, 'uninstall-link').props.href).toEqual({ url: `${BASE}/settings#uninstall`, external: true });
+    expect(renderer.findByTestId(Tile, 'uninstall-section').findAll(Button)).toEqual([]);
     expect(calls.filter((c) => c.method === 'DELETE')).toEqual([]);
-  });
-
-  test('when the portal id is typed and the service uninstalls, then the DELETE carries it and the page says it is done', async () => {
-    const { renderer, calls } = await renderLoaded([on('DELETE', '/api/v1/install', 204, null)]);
-    type(renderer, 'uninstall-confirm', ` ${PORTAL_ID} `);
-    submit(renderer, 'uninstall-form');
-    await renderer.waitFor(() => expect(renderer.findByTestId(Alert, 'uninstalled').text).toContain(`The app was removed from portal ${PORTAL_ID} and its data here was deleted.`));
-    expect(calls.filter((c) => c.method === 'DELETE')).toEqual([{ method: 'DELETE', url: `${BASE}/api/v1/install`, body: { confirm: String(PORTAL_ID) } }]);
-    expect(renderer.maybeFindByTestId(Table, 'editor-list')).toBeNull();
-    expect(renderer.maybeFindByTestId(Button, 'save-settings')).toBeNull();
-  });
-
-  test.each([
-    ['HubSpot did not confirm (502)', 502, uninstallErrors.hubspotUnavailable, 'try again in a few minutes', false],
-    ['the portal runs on a static token (409)', 409, uninstallErrors.notInstalled, 'remove HUBSPOT_ACCESS_TOKEN', false],
-    ['the service wants its own page\'s session (403)', 403, uninstallErrors.forbidden, 'sign in with HubSpot and confirm there', true],
-  ])('when %s, then the page says so, keeps everything and lets the admin try again', async (_what, status, body, message, linksOut) => {
-    const { renderer, calls } = await renderLoaded([on('DELETE', '/api/v1/install', status, body)]);
-    type(renderer, 'uninstall-confirm', String(PORTAL_ID));
-    submit(renderer, 'uninstall-form');
-    await renderer.waitFor(() => expect(renderer.findByTestId(Alert, 'uninstall-error').text).toContain(message));
-    expect(renderer.findByTestId(Button, 'uninstall').props.disabled).toBe(false);
-    expect(renderer.findByTestId(Table, 'editor-list')).toBeDefined();
-    expect(renderer.maybeFindByTestId(Alert, 'uninstalled')).toBeNull();
-    const link = renderer.findByTestId(Alert, 'uninstall-error').maybeFind(Link);
-    expect(link?.props.href ?? null).toEqual(linksOut ? { url: `${BASE}/settings#uninstall`, external: true } : null);
-    submit(renderer, 'uninstall-form');
-    await renderer.waitFor(() => expect(calls.filter((c) => c.method === 'DELETE')).toHaveLength(2));
-  });
-
-  test('when the service refuses the confirmation (400), then its problem is shown on the field', async () => {
-    const refusal = { error: { code: 'invalid_request', message: 'Unrobot was not uninstalled: type this portal\'s id to confirm.', problems: [{ path: 'confirm', code: 'invalid_format', message: `Type ${PORTAL_ID}, this portal's id, to confirm.` }] } };
-    const { renderer } = await renderLoaded([on('DELETE', '/api/v1/install', 400, refusal)]);
-    type(renderer, 'uninstall-confirm', String(PORTAL_ID));
-    submit(renderer, 'uninstall-form');
-    await renderer.waitFor(() => expect(renderer.findByTestId(Input, 'uninstall-confirm').props.validationMessage).toBe(`Type ${PORTAL_ID}, this portal's id, to confirm.`));
-    expect(renderer.maybeFindByTestId(Alert, 'uninstall-error')).toBeNull();
   });
 });

@@ -199,13 +199,6 @@ export const invalidEditorError = {
   },
 } as const;
 
-/** The DELETE /api/v1/install refusals, worded as src/settings/settings-router.ts words them. */
-export const uninstallErrors = {
-  forbidden: { error: { code: 'forbidden', message: 'Uninstalling needs the settings page: sign in with HubSpot and confirm there.' } },
-  notInstalled: { error: { code: 'not_installed', message: 'This portal is not connected through an OAuth install (a static token is configured); remove HUBSPOT_ACCESS_TOKEN to disconnect it.' } },
-  hubspotUnavailable: { error: { code: 'hubspot_unavailable', message: 'HubSpot did not confirm the uninstall, so nothing was deleted; try again in a few minutes.' } },
-} as const;
-
 /** Which schema each sample must satisfy. */
 export const SAMPLES: Array<[schema: string, sample: unknown]> = [
   ['Settings', settingsSample],
@@ -221,7 +214,4 @@ export const SAMPLES: Array<[schema: string, sample: unknown]> = [
   ['AdminsUpdate', adminsUpdateSample],
   ['UninstallRequest', uninstallSample],
   ['ErrorBody', invalidEditorError],
-  ['ErrorBody', uninstallErrors.forbidden],
-  ['ErrorBody', uninstallErrors.notInstalled],
-  ['ErrorBody', uninstallErrors.hubspotUnavailable],
 ];

@@ -52,7 +52,6 @@ export function SettingsPage() {
   const [saving, setSaving] = useState(false);
   const [preview, setPreview] = useState<PreviewResult | null>(null);
   const [previewing, setPreviewing] = useState(false);
-  const [uninstalledFrom, setUninstalledFrom] = useState<number | null>(null);
 
   const reload = useCallback(async () => {
     try {
@@ -65,14 +64,6 @@ export function SettingsPage() {
   }, []);
 
   useEffect(() => { void reload(); }, [reload]);
-
-  if (uninstalledFrom !== null) {
-    return (
-      <Alert title="Unrobot was uninstalled" variant="success" testId="uninstalled">
-        The app was removed from portal {uninstalledFrom} and its data here was deleted.
-      </Alert>
-    );
-  }
 
   if (loaded === null || draft === null) {
     return error === null
@@ -149,7 +140,7 @@ export function SettingsPage() {
       <Divider />
       <EditorsSection admins={loaded.admins} me={loaded.me} onSaved={onEditorsSaved} />
       <Divider />
-      <UninstallSection portalId={loaded.me.portalId} readOnly={readOnly} onUninstalled={() => setUninstalledFrom(loaded.me.portalId)} />
+      <UninstallSection />
     </Flex>
   );
 }

@@ -122,7 +122,6 @@ export const settingsApi = {
   saveAdmins: (admins: AdminEntry[]) =>
     callApi<{ admins: Admin[] }>('PUT', '/api/v1/admins', { admins: admins.map(({ userId, email }) => ({ ...(userId !== undefined && { userId }), ...(email !== undefined && { email }) })) }),
   /** Answers 204; `confirm` is the portal id the admin typed. */
-  uninstall: (confirm: string) => callApi<Record<string, never>>('DELETE', '/api/v1/install', { confirm }),
 };
 
 /** "75%" for a rate, "–" when there was no feedback. */
