@@ -25,7 +25,10 @@ RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts \
 
 # --- runtime: Node 24, non-root, no build tools, no dev dependencies.
 FROM ${NODE_IMAGE} AS runtime
+# HOST: listen on every interface in the container whatever NODE_ENV is (outside production the
+# service defaults to 127.0.0.1, which a published port cannot reach, e.g. demo mode with NODE_ENV=development).
 ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/data
 WORKDIR /app
