@@ -123,6 +123,8 @@ export interface CardStore {
   markSkipped(portalId: string, cardId: string): Promise<void>;
   /** Gives `holder`'s lease back after a failed publish, so the retry need not wait for it to expire; a lease taken over since stays. */
   releaseLease(portalId: string, cardId: string, holder: LeaseHolder | null): Promise<void>;
+  /** Whether `holder` still holds the card's lease (not taken over, not lapsed and taken): checked right before the HubSpot write. */
+  holdsLease(portalId: string, cardId: string, holder: LeaseHolder): Promise<boolean>;
   getCard(portalId: string, cardId: string): Promise<StoredCard | undefined>;
   recordSkip(skip: CardSkip): Promise<void>;
   /** Delivered cards of the portal since `since` (policy history: cooldown, budget). */

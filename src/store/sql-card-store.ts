@@ -108,6 +108,13 @@ export function createSqlCardStore(db: SqlDatabase, queue: Pick<BossQueue, 'enqu
         [portalId, cardId, holder?.jobId ?? null, holder?.attempt ?? null]);
     },
 
+    async holdsLease(portalId, cardId, holder) {
+      const rows = await db.query(
+        `select 1 from cards where portal_id = $1 and card_id = $2 and status = 'pending' and lease_job_id = $3 and lease_attempt = $4`,
+        [portalId, cardId, holder.jobId, holder.attempt]);
+      return rows.length > 0;
+    },
+
     getCard,
 
     async recordSkip(skip) {

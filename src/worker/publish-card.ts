@@ -73,7 +73,13 @@ export async function publishCard(deps: PublishDeps, session: PortalSession, sto
       };
       // An earlier attempt got as far as publishing: HubSpot may already hold the card.
       const found = card.publishAttempts > 0 ? await deps.publisher.findExisting(target) : undefined;
-      return found ?? deps.publisher.publish(withLinks, target);
+      if (found !== undefined) return found;
+      // This attempt may have outlived its job lease (a slow read, a long rate-limit wait) and the
+      // job's next attempt taken the card over: then that one writes it, not this one.
+      if (card.leaseHolder !== null && !(await deps.ledger.holdsLease(card.portalId, card.cardId, card.leaseHolder))) {
+        throw new AppError('card.busy', 'this attempt lost the card\'s lease before writing it; the attempt holding it publishes', { retryable: true, retryAfterMs: PUBLISH_LEASE_MS, details: { cardId: card.cardId } });
+      }
+      return deps.publisher.publish(withLinks, target);
     });
     await deps.ledger.markDelivered(card.portalId, card.cardId, created.hubspotObjectId, deps.clock.now());
     return { status: 'done', reason: 'card delivered' };

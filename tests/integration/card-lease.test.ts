@@ -44,6 +44,17 @@ describe.each(engines())('card publishing lease on %s', (_engine, openDatabase) 
     expect(await claim(NOW + LEASE_MS, { ...run('job-a', 1), takesOver: false })).toMatchObject({ claimed: true, card: { leaseHolder: run('job-a', 1) } });
   });
 
+  test('when the holding attempt asks whether it still holds the lease, then yes until another attempt takes it over or the card is delivered', async () => {
+    await claim(NOW, run('job-a', 0));
+    expect(await ledger.holdsLease(PORTAL, CARD.cardId, run('job-a', 0))).toBe(true);
+    expect(await ledger.holdsLease(PORTAL, CARD.cardId, run('job-b', 0))).toBe(false);
+    await claim(NOW + 1_000, run('job-a', 1));
+    expect(await ledger.holdsLease(PORTAL, CARD.cardId, run('job-a', 0))).toBe(false);
+    expect(await ledger.holdsLease(PORTAL, CARD.cardId, run('job-a', 1))).toBe(true);
+    await ledger.markDelivered(PORTAL, CARD.cardId, 'note-1', NOW + 2_000);
+    expect(await ledger.holdsLease(PORTAL, CARD.cardId, run('job-a', 1))).toBe(false);
+  });
+
   test('when another job asks while the lease holds, then it is refused until the lease lapses', async () => {
     await claim(NOW, run('job-a', 0));
     expect(await claim(NOW + 29_999, run('job-b', 3))).toMatchObject({ claimed: false, reason: 'leased', card: { leaseHolder: run('job-a', 0), leaseUntil: NOW + LEASE_MS } });

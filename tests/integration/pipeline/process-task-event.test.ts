@@ -177,6 +177,26 @@ describe.each(engines())('processTaskEvent on %s', (_engine, openDatabase) => {
     expect(await db.query('select status, hubspot_object_id, lease_job_id from cards')).toEqual([{ status: 'delivered', hubspot_object_id: '9001', lease_job_id: null }]);
   });
 
+  test('when an attempt outlives its job lease and the job\'s next attempt takes the card over before the write, then the stale attempt writes nothing', async () => {
+    const stale = item('1');
+    let tookOver = false;
+    const { d, pub } = deps(new Map([ok('1', ROBOTIC)]), {
+      // Between the stale attempt's claim and its write (here: while it loads settings), the next attempt claims the card.
+      settings: { load: async () => {
+        const card = (await db.query<{ card_id: string }>('select card_id from cards'))[0];
+        if (!tookOver && card !== undefined) {
+          tookOver = (await ledger.claimForPublishing(PORTAL, card.card_id, NOW, 30_000, [{ jobId: stale.jobId, attempt: 1 }])).claimed;
+        }
+        return settings;
+      } },
+    });
+    const results = await processTaskEvent(d, [stale]);
+    expect(tookOver).toBe(true);
+    expect(results[0]).toMatchObject({ status: 'failed', error: { code: 'card.busy' } });
+    expect(pub.created).toHaveLength(0);
+    expect(await db.query('select status, lease_job_id, lease_attempt from cards')).toEqual([{ status: 'pending', lease_job_id: stale.jobId, lease_attempt: 1 }]);
+  });
+
   test('when a card is recorded, then it keeps the task\'s subject as written and the publisher gets it with the card', async () => {
     const { d, pub } = deps(new Map([ok('1', ROBOTIC), ok('2', 'Check in <b>now</b>', '907')]));
     expect((await processTaskEvent(d, [item('1'), item('2')])).map((r) => r.status)).toEqual(['done', 'done']);
