@@ -1,5 +1,5 @@
 /**
- * `npm run crash-loop -- [--cycles 100] [--points before-commit,mid-batch,...] [--database-url postgres://…]`
+ * `npm run crash-loop -- [--cycles 100] [--points before-commit,mid-batch,...] [--database-url postgres://…] [--suspect-warmup 10]`
  *
  * RELIABILITY.md T2 and §2.4: N SIGKILL/restart cycles at each of the five injection points,
  * against the real service (`src/main.ts`, child process, a fresh PostgreSQL database) and the
@@ -84,11 +84,13 @@ async function main(): Promise<void> {
     cycles: { type: 'string', default: '100' },
     points: { type: 'string', default: CRASH_POINTS.join(',') },
     'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
+    'suspect-warmup': { type: 'string', default: '10' },
   } });
   const cycles = Number(values.cycles);
   const points = values.points.split(',') as CrashPoint[];
-  if (!(cycles >= 1) || points.some((point) => !CRASH_POINTS.includes(point))) {
-    process.stderr.write(`usage: npm run crash-loop -- [--cycles N>=1] [--points ${CRASH_POINTS.join(',')}] [--database-url postgres://…]\n`);
+  const warmup = Number(values['suspect-warmup']);
+  if (!(cycles >= 1) || !(Number.isInteger(warmup) && warmup >= 0) || points.some((point) => !CRASH_POINTS.includes(point))) {
+    process.stderr.write(`usage: npm run crash-loop -- [--cycles N>=1] [--points ${CRASH_POINTS.join(',')}] [--database-url postgres://…] [--suspect-warmup SECONDS (10)]\n`);
     process.exit(2);
   }
   // A fresh database on the PostgreSQL server (the service and this script use it at once).
@@ -118,7 +120,7 @@ async function main(): Promise<void> {
   if (cycles * points.length > owners.length * 95) throw new Error(`at most ${owners.length * 95} cycles in all (the demo settings' daily card budget per rep)`);
   const env = {
     NODE_ENV: 'test', PORT: String(port), PUBLIC_BASE_URL: serviceUrl, DATABASE_URL: databaseUrl.href, LOG_LEVEL: 'info', JOB_LEASE_SECONDS: '2', JOB_RETRY_DELAY_SECONDS: '1',
-    CATCH_UP_POLL_SECONDS: '0', HUBSPOT_CLIENT_SECRET: secret, HUBSPOT_ACCESS_TOKEN: token, HUBSPOT_PORTAL_ID: String(portalId), HUBSPOT_API_BASE_URL: running.url,
+    JOB_SUSPECT_WARMUP_SECONDS: String(warmup), CATCH_UP_POLL_SECONDS: '0', HUBSPOT_CLIENT_SECRET: secret, HUBSPOT_ACCESS_TOKEN: token, HUBSPOT_PORTAL_ID: String(portalId), HUBSPOT_API_BASE_URL: running.url,
   };
   out(`crash-loop: ${cycles} cycles at each of ${points.join(', ')}; PostgreSQL database ${name}`);
 

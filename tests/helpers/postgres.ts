@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** The server's admin database URL (TEST_DATABASE_URL, default the local server). */
+export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REQUIRED = process.env.REQUIRE_POSTGRES === '1' || process.env.CI === 'true';
 
 async function serverAnswers(): Promise<boolean> {
