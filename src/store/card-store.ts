@@ -31,6 +31,8 @@ export interface NewCard {
   ruleId: string | null;
   ruleVersion: string;
   channel: string;
+  /** Where on the channel: the timeline-v3 event template id or the app-event type name; absent otherwise. */
+  channelTarget?: string | null;
   locale: string;
   lensIds: string[];
   ownerId: string | null;
@@ -61,6 +63,8 @@ export interface StoredCard {
   stepKey: string;
   taskId: string;
   channel: string;
+  /** Where on the channel it was recorded to go (template id / event type name); null for note, task-body and older rows. */
+  channelTarget: string | null;
   ownerId: string | null;
   records: StoredRecordRef[];
   content: unknown;

@@ -296,6 +296,17 @@ export const MIGRATIONS: readonly Migration[] = [
       alter table cards add constraint cards_status_check check (status in ('pending', 'delivered', 'skipped'));
     `,
   },
+  {
+    version: 26,
+    name: 'card channel target',
+    sql: `
+      -- Where on its channel a card goes out, recorded with it: the timeline-v3 event template id or
+      -- the app-event type name (null for note and task-body). A pending card is published there
+      -- even if the admin changed the setting since, so a retry never writes a second event under
+      -- another template. Null on rows from before: those use the current setting.
+      alter table cards add column channel_target text;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));

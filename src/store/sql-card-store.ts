@@ -10,12 +10,12 @@ import type { SqlDatabase } from './sql-database.ts';
 const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
 const ts = (param: string) => `to_timestamp(${param}::double precision / 1000)`;
 
-const CARD_COLUMNS = `portal_id, card_id, step_key, task_id, channel, owner_id, records, content, status, hubspot_object_id,
+const CARD_COLUMNS = `portal_id, card_id, step_key, task_id, channel, channel_target, owner_id, records, content, status, hubspot_object_id,
   publish_attempts, ${ms('created_at')} as created_ms, ${ms('delivered_at')} as delivered_ms, ${ms('lease_until')} as lease_ms,
   lease_job_id, lease_attempt`;
 
 interface CardRow {
-  portal_id: string; card_id: string; step_key: string; task_id: string; channel: string; owner_id: string | null;
+  portal_id: string; card_id: string; step_key: string; task_id: string; channel: string; channel_target: string | null; owner_id: string | null;
   records: unknown; content: unknown; status: StoredCard['status']; hubspot_object_id: string | null;
   publish_attempts: number; created_ms: number; delivered_ms: number | null; lease_ms: number | null;
   lease_job_id: string | null; lease_attempt: number | null;
@@ -25,7 +25,7 @@ const json = (value: unknown): unknown => (typeof value === 'string' ? JSON.pars
 
 function toCard(row: CardRow): StoredCard {
   return {
-    portalId: row.portal_id, cardId: row.card_id, stepKey: row.step_key, taskId: row.task_id, channel: row.channel,
+    portalId: row.portal_id, cardId: row.card_id, stepKey: row.step_key, taskId: row.task_id, channel: row.channel, channelTarget: row.channel_target,
     ownerId: row.owner_id, records: json(row.records) as StoredRecordRef[], content: json(row.content), status: row.status,
     hubspotObjectId: row.hubspot_object_id, publishAttempts: row.publish_attempts, createdAt: Number(row.created_ms),
     deliveredAt: row.delivered_ms === null ? null : Number(row.delivered_ms),
@@ -52,11 +52,11 @@ export function createSqlCardStore(db: SqlDatabase, queue: Pick<BossQueue, 'enqu
 
     async insertPendingCard(card) {
       const rows = await db.query<CardRow>(
-        `insert into cards (portal_id, card_id, step_key, task_id, rule_id, rule_version, channel, locale, lens_ids, owner_id, records, content, status, created_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9::text[], $10, $11::jsonb, $12::jsonb, 'pending', ${ts('$13')})
+        `insert into cards (portal_id, card_id, step_key, task_id, rule_id, rule_version, channel, channel_target, locale, lens_ids, owner_id, records, content, status, created_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $14, $8, $9::text[], $10, $11::jsonb, $12::jsonb, 'pending', ${ts('$13')})
          on conflict do nothing returning ${CARD_COLUMNS}`,
         [card.portalId, card.cardId, card.stepKey, card.taskId, card.ruleId, card.ruleVersion, card.channel, card.locale, card.lensIds,
-          card.ownerId, JSON.stringify(card.records), JSON.stringify(card.content), card.createdAt],
+          card.ownerId, JSON.stringify(card.records), JSON.stringify(card.content), card.createdAt, card.channelTarget ?? null],
       );
       const inserted = rows[0];
       if (inserted !== undefined) return { card: toCard(inserted), created: true };

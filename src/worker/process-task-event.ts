@@ -136,10 +136,12 @@ async function processTask(deps: ProcessTaskEventDeps, session: PortalSession, l
       first?.log.info({ until: new Date(decision.until).toISOString() }, 'card deferred past quiet hours');
       return { status: 'skipped', reason: 'deferred-quiet-hours' };
     }
-    const channel = loaded.settings.delivery.channel;
+    const { delivery } = loaded.settings;
+    const channel = delivery.channel;
     const stepKey = cardStepKey(portalId, taskId, loaded.rules.version, channel);
     const { card } = await deps.ledger.insertPendingCard({
       portalId, cardId: cardIdFor(stepKey), stepKey, taskId, ruleId: decision.ruleId, ruleVersion: loaded.rules.version, channel,
+      channelTarget: channel === 'timeline-v3' ? delivery.eventTemplateId ?? null : channel === 'app-event' ? delivery.eventTypeName ?? null : null,
       locale: decision.card.locale, lensIds: [...new Set(decision.card.questions.map((question) => question.lens))],
       ownerId: result.snapshot.task.ownerId ?? null, records: result.records, createdAt: decidedAt,
       content: withPipelineParts(decision.card, result.snapshot.task.subject, deps.appBaseUrl, decision.ruleId),

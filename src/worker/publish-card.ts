@@ -90,15 +90,18 @@ export async function publishCard(deps: PublishDeps, session: PortalSession, sto
 }
 
 /**
- * The card goes out on the channel it was recorded for (part of its step key), with the portal's
- * current settings for that channel: a channel switched since applies to new cards. An earlier
- * attempt may already have written this one on its own channel, and a search on the new channel
- * would not find it, so the task would get a second card there.
+ * The card goes out on the channel it was recorded for (part of its step key) and, on timeline-v3
+ * or app-event, under the template id / event type name recorded with it: a channel or template
+ * switched since applies to new cards. An earlier attempt may already have written this one there,
+ * and a search elsewhere would not find it, so the task would get a second card. Rows from before
+ * the target was recorded use the current setting of their channel.
  */
 function deliveryFor(card: StoredCard, current: DeliverySettings): DeliverySettings {
   const recorded = CHANNELS.find((channel): channel is Channel => channel === card.channel);
-  if (recorded === undefined || recorded === current.channel) return current;
+  if (recorded === undefined) return current;
   const needed = CHANNEL_SETTING[recorded];
+  if (needed !== undefined && card.channelTarget !== null) return { ...current, channel: recorded, [needed.key]: card.channelTarget };
+  if (recorded === current.channel) return current;
   if (needed !== undefined && current[needed.key] === undefined) throw channelGone(card, recorded, current.channel, needed.label);
   return { ...current, channel: recorded };
 }

@@ -208,12 +208,32 @@ describe.each(engines())('processTaskEvent on %s', (_engine, openDatabase) => {
   test.each([
     ['timeline-v3', { channel: 'timeline-v3', eventTemplateId: '1001' }, 'event template id'],
     ['app-event', { channel: 'app-event', eventTypeName: 'ae1_reflection_contacts' }, 'event type name'],
-  ] as const)('when the admin removed the %s setting a pending card was recorded under, then the retry fails permanently saying so, and goes out once it is back', async (channel, delivery, setting) => {
+  ] as const)('when the admin switched away from %s or changed its target while a card recorded there was pending, then the retry goes out where the card was recorded', async (_channel, delivery, _setting) => {
+    let current: LoadedSettings = { ...settings, settings: { ...settings.settings, delivery } };
+    const { d, pub } = deps(new Map([ok('1', ROBOTIC), ok('2', 'Call', '907')]), { settings: { load: async () => current } });
+    pub.publisher.failWith(new AppError('hubspot.unavailable', '503', { retryable: true }));
+    expect((await processTaskEvent(d, [item('1')]))[0]).toMatchObject({ status: 'failed', error: { retryable: true } });
+    pub.publisher.failWith(new AppError('hubspot.unavailable', '503', { retryable: true }));
+    expect((await processTaskEvent(d, [item('2')]))[0]).toMatchObject({ status: 'failed', error: { retryable: true } });
+
+    current = { ...settings, settings: { ...settings.settings, delivery: { channel: 'note' } } };
+    expect((await processTaskEvent(d, [item('1')]))[0]).toEqual({ status: 'done', reason: 'card delivered' });
+    const changed = 'eventTemplateId' in delivery ? { ...delivery, eventTemplateId: '2002' } : { ...delivery, eventTypeName: 'ae1_other' };
+    current = { ...settings, settings: { ...settings.settings, delivery: changed } };
+    expect((await processTaskEvent(d, [item('2')]))[0]).toEqual({ status: 'done', reason: 'card delivered' });
+    expect(pub.created.map((c) => [c.target.taskId, c.target.delivery])).toEqual([['1', delivery], ['2', delivery]]);
+  });
+
+  test.each([
+    ['timeline-v3', { channel: 'timeline-v3', eventTemplateId: '1001' }, 'event template id'],
+    ['app-event', { channel: 'app-event', eventTypeName: 'ae1_reflection_contacts' }, 'event type name'],
+  ] as const)('when a %s card recorded before its target was kept (migration 26) is pending and the admin removed the setting, then the retry fails permanently saying so, and goes out once it is back', async (channel, delivery, setting) => {
     let current: LoadedSettings = { ...settings, settings: { ...settings.settings, delivery } };
     const { d, pub } = deps(new Map([ok('1', ROBOTIC)]), { settings: { load: async () => current } });
     pub.publisher.failWith(new AppError('hubspot.unavailable', '503', { retryable: true }));
     expect((await processTaskEvent(d, [item('1')]))[0]).toMatchObject({ status: 'failed', error: { retryable: true } });
     const [card] = await db.query<{ card_id: string }>('select card_id from cards');
+    await db.query('update cards set channel_target = null');
 
     current = { ...settings, settings: { ...settings.settings, delivery: { channel: 'note' } } };
     const [retry] = await processTaskEvent(d, [item('1')]);
