@@ -4,6 +4,7 @@
  */
 import { jest } from '@jest/globals';
 import { hubspot } from '@hubspot/ui-extensions';
+import { adminsSample, analyticsSample, auditSample, meSample, rulesSample, settingsSample } from '../settings-contract/api-samples.ts';
 
 export interface FetchCall { method: string; url: string; body: unknown }
 export type Route = (call: FetchCall) => { status: number; body: unknown } | undefined;
@@ -29,4 +30,16 @@ export function on(method: string, path: string | RegExp, status: number, body: 
     const matches = typeof path === 'string' ? target === path : path.test(target);
     return call.method === method && matches ? { status, body } : undefined;
   };
+}
+
+/** The reads the settings page makes when it opens, answered with the contract's samples. */
+export function pageReads(): Route[] {
+  return [
+    on('GET', '/api/v1/me', 200, meSample),
+    on('GET', '/api/v1/settings', 200, settingsSample),
+    on('GET', '/api/v1/rules', 200, rulesSample),
+    on('GET', '/api/v1/analytics?days=7', 200, analyticsSample),
+    on('GET', /^\/api\/v1\/audit/, 200, auditSample),
+    on('GET', '/api/v1/admins', 200, adminsSample),
+  ];
 }

@@ -6,20 +6,11 @@ import { ApiError, type Admin, type AdminEntry } from '../../../extension-manife
 import { checkNewEditor, placeProblems } from '../../../extension-manifest/src/app/settings/EditorsSection.tsx';
 import { SettingsPage } from '../../../extension-manifest/src/app/settings/SettingsPage.tsx';
 import { UNINSTALL_DELETES } from '../../../extension-manifest/src/app/settings/UninstallSection.tsx';
-import {
-  adminsSample, analyticsSample, auditSample, invalidEditorError, meSample, rulesSample, settingsSample,
-} from '../settings-contract/api-samples.ts';
-import { mockHubspotFetch, on, type Route } from './fake-backend.ts';
+import { adminsSample, invalidEditorError, meSample } from '../settings-contract/api-samples.ts';
+import { mockHubspotFetch, on, pageReads, type Route } from './fake-backend.ts';
 
 const BASE = 'https://unrobot.example.com';
-const reads: Route[] = [
-  on('GET', '/api/v1/me', 200, meSample),
-  on('GET', '/api/v1/settings', 200, settingsSample),
-  on('GET', '/api/v1/rules', 200, rulesSample),
-  on('GET', '/api/v1/analytics?days=7', 200, analyticsSample),
-  on('GET', /^\/api\/v1\/audit/, 200, auditSample),
-  on('GET', '/api/v1/admins', 200, adminsSample),
-];
+const reads: Route[] = pageReads();
 /** `trigger`'s declared argument type is the handler itself (a typing slip in 0.17.0); the runtime passes the value on. */
 const eventArg = (value: unknown) => value as never;
 let restore = () => {};

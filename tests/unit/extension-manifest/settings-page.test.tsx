@@ -1,20 +1,11 @@
 import { Button, Table, TextArea, Toggle } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { SettingsPage } from '../../../extension-manifest/src/app/settings/SettingsPage.tsx';
-import {
-  adminsSample, analyticsSample, auditSample, invalidPatternError, meSample, previewSample, rulesSample, settingsSample,
-} from '../settings-contract/api-samples.ts';
-import { mockHubspotFetch, on } from './fake-backend.ts';
+import { invalidPatternError, meSample, previewSample, rulesSample, settingsSample } from '../settings-contract/api-samples.ts';
+import { mockHubspotFetch, on, pageReads } from './fake-backend.ts';
 
 const BASE = 'https://unrobot.example.com';
-const reads = [
-  on('GET', '/api/v1/me', 200, meSample),
-  on('GET', '/api/v1/settings', 200, settingsSample),
-  on('GET', '/api/v1/rules', 200, rulesSample),
-  on('GET', '/api/v1/analytics?days=7', 200, analyticsSample),
-  on('GET', /^\/api\/v1\/audit/, 200, auditSample),
-  on('GET', '/api/v1/admins', 200, adminsSample),
-];
+const reads = pageReads();
 let restore = () => {};
 
 /** `trigger`'s declared argument type is the handler itself (a typing slip in 0.17.0); the runtime passes the value on. */
