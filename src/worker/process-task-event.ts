@@ -17,7 +17,7 @@ import { manageRuleUrl } from '../cards/rule-line.ts';
 import type { HandlerOutcome } from './create-worker.ts';
 import { cardIdFor, cardStepKey, decideCard, policyRecords } from './decide-card.ts';
 import { createPortalSession, PortalPausedError, type PortalSession } from './portal-session.ts';
-import { publishCard, type FeedbackLinkOptions } from './publish-card.ts';
+import { channelTargetOf, publishCard, type FeedbackLinkOptions } from './publish-card.ts';
 
 const HOUR_MS = 3_600_000;
 const ROTATION_DEPTH = 3;
@@ -137,11 +137,11 @@ async function processTask(deps: ProcessTaskEventDeps, session: PortalSession, l
       return { status: 'skipped', reason: 'deferred-quiet-hours' };
     }
     const { delivery } = loaded.settings;
-    const channel = delivery.channel;
+    const { channel } = delivery;
     const stepKey = cardStepKey(portalId, taskId, loaded.rules.version, channel);
     const { card } = await deps.ledger.insertPendingCard({
       portalId, cardId: cardIdFor(stepKey), stepKey, taskId, ruleId: decision.ruleId, ruleVersion: loaded.rules.version, channel,
-      channelTarget: channel === 'timeline-v3' ? delivery.eventTemplateId ?? null : channel === 'app-event' ? delivery.eventTypeName ?? null : null,
+      channelTarget: channelTargetOf(delivery),
       locale: decision.card.locale, lensIds: [...new Set(decision.card.questions.map((question) => question.lens))],
       ownerId: result.snapshot.task.ownerId ?? null, records: result.records, createdAt: decidedAt,
       content: withPipelineParts(decision.card, result.snapshot.task.subject, deps.appBaseUrl, decision.ruleId),

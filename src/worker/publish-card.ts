@@ -112,6 +112,12 @@ const CHANNEL_SETTING: Partial<Record<Channel, { key: 'eventTemplateId' | 'event
   'app-event': { key: 'eventTypeName', label: 'event type name' },
 };
 
+/** Where on its channel a card recorded under `delivery` goes (recorded with it): that channel's setting, or null. */
+export function channelTargetOf(delivery: DeliverySettings): string | null {
+  const needed = CHANNEL_SETTING[delivery.channel];
+  return needed === undefined ? null : delivery[needed.key] ?? null;
+}
+
 /**
  * The card's channel lost its setting when the admin switched channels: it cannot go out until
  * that setting is back. Permanent (a retry would fail the same way); the message says what to do.
