@@ -1,7 +1,7 @@
 import { compiledRulesFor } from './compile-rules.ts';
 import type { CompiledRules } from './compile-rules.ts';
 import { BOILERPLATE_LINES, MAX_SIGNATURE_LINE_WORDS, MAX_SIGNATURE_LINES, VALEDICTIONS } from './lexicon.ts';
-import { correctTypos, createSegment, findExclusions, guessLowercaseName, guessNames, markFillers, markNames, markPatterns, markVerbs } from './mark-tokens.ts';
+import { correctTypos, createSegment, findExclusions, guessLowercaseName, guessNames, markFillers, markNames, markPatterns, markPointers, markVerbs } from './mark-tokens.ts';
 import type { Hit, NameList, Segment } from './mark-tokens.ts';
 import { cleanText, htmlToText, tokenize, truncateText } from './prompt-text.ts';
 import type { Token } from './prompt-text.ts';
@@ -16,8 +16,14 @@ const SIGNATURE_DELIMITER = /^\s*(?:--|—|__)\s*$/;
 export interface Analysis {
   segments: Segment[];
   hits: Hit[];
+  /** Bare pointers to an earlier artifact found ("the proposal"), credited to their rule. */
+  pointers: Hit[];
   excludedBy: string | undefined;
   bareRule: Rule | undefined;
+  /** A rule that fires when unfilled template slots were all there was. */
+  templateRule: Rule | undefined;
+  /** How many template slots were removed from the subject and body. */
+  templates: number;
   typos: string[];
   guessed: string[];
   boilerplate: string[];
@@ -46,7 +52,7 @@ function keys(tokens: readonly Token[]): string {
   return tokens.map((token) => token.key).join(' ');
 }
 
-function readSegments(input: TaskPrompt): Pick<Analysis, 'segments' | 'boilerplate' | 'signature' | 'truncated' | 'empty'> {
+function readSegments(input: TaskPrompt): Pick<Analysis, 'segments' | 'boilerplate' | 'signature' | 'truncated' | 'empty' | 'templates'> {
   const subject = truncateText(text(input.subject));
   const body = truncateText(text(input.body));
   const cleanSubject = cleanText(htmlToText(subject.text));
@@ -64,7 +70,8 @@ function readSegments(input: TaskPrompt): Pick<Analysis, 'segments' | 'boilerpla
   const signature = lineTokens.slice(cut).some((tokens) => tokens.length > 0);
   const segments = [tokenize(cleanSubject.text), ...kept].map(createSegment);
   const words = segments.reduce((sum, segment) => sum + segment.words.length, 0);
-  return { segments, boilerplate, signature, truncated: subject.truncated || body.truncated || input.truncated === true, empty: words === 0 && !signature && cleanSubject.templates + cleanBody.templates === 0 };
+  const templates = cleanSubject.templates + cleanBody.templates;
+  return { segments, boilerplate, signature, templates, truncated: subject.truncated || body.truncated || input.truncated === true, empty: words === 0 && !signature && templates === 0 };
 }
 
 function nameList(names: unknown): NameList {
@@ -87,8 +94,7 @@ function analyse(input: TaskPrompt, compiled: CompiledRules): Analysis {
   // A purpose word inside a name ("Umbra Security") is a name only where the whole name is written.
   const purpose = (key: string): boolean => compiled.exclusions.byFirst.get(key)?.some((entry) => entry.words.length === 1) ?? false;
   for (const segment of read.segments) markNames(segment, names, purpose);
-  const enabledIds = new Set(compiled.enabled.map((rule) => rule.id));
-  const exclusionHits = read.segments.flatMap((segment) => findExclusions(segment, compiled.exclusions, enabledIds));
+  const exclusionHits = read.segments.flatMap((segment) => findExclusions(segment, compiled.exclusions, compiled.enabledIds));
   const excluded = new Set(exclusionHits.map((hit) => hit.ruleId));
   const specificWords = new Set(exclusionHits.flatMap((hit) => hit.words));
   const usableRules = compiled.enabled.filter((rule) => !excluded.has(rule.id) && fits(rule, input));
@@ -96,10 +102,12 @@ function analyse(input: TaskPrompt, compiled: CompiledRules): Analysis {
   const verbs = compiled.verbs;
   const patterns = compiled.patterns.filter((pattern) => usable.has(pattern.ruleId));
   const hits: Hit[] = [];
+  const pointers: Hit[] = [];
   const typos: string[] = [];
   const guessed: string[] = [];
   for (const segment of read.segments) {
     hits.push(...markVerbs(segment, verbs, usable), ...markPatterns(segment, patterns));
+    pointers.push(...markPointers(segment, compiled.pointers, usable));
     markFillers(segment);
     const fixes = segment.words.filter((word) => word.kind === 'content').length <= 6 ? correctTypos(segment, verbs) : [];
     if (fixes.length > 0) {
@@ -115,8 +123,10 @@ function analyse(input: TaskPrompt, compiled: CompiledRules): Analysis {
   return {
     ...read,
     hits,
+    pointers,
     excludedBy: exclusionHits[0]?.phrase,
     bareRule: usableRules.find((rule) => rule.conditions.matchesBarePrompt),
+    templateRule: read.templates > 0 ? usableRules.find((rule) => rule.conditions.matchesTemplateSlots) : undefined,
     typos,
     guessed,
     automated: input.origin === 'sequence' || input.origin === 'workflow',
@@ -124,8 +134,8 @@ function analyse(input: TaskPrompt, compiled: CompiledRules): Analysis {
 }
 
 /**
- * Decides whether a task prompt is robotic: after removing names, dates, template tokens,
- * punctuation, emoji, filler and boilerplate body lines, does only a contact verb remain?
+ * Decides whether a task prompt is robotic: after removing names, dates, template slots, bare
+ * pointers, punctuation, emoji, filler and boilerplate body lines, does only a contact verb remain?
  * Subject and body are judged together. Pure and total: any input, however malformed, gets a
  * verdict; it never throws.
  */

@@ -14,8 +14,8 @@ export interface PhraseEntry {
 /** Phrases of every locale indexed by their first word, longest first. */
 export interface PhraseIndex {
   byFirst: ReadonlyMap<string, readonly PhraseEntry[]>;
-  /** Distinct words of five letters or more, candidates for typo correction. */
-  longWords: readonly string[];
+  /** Distinct words of five letters or more by their first letter, candidates for typo correction. */
+  longWords: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface CompiledPattern {
@@ -27,8 +27,12 @@ export interface CompiledPattern {
 /** Everything `classifyTask` needs, derived once per `EffectiveRules` object. */
 export interface CompiledRules {
   enabled: readonly Rule[];
+  enabledIds: ReadonlySet<string>;
   patterns: readonly CompiledPattern[];
+  /** Phrases of `action` rules: what asks the rep to do something. */
   verbs: PhraseIndex;
+  /** Phrases of `pointer` rules: bare pointers to an earlier artifact. */
+  pointers: PhraseIndex;
   exclusions: PhraseIndex;
 }
 
@@ -43,7 +47,7 @@ export function phraseWords(phrase: string): string[] {
  */
 function buildIndex(rules: readonly Rule[], pick: (rule: Rule) => PhrasesByLocale): PhraseIndex {
   const byFirst = new Map<string, PhraseEntry[]>();
-  const longWords = new Set<string>();
+  const longWords = new Map<string, Set<string>>();
   for (const rule of rules) {
     for (const locale of LOCALES) {
       for (const phrase of pick(rule)[locale] ?? []) {
@@ -53,12 +57,12 @@ function buildIndex(rules: readonly Rule[], pick: (rule: Rule) => PhrasesByLocal
         const list = byFirst.get(first) ?? [];
         list.push({ words, ruleId: rule.id, phrase });
         byFirst.set(first, list);
-        for (const word of words) if (word.length >= 5) longWords.add(word);
+        for (const word of words) if (word.length >= 5) longWords.set(word.charAt(0), (longWords.get(word.charAt(0)) ?? new Set()).add(word));
       }
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return { byFirst, longWords: [...longWords] };
+  return { byFirst, longWords: new Map([...longWords].map(([letter, words]) => [letter, [...words]])) };
 }
 
 function compile(rules: EffectiveRules): CompiledRules {
@@ -67,10 +71,14 @@ function compile(rules: EffectiveRules): CompiledRules {
   const patterns = enabled.flatMap((rule) =>
     rule.conditions.patterns.filter((pattern) => compileRulePattern(pattern).ok).map((pattern) => ({ ruleId: rule.id, pattern, regex: compileAcceptedPattern(pattern) })),
   );
+  const actions = enabled.filter((rule) => rule.conditions.phraseRole !== 'pointer');
+  const pointers = enabled.filter((rule) => rule.conditions.phraseRole === 'pointer');
   return {
     enabled,
+    enabledIds: new Set(enabled.map((rule) => rule.id)),
     patterns,
-    verbs: buildIndex(enabled, (rule) => rule.conditions.phrases),
+    verbs: buildIndex(actions, (rule) => rule.conditions.phrases),
+    pointers: buildIndex(pointers, (rule) => rule.conditions.phrases),
     exclusions: buildIndex(enabled, (rule) => rule.conditions.exclusions),
   };
 }

@@ -4,7 +4,7 @@ import type { Classification, Thresholds } from './rule-schema.ts';
 
 /** The note a verdict carries when it judged only part of a long subject or body. */
 export const TRUNCATED_NOTE = 'Judged only the first 10,000 characters of a long subject or body.';
-const NOTHING_LEFT = 'Nothing client-specific remains once names, dates, template tokens, punctuation, emoji and filler are removed.';
+const NOTHING_LEFT = 'Nothing client-specific remains once names, dates, channels, template slots, bare pointers, punctuation, emoji and filler are removed.';
 
 function round(value: number): number {
   return Math.round(Math.min(0.99, Math.max(0, value)) * 100) / 100;
@@ -42,7 +42,10 @@ export function decide(analysis: Analysis, compiled: CompiledRules, thresholds: 
     return specific(0.95, matched, [`Mentions "${analysis.excludedBy}", which marks a specific purpose.`, ...(leftover.length > 0 ? [`Specific content: ${quoted}.`] : [])], analysis);
   }
   const first = analysis.hits[0];
-  const rule = first !== undefined ? compiled.enabled.find((candidate) => candidate.id === first.ruleId) : analysis.bareRule;
+  const pointer = analysis.pointers[0];
+  // The task type is the whole instruction only when nothing else, not even a pointer, is there.
+  const fallback = pointer === undefined ? analysis.bareRule : undefined;
+  const rule = first !== undefined ? compiled.enabled.find((candidate) => candidate.id === first.ruleId) : (fallback ?? analysis.templateRule);
   if (rule === undefined || leftover.length > thresholds.maxSpecificWords) {
     if (leftover.length === 0) return specific(0.6, matched, ['No contact verb such as "follow up", "check in" or "call" was found.'], analysis);
     const why = first === undefined ? `No contact verb was found, and specific content remains: ${quoted}.` : `Specific content remains besides "${first.phrase}": ${quoted}.`;
@@ -52,11 +55,16 @@ export function decide(analysis: Analysis, compiled: CompiledRules, thresholds: 
   if (analysis.automated) confidence += 0.05;
   if (analysis.typos.length > 0) confidence -= 0.1;
   if (analysis.guessed.length > 0) confidence -= 0.05;
+  if (pointer !== undefined) confidence -= 0.05;
   confidence -= 0.15 * leftover.length;
-  const lead = first === undefined ? `The ${rule.name.toLowerCase()} rule applies: the task type is the whole instruction.` : `Matched "${first.phrase}" (${rule.name}).`;
+  const lead = first !== undefined ? `Matched "${first.phrase}" (${rule.name}).` : rule === analysis.bareRule ? `The ${rule.name.toLowerCase()} rule applies: the task type is the whole instruction.` : `The ${rule.name.toLowerCase()} rule applies: only unfilled template slots were there.`;
+  const pointerRule = pointer !== undefined ? compiled.enabled.find((candidate) => candidate.id === pointer.ruleId) : undefined;
+  const pointing = pointerRule !== undefined ? [`"${[...new Set(analysis.pointers.map((hit) => hit.phrase))].join('", "')}" only points at something earlier and says nothing about the client (${pointerRule.name}).`] : [];
   const rest = leftover.length > 0 ? `Allowed ${leftover.length} specific word(s): ${quoted}.` : NOTHING_LEFT;
   if (confidence < thresholds.minConfidence) {
     return specific(1 - confidence, matched, [`${lead} Confidence ${round(confidence)} is below the portal's threshold of ${thresholds.minConfidence}.`], analysis);
   }
-  return { robotic: true, confidence: round(confidence), ruleId: rule.id, matched, reasons: [lead, rest, ...notes(analysis)] };
+  const credited = pointerRule ?? rule;
+  const allMatched = [...new Set([...matched, ...analysis.pointers.map((hit) => hit.phrase)])];
+  return { robotic: true, confidence: round(confidence), ruleId: credited.id, matched: allMatched, reasons: [lead, ...pointing, rest, ...notes(analysis)] };
 }

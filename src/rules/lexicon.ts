@@ -21,42 +21,86 @@ const FILLER: Record<string, string> = {
     wanted want wants note inbox top conversation conversations chat created generated assigned new within hour hours
     minutes reply replies thread open opened all end heard had has have did does done be been was were will would can could
     should what where when who which whether there here so also keep going gone quiet use script log logged one two three
-    four five mql mqls sql lifecycle haven hasn didn doesn isn wasn won`,
+    four five mql mqls sql lifecycle haven hasn didn doesn isn wasn won
+    courtesy gentle gently friendly soft light little small quick brief final further additional extra else sometime someday
+    maybe perhaps possibly probably whenever after before since until during while once full busy unavailable away ooo
+    left leave received got recent recently latest current items item stuff thing things matters topics bits everything
+    something nothing whatever etc team teams folks guys everyone buyer buyers stakeholder stakeholders decision maker makers
+    champion opportunity opportunities opp opps deal deals company companies org organization side end needed required
+    pending outstanding loop thoughts feedback input concerns concern unclear clear sure okay ok interest interested
+    update hear heard answer answered reach respond responded response responses pinged emailed called texted
+    messaged wrote written spoke spoken talked talk speak said asked ask say tell told share shared remember around
+    ahead along over out off into onto upon under again once twice later asap pronto their theirs them themselves ourselves
+    whats hows lets let s o clock ish couple few bit lot lots very really maybe kindly quickie ya yo u ur thx tks
+    status progress anyway regards since some every each such other others same own way like get got getting gotten
+    mine via nudge ahead office offices site hq headquarters premises`,
   de: `der die das den dem des ein eine einen einem einer und oder mit bei an am um im in auf fur zu zum zur von vom per uber
     wegen bitte kurz kurze kurzes nochmal noch mal erneut wieder heute morgen ubermorgen spater bald nachste nachsten woche
     monat tag tage schritt versuch aufgabe kunde kunden kundin ansprechpartner ansprechpartnerin interessent ihn sie ihm ihr
     ihnen sich es er wir uns herr herrn frau hallo neuigkeiten ob alles gut senden schicken versenden machen betreff bzgl
     ggf evtl telefonisch montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar marz april mai juni juli august
     september oktober november dezember letzte letzten letzter letztes vorherige vorherigen mein meine meiner meinen unsere
-    unserer ihrer wie ist sind war automatisch erstellt angelegt sequenz neu neue neuer danke`,
+    unserer ihrer wie ist sind war automatisch erstellt angelegt sequenz neu neue neuer danke
+    freundlich freundliche kleine kleinen kleines schnell schnelle letzte erneute weitere weiteren nochmals irgendwann
+    vielleicht evtl nach vor seit bis wahrend wenn als sobald voll besetzt abwesend offene offenen offenes punkte punkt
+    thema themen dinge alles etwas nichts sachen team leute entscheider opportunity deal firma unternehmen bedarf benotigt
+    notig fragen feedback ruckmeldung ruckfragen gedanken interesse antwort antworten stand status sachstand jetzt gleich
+    sofort dringend mal nochmal dass damit ob welche welcher was wann wer wo es gibt sein hat haben hatte wird wurde
+    kann konnen soll sollte mochte will ich du man ihre ihren ihrem seine seinen seinem dieser diese dieses jemand
+    zwecks betreffend hinsichtlich bezuglich nachricht buro standort zentrale`,
   fr: `le la les l un une des de du d et ou avec a au aux pour sur en chez par ce cet cette ces lui leur leurs il elle ils
     elles on nous vous se s y concernant rapide rapidement vite encore nouveau aujourd hui demain apres bientot plus tard
     prochaine prochain semaine mois jour etape tentative tache client cliente prospect contact m mme mlle monsieur madame
     bonjour merci svp stp n no numero telephone faire envoyer laisse lundi mardi mercredi jeudi vendredi samedi dimanche janvier
     fevrier mars avril mai juin juillet aout septembre octobre novembre decembre dernier derniere precedent precedente mon ma
-    mes notre nos votre vos voir sont est suite cree creee automatiquement sequence`,
+    mes notre nos votre vos voir sont est suite cree creee automatiquement sequence
+    petit petite petits rapide courtois courtoisie leger legere autre autres encore eventuellement peut etre quand lorsque
+    apres avant depuis jusqu pendant plein occupe absent points point sujet sujets choses tout tous toutes quelque chose
+    rien equipe gens decideur opportunite affaire societe entreprise besoin besoins questions retour retours avis interet
+    reponse repondre statut etat maintenant tout de suite urgent qu que quoi qui ou comment si est ce c il y a avoir etre
+    a ete ont fait peut doit veut je tu mon ton son sa ses cette cet quelqu n ne pas plus bureau bureaux locaux siege site`,
   es: `el la los las lo un una unos unas y o con a al de del para por en sobre se le les su sus ella ellos nuevo nueva
     nuevamente otra vez rapido hoy manana pasado proxima proximo semana mes dia paso intento tarea cliente prospecto
     contacto sr sra senor senora hola favor hacer enviar mandar telefono lunes martes miercoles jueves viernes sabado domingo enero
     febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre mi mis ultimo ultima anterior nuestro
-    nuestra tu ver como creada creado automaticamente secuencia`,
+    nuestra tu ver como creada creado automaticamente secuencia
+    pequeno pequena rapida rapido cortesia breve otro otros otra otras mas quizas quiza tal vez cuando despues antes desde
+    hasta durante lleno ocupado ausente puntos punto tema temas cosas todo todos algo nada equipo gente decisor oportunidad
+    trato negocio empresa necesidad necesita necesitan preguntas comentarios opinion interes respuesta responder estado
+    ahora ya urgente que quien donde si es hay haber ser ha han hizo puede debe quiere yo tu mi su sus este esta estos
+    estas alguien no pendiente pendientes oficina oficinas sede`,
   nl: `de het een en of met bij aan voor op in naar van om over even nog weer opnieuw nogmaals snel kort vandaag morgen
     overmorgen later binnenkort volgende week maand dag stap poging taak klant klanten contactpersoon hem haar hun zij ze
     hij dhr mevr meneer mevrouw hallo graag sturen versturen maken doen telefonisch maandag dinsdag woensdag donderdag vrijdag zaterdag
     zondag januari februari maart april mei juni juli augustus september oktober november december laatste vorige mijn onze
-    uw jouw je vragen hoe aangemaakt automatisch reeks`,
+    uw jouw je vragen hoe aangemaakt automatisch reeks
+    klein kleine kort korte snelle vriendelijke andere nog meer misschien wanneer als na voor sinds tot tijdens vol bezet
+    afwezig punten punt onderwerp onderwerpen dingen alles iets niets team mensen beslisser opportunity deal bedrijf
+    behoefte nodig vragen feedback terugkoppeling reactie antwoord status stand nu meteen dringend dat wat wie waar of is
+    er zijn heeft hebben had wordt werd kan kunnen moet wil ik jij mij zijn haar deze dit iemand niet geen openstaande
+    openstaand kantoor vestiging`,
   pt: `o a os as um uma uns umas e ou com ao aos de do da dos das para pelo pela por em no na nos nas sobre se lhe ele ela
     eles elas seu sua novamente novo outra vez rapido hoje amanha depois proxima proximo semana mes dia etapa tentativa
     tarefa cliente contato sr sra senhor senhora ola oi fazer enviar mandar telefone segunda terca quarta quinta sexta sabado
     domingo feira janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro dezembro meu minha nosso
-    nossa ultimo ultima anterior ver como criada criado automaticamente sequencia`,
+    nossa ultimo ultima anterior ver como criada criado automaticamente sequencia
+    pequeno pequena rapida rapido cortesia breve outro outros outra outras mais talvez quando depois antes desde ate durante
+    cheio ocupado ausente pontos ponto assunto assuntos coisas tudo todos algo nada equipe equipa pessoal decisor
+    oportunidade negocio empresa necessidade precisa precisam perguntas duvidas feedback retorno opiniao interesse resposta
+    responder status agora ja urgente que quem onde se e ha ter ser tem foi pode deve quer eu voce meu seu sua seus este
+    esta isto alguem nao pendente pendentes escritorio sede`,
   it: `il lo la i gli le l un uno una di d del dello della dei degli delle a al allo alla ai agli alle da dal dallo dalla
     in nel nello nella con su sul sulla per tra fra e ed o lui lei loro suo sua suoi sue mio mia mie miei ultima ultimo
     precedente oggi domani dopodomani presto dopo prossima prossimo settimana mese giorno passo tentativo attivita compito
     cliente clienti contatto referente sig sigra signor signore signora dott dottssa ciao buongiorno salve grazie fare
     inviare mandare telefono telefonicamente ancora nuovo nuovamente di nuovo veloce breve subito come va giusto sapere
     creata creato generata generato automaticamente sequenza lunedi martedi mercoledi giovedi venerdi sabato domenica
-    gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre`,
+    gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre
+    piccolo piccola veloce cortesia breve altro altri altra altre ancora piu forse magari quando dopo prima da fino durante
+    pieno occupato assente punti punto argomento argomenti cose tutto tutti qualcosa niente nulla team squadra gente
+    decisore opportunita trattativa azienda societa bisogno serve servono domande feedback riscontro opinione interesse
+    risposta rispondere stato ora adesso subito urgente che chi dove se e c ci sono essere ha hanno fatto puo deve vuole
+    io tu mio suo sua loro questo questa qualcuno non in sospeso aperti aperte ufficio uffici sede`,
 };
 
 const FILLER_PHRASES = [
@@ -65,13 +109,27 @@ const FILLER_PHRASES = [
   'where things stand', 'where they stand', 'where we stand', 'as promised', 'close your file', 'reference the email',
   'reference my email', 'reference the previous email', 'wie der stand ist', 'ou ils en sont', 'ou en sont', 'ou ca en est',
   'como van las cosas', 'hoe het gaat', 'hoe het ervoor staat', 'como estao as coisas', 'il punto della situazione',
+  'out of office', 'in touch', 'on track', 'in the loop', 'top of mind', 'up to date', 'at some point', 'when convenient',
+  'when possible', 'if possible', 'as soon as possible', 'end of day', 'end of week', 'end of month', 'next week', 'this week',
+  'last week', 'mailbox full', 'inbox full', 'no show', 'no shows', 'did not show', 'didn t show', 'all good', 'how it went',
+  'how it s going', 'how they re doing', 'how they are doing', 'what they think', 'what s new', 'what is new',
+  'auf dem laufenden', 'so bald wie moglich', 'wie es lauft', 'wie es gelaufen ist', 'was es neues gibt',
+  'au courant', 'des que possible', 'comment ca va', 'comment ca se passe', 'quoi de neuf',
+  'al dia', 'lo antes posible', 'que tal', 'como va', 'como le fue', 'que hay de nuevo',
+  'op de hoogte', 'zo snel mogelijk', 'hoe gaat het', 'hoe het ging',
+  'o mais rapido possivel', 'como foi', 'como vai', 'como esta', 'o que ha de novo',
+  'al corrente', 'il prima possibile', 'come e andata', 'come sta andando', 'che novita',
 ];
 
 /** Single filler words, folded. */
 export const FILLER_WORDS: ReadonlySet<string> = new Set(Object.values(FILLER).flatMap((list) => list.split(/\s+/).filter(Boolean)));
 
-/** Multi-word filler phrases, folded and split into words. */
-export const FILLER_PHRASE_WORDS: readonly (readonly string[])[] = FILLER_PHRASES.map((phrase) => phrase.split(' '));
+/** Multi-word filler phrases, folded and split into words, indexed by their first word. */
+export const FILLER_PHRASES_BY_FIRST: ReadonlyMap<string, readonly (readonly string[])[]> = FILLER_PHRASES.reduce((index, phrase) => {
+  const words = phrase.split(' ');
+  const first = words[0] as string;
+  return index.set(first, [...(index.get(first) ?? []), words]);
+}, new Map<string, (readonly string[])[]>());
 
 /** Numbers, ordinals, times and quarters: "3", "2nd", "14h", "10am", "Q3", "n°2". */
 export const DATE_LIKE = /^(?:\d+(?:st|nd|rd|th|er|eme|e|re|o|a|ste|de|h|am|pm|uhr)?\d*|q[1-4]|h[12])$/;
@@ -80,6 +138,9 @@ export const DATE_LIKE = /^(?:\d+(?:st|nd|rd|th|er|eme|e|re|o|a|ste|de|h|am|pm|u
 export const NAME_INTRODUCERS: ReadonlySet<string> = new Set(
   'with w mit bei an avec chez a con com met bij aan to at from para pour voor give shoot send mr mrs ms dr prof herr herrn frau m mme mlle monsieur madame sr sra senor senora senhor senhora dhr mevr meneer mevrouw sig sigra signor signora dott'.split(' '),
 );
+
+/** Words after which a capitalised word is taken to be a place ("when I'm in Denver", "à Lyon"). */
+export const PLACE_INTRODUCERS: ReadonlySet<string> = new Set('in near around nach en em'.split(' '));
 
 /** Introducers for a lowercase last word taken as a name ("touch base w/ maria"). */
 export const PERSON_INTRODUCERS: ReadonlySet<string> = new Set('with mit bei avec con com met bij'.split(' '));

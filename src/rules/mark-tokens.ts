@@ -1,9 +1,9 @@
 import type { CompiledPattern, PhraseIndex } from './compile-rules.ts';
-import { ARTICLES, DATE_LIKE, FILLER_PHRASE_WORDS, FILLER_WORDS, NAME_INTRODUCERS, PERSON_INTRODUCERS } from './lexicon.ts';
+import { ARTICLES, DATE_LIKE, FILLER_PHRASES_BY_FIRST, FILLER_WORDS, NAME_INTRODUCERS, PERSON_INTRODUCERS, PLACE_INTRODUCERS } from './lexicon.ts';
 import type { Token } from './prompt-text.ts';
 
 /** What a word turned out to be. Only `content` words make a prompt specific. */
-export type Kind = 'content' | 'name' | 'verb' | 'filler' | 'guess';
+export type Kind = 'content' | 'name' | 'verb' | 'pointer' | 'filler' | 'guess';
 
 /** One word with its verdict; `key` may be corrected for a typo. */
 export interface Word {
@@ -26,7 +26,7 @@ export interface Hit {
 const MAX_NAME_WORDS = 3;
 const isOpen = (kind: Kind): boolean => kind === 'content' || kind === 'filler';
 const isContent = (kind: Kind): boolean => kind === 'content';
-const isUnnamed = (kind: Kind): boolean => kind === 'content' || kind === 'verb';
+const isUnnamed = (kind: Kind): boolean => kind === 'content' || kind === 'verb' || kind === 'pointer';
 const NO_WORD: Word = { raw: '', key: '', kind: 'filler' };
 
 export function createSegment(tokens: readonly Token[]): Segment {
@@ -86,14 +86,24 @@ export function findExclusions(segment: Segment, index: PhraseIndex, usable: Rea
 }
 
 
+/**
+ * Marks bare pointers to an earlier artifact ("the proposal", "order form"): they point at
+ * something without saying anything about the client, so they are not content.
+ */
+export function markPointers(segment: Segment, index: PhraseIndex, usable: ReadonlySet<string>): Hit[] {
+  const found = findPhrases(segment, index, usable, isOpen);
+  for (const { at, length } of found) mark(segment, at, length, 'pointer');
+  return found.map(({ hit }) => hit);
+}
+
 /** Marks contact-verb phrases, then filler phrases, on words still counted as content. */
 export function markVerbs(segment: Segment, index: PhraseIndex, usable: ReadonlySet<string>): Hit[] {
   // Filler words may sit inside a phrase ("follow up"): a second pass after typo fixes meets them.
   const found = findPhrases(segment, index, usable, isOpen);
   for (const { at, length } of found) mark(segment, at, length, 'verb');
   // A filler phrase may hold a contact word ("reference the email"): that word keeps its verdict.
-  segment.words.forEach((_word, at) => {
-    const words = FILLER_PHRASE_WORDS.find((candidate) => matchesAt(segment, at, candidate, isUnnamed));
+  segment.words.forEach((word, at) => {
+    const words = FILLER_PHRASES_BY_FIRST.get(word.key)?.find((candidate) => matchesAt(segment, at, candidate, isUnnamed));
     if (words !== undefined) for (const word of segment.words.slice(at, at + words.length)) if (word.kind === 'content') word.kind = 'filler';
   });
   return found.map(({ hit }) => hit);
@@ -137,12 +147,20 @@ export function withinOneEdit(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-/** Reads a misspelt content word as the rule word it is one edit away from; returns the fixes. */
+/** Equal words, or one the other plus a last letter: another form of a word, not a typo ("agenda", "agendar"). */
+function endsDiffer(a: string, b: string): boolean {
+  return a.startsWith(b) || b.startsWith(a);
+}
+
+/**
+ * Reads a misspelt content word as the rule word it is one edit away from, keeping the first
+ * letter (reps mistype the middle of a word, and "call" is not a typo of "tall"); returns the fixes.
+ */
 export function correctTypos(segment: Segment, index: PhraseIndex): string[] {
   const fixes: string[] = [];
   for (const word of segment.words) {
     if (word.kind !== 'content' || word.key.length < 4) continue;
-    const fixed = index.longWords.find((candidate) => candidate !== word.key && withinOneEdit(word.key, candidate));
+    const fixed = index.longWords.get(word.key.charAt(0))?.find((candidate) => !endsDiffer(word.key, candidate) && withinOneEdit(word.key, candidate));
     if (fixed === undefined) continue;
     fixes.push(`"${word.key}" as "${fixed}"`);
     word.key = fixed;
@@ -150,9 +168,12 @@ export function correctTypos(segment: Segment, index: PhraseIndex): string[] {
   return fixes;
 }
 
-function introducesName(before: Word, beforeThat: Word): boolean {
+function introducesName(word: Word, before: Word, beforeThat: Word): boolean {
   if (before.kind === 'verb' || before.kind === 'name' || before.kind === 'guess' || NAME_INTRODUCERS.has(before.key)) return true;
-  return ARTICLES.has(before.key) && (beforeThat.kind === 'verb' || NAME_INTRODUCERS.has(beforeThat.key));
+  // An acronym after "in" or "the" is more often a system or a document ("in SAP", "the SOC 2 report").
+  const acronym = word.raw === word.raw.toUpperCase();
+  if (PLACE_INTRODUCERS.has(before.key)) return !acronym;
+  return ARTICLES.has(before.key) && !acronym && (beforeThat.kind === 'verb' || NAME_INTRODUCERS.has(beforeThat.key));
 }
 
 /**
@@ -167,7 +188,7 @@ export function guessNames(segment: Segment, specific: ReadonlySet<string>): str
   for (const word of segment.words) {
     const first = word.raw.charAt(0);
     const capitalised = first !== first.toLowerCase();
-    if (word.kind === 'content' && capitalised && !specific.has(word.key) && introducesName(before, beforeThat) && run < MAX_NAME_WORDS) {
+    if (word.kind === 'content' && capitalised && !specific.has(word.key) && introducesName(word, before, beforeThat) && run < MAX_NAME_WORDS) {
       word.kind = 'guess';
       guessed.push(word.raw);
       run += 1;

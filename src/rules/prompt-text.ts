@@ -12,7 +12,10 @@ const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quo
 // Controls (but line feeds, which separate body lines), zero-width and bidi formatting characters
 // (RELIABILITY.md #33) become spaces.
 const INVISIBLE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufffd]/g;
-const TEMPLATE_TOKENS = /\{\{[^{}]{0,200}\}\}|\{[\w.]{1,60}\}|\[[^[\]\n]{1,40}\]|%[A-Za-z_.]{1,40}%/g;
+// Merge fields of HubSpot ({{contact.firstname}}), Salesforce ({!Contact.Name}), Outreach and
+// Apollo ({First Name}, %DAYS%, %%first_name%%), Mailchimp (*|FNAME|*) and mail-merge (<<Account>>).
+const TEMPLATE_TOKENS = /\{\{[^{}]{0,200}\}\}|\{!?[\w. ]{1,60}\}|\[[^[\]\n]{1,40}\]|%%?[A-Za-z_.]{1,40}%%?|\*\|[\w.]{1,40}\|\*/g;
+const ANGLE_TEMPLATE = /<<([^<>\n]{1,60})>>/g;
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Cuts `text` to at most `max` UTF-16 units without splitting a surrogate pair. */
@@ -24,7 +27,9 @@ export function truncateText(text: string, max = MAX_TEXT_LENGTH): { text: strin
 }
 
 /** Turns HubSpot's HTML task body into plain text: block tags become line breaks, entities decode. */
-export function htmlToText(html: string): string {
+export function htmlToText(source: string): string {
+  // `<<Account>>` is a mail-merge slot, not a tag: keep it for `cleanText` to count.
+  const html = source.includes('<<') ? source.replace(ANGLE_TEMPLATE, '{{$1}}') : source;
   let out = '';
   let at = 0;
   while (at < html.length) {
@@ -67,6 +72,7 @@ function expandShorthand(text: string): string {
   return text
     .replace(/\bw\/(?=\s|\p{L}|$)/giu, 'with ')
     .replace(/\bf\/u\b/gi, 'follow up')
+    .replace(/\s*(?:→|->|=>)\s*/g, ' to ')
     .replace(/\be-?mail/gi, 'email');
 }
 

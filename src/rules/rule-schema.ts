@@ -35,6 +35,15 @@ export const RulePatternSchema = z.string().superRefine((pattern, context) => {
   if (!check.ok) context.addIssue({ code: 'custom', message: check.message });
 });
 
+/**
+ * What a rule's phrases are: `action` phrases ask the rep to do something ("follow up", "grab
+ * coffee"); `pointer` phrases name an earlier artifact ("the proposal", "the SOW") that points at
+ * something without saying anything about the client. A pointer never makes a prompt robotic on
+ * its own, and never makes it specific while its rule is on.
+ */
+export const PHRASE_ROLES = ['action', 'pointer'] as const;
+export type PhraseRole = (typeof PHRASE_ROLES)[number];
+
 /** What a rule looks for. Empty `taskTypes` / `origins` mean "any". */
 export const RuleConditionsSchema = z
   .object({
@@ -44,6 +53,8 @@ export const RuleConditionsSchema = z
     origins: z.array(TaskOriginSchema).default([]),
     exclusions: PhrasesByLocaleSchema.default({}),
     matchesBarePrompt: z.boolean().default(false),
+    phraseRole: z.enum(PHRASE_ROLES).default('action'),
+    matchesTemplateSlots: z.boolean().default(false),
   })
   .strict();
 
@@ -52,7 +63,9 @@ export const RuleConditionsSchema = z
  * matches, none of its exclusions does, the task type and origin fit, and nothing specific
  * remains once names, dates, template tokens, punctuation, emoji and filler are removed.
  * `matchesBarePrompt` lets a rule fire on a prompt that holds nothing but such removable words
- * (for example a CALL task whose subject is only the contact's name).
+ * (for example a CALL task whose subject is only the contact's name). `matchesTemplateSlots`
+ * lets it fire on a prompt whose only content was unfilled template slots (`{{company.name}}`,
+ * `[First Name]`, `%DAYS%`). A `pointer` rule is credited when a verdict needed its pointers.
  */
 export const RuleSchema = z
   .object({

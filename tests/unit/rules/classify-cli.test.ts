@@ -14,7 +14,7 @@ function run(args: string[], input = ''): { status: number | null; stdout: strin
 const lines = (text: string): unknown[] => text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as unknown);
 
 test('when JSONL arrives on stdin, then each line comes out with the verdict added and other fields kept', () => {
-  const result = run([], '{"subject":"Follow up","id":"t1","type":"CALL"}\n\n{"subject":"Call re: 2027 renewal pricing","body":"","names":["Acme"]}\n');
+  const result = run([], '{"subject":"Follow up","id":"t1","type":"CALL"}\n\n{"subject":"Call re: the SSO clause in the 2027 renewal","body":"","names":["Acme"]}\n');
   expect(result.status).toBe(0);
   expect(result.stderr).toBe('');
   const [first, second] = lines(result.stdout) as Record<string, unknown>[];

@@ -21,7 +21,7 @@ test('when the same defaults and overrides are resolved twice, in any key order,
 
 test.each([
   ['a rule is toggled', { rules: { 'check-in': { enabled: false } } }],
-  ['a phrase is added', { rules: { 'check-in': { phrasesAdded: { en: ['say hello'] } } } }],
+  ['a phrase is added', { rules: { 'check-in': { phrasesAdded: { en: ['wave hello'] } } } }],
   ['a phrase is removed', { rules: { 'check-in': { phrasesRemoved: { en: ['Touch  Base'] } } } }],
   ['an exclusion is added', { rules: { 'check-in': { exclusionsAdded: { de: ['Wartung'] } } } }],
   ['an exclusion is removed', { rules: { 'check-in': { exclusionsRemoved: { en: ['legal'] } } } }],
