@@ -1,17 +1,18 @@
 import type { PhrasesByLocale } from './rule-schema.ts';
 
 /**
- * Topics that make a prompt specific even beside a contact verb ("Check in with Legal"): they say
- * what the conversation is about, and are never taken for a name.
+ * Topics that make a prompt specific even beside a contact verb ("Check in on security"): they say
+ * what the conversation is about, and are never taken for a name. Departments ("legal",
+ * "procurement") are not topics: they say whom to talk to, like a name.
  */
 export const TOPIC_WORDS: PhrasesByLocale = {
-  en: ['onboarding', 'implementation', 'legal', 'procurement', 'security', 'integration', 'budget', 'migration', 'training', 'finance', 'compliance'],
-  de: ['einführung', 'rechtsabteilung', 'einkauf', 'sicherheit', 'budget', 'migration', 'schulung'],
-  fr: ['juridique', 'achats', 'sécurité', 'budget', 'migration', 'formation'],
-  es: ['legal', 'compras', 'seguridad', 'migración', 'capacitación'],
-  nl: ['juridisch', 'inkoop', 'beveiliging', 'budget', 'migratie', 'training'],
-  pt: ['jurídico', 'compras', 'segurança', 'migração', 'treinamento'],
-  it: ['legale', 'ufficio legale', 'acquisti', 'sicurezza', 'budget', 'migrazione', 'formazione'],
+  en: ['onboarding', 'implementation', 'security', 'integration', 'budget', 'migration', 'training', 'compliance'],
+  de: ['einführung', 'sicherheit', 'budget', 'migration', 'schulung'],
+  fr: ['sécurité', 'budget', 'migration', 'formation'],
+  es: ['seguridad', 'migración', 'capacitación'],
+  nl: ['beveiliging', 'budget', 'migratie', 'training'],
+  pt: ['segurança', 'migração', 'treinamento'],
+  it: ['sicurezza', 'budget', 'migrazione', 'formazione'],
 };
 
 /**
@@ -31,11 +32,11 @@ export const POINTER_PHRASES: PhrasesByLocale = {
     'recap', 'questionnaire', 'survey', 'samples', 'sample', 'application', 'registration', 'download', 'content', 'resources', 'ticket',
     'terms', 'redlines', 'quote request', 'kickoff', 'kick off', 'intro call', 'discovery call', 'product tour', 'walkthrough', 'assessment',
     'evaluation', 'license', 'licenses', 'subscription', 'plan', 'package', 'upgrade', 'order status', 'signed contract', 'e signature',
-    'docusign', 'pdf', 'spreadsheet', 'voicemail', 'email', 'call', 'meeting', 'note', 'notes', 'thread', 'chat',
+    'docusign', 'pdf', 'spreadsheet', 'deal', 'deals', 'rate card', 'support request', 'support ticket', 'security questionnaire', 'security assessment', 'literature', 'case', 'opportunity', 'lead form', 'one sheet', 'sell sheet', 'spec sheet', 'datasheet', 'data sheet', 'brochures', 'catalog', 'catalogue', 'free trial', 'trial access', 'sandbox', 'voicemail', 'email', 'call', 'meeting', 'note', 'notes', 'thread', 'chat',
   ],
   de: [
     'angebot', 'kostenvoranschlag', 'vertrag', 'vertragsentwurf', 'verlängerung', 'rechnung', 'offene rechnung', 'zahlung', 'demo', 'präsentation',
-    'unterlagen', 'dokumente', 'infos', 'informationen', 'infomaterial', 'broschüre', 'preise', 'preisliste', 'preis', 'testphase', 'test', 'pilot',
+    'unterlagen', 'dokumente', 'infos', 'informationen', 'infomaterial', 'broschüre', 'preise', 'preisliste', 'preis', 'testphase', 'pilot',
     'pilotprojekt', 'bestellung', 'auftrag', 'nda', 'webinar', 'messe', 'veranstaltung', 'termin', 'gespräch', 'telefonat', 'anfrage', 'formular',
     'unterschrift', 'link', 'datei', 'bericht', 'zusammenfassung', 'fragebogen', 'muster', 'konditionen', 'lizenz', 'lizenzen', 'workshop',
   ],
@@ -74,7 +75,7 @@ export const POINTER_PHRASES: PhrasesByLocale = {
 /** The contact verbs and phrases of each default action rule, by rule id. */
 export const ACTION_PHRASES = {
   'follow-up': {
-    en: ['follow up', 'followup', 'following up', 'followed up', 'follow', 'fu', 'chase', 'chase up', 'chase down', 'chasing', 'nudge', 'gentle nudge', 'bump', 'bump up', 'bumping', 'poke', 'prod', 'pursue', 'revisit', 'close the loop', 'next touch'],
+    en: ['follow up', 'followup', 'following up', 'followed up', 'follow', 'fu', 'chase', 'chase up', 'chase down', 'chasing', 'nudge', 'gentle nudge', 'bump', 'bump up', 'bumping', 'poke', 'prod', 'pursue', 'revisit', 'close the loop', 'closing the loop', 'next touch'],
     de: ['nachfassen', 'nachhaken', 'nachfragen', 'nachverfolgen', 'nachverfolgung', 'wiedervorlage', 'follow up', 'followup', 'dranbleiben', 'am ball bleiben', 'nachgehen', 'nachtelefonieren', 'nachfassung'],
     fr: ['relancer', 'relance', 'relances', 'faire un suivi', 'faire le suivi', 'suivi', 'suivre', 'faire suite', 'donner suite', 'follow up'],
     es: ['seguimiento', 'dar seguimiento', 'hacer seguimiento', 'hacer un seguimiento', 'darle seguimiento', 'seguir', 'insistir', 'retomar', 'follow up'],
@@ -101,7 +102,7 @@ export const ACTION_PHRASES = {
     it: ['contattare', 'mettersi in contatto', 'scrivere', 'messaggio', 'mandare un messaggio', 'presentarsi', 'primo contatto', 'rispondere', 'whatsapp'],
   },
   'call-again': {
-    en: ['call', 'call back', 'callback', 'call again', 'phone', 'phone call', 'ring', 'ring back', 'dial', 'redial', 'try again', 'try', 'retry', 'attempt', 'no answer', 'no response', 'no reply', 'nothing heard', 'no reaction', 'no luck', 'not reached', 'unreachable', 'could not reach', 'couldn t reach', 'voicemail', 'voicemail full', 'left voicemail', 'left a voicemail', 'left vm', 'left a message', 'left message', 'leave voicemail', 'went to voicemail', 'lvm', 'vm', 'not heard back', 'haven t heard back', 'no word back', 'did not pick up', 'didn t pick up', 'no pickup', 'no pick up', 'missed call', 'cold call'],
+    en: ['call', 'call back', 'callback', 'call again', 'phone', 'phone call', 'ring', 'ring back', 'dial', 'redial', 'try again', 'try', 'retry', 'attempt', 'no answer', 'no response', 'no reply', 'nothing heard', 'no reaction', 'no luck', 'not reached', 'unreachable', 'could not reach', 'couldn t reach', 'voicemail', 'voicemail full', 'left voicemail', 'left a voicemail', 'left vm', 'left a message', 'left message', 'leave voicemail', 'went to voicemail', 'lvm', 'vm', 'not heard back', 'haven t heard back', 'no word back', 'did not pick up', 'didn t pick up', 'no pickup', 'no pick up', 'missed call', 'cold call', 'calling', 'called', 'tried calling', 'tried', 'dialer', 'dial in'],
     de: ['anrufen', 'anruf', 'anrufversuch', 'rückruf', 'zurückrufen', 'telefonieren', 'telefonat', 'nicht erreicht', 'nicht erreichbar', 'keine antwort', 'keine rückmeldung', 'keine reaktion', 'mailbox', 'auf mailbox gesprochen', 'erneut versuchen', 'nochmal versuchen', 'durchklingeln', 'durchrufen'],
     fr: ['appeler', 'rappeler', 'appel', 'coup de fil', 'téléphoner', 'pas de réponse', 'pas de retour', 'message vocal', 'laisser un message', 'réessayer', 'messagerie', 'injoignable', 'pas joignable', 'répondeur'],
     es: ['llamar', 'volver a llamar', 'llamada', 'telefonear', 'sin respuesta', 'sin noticias', 'no contesta', 'no contestó', 'no atiende', 'buzón de voz', 'buzón', 'intentar de nuevo', 'volver a intentar', 'reintentar', 'devolver llamada'],
@@ -137,7 +138,7 @@ export const ACTION_PHRASES = {
     it: ['linkedin', 'richiesta di collegamento', 'collegarsi'],
   },
   'meeting-no-agenda': {
-    en: ['meeting', 'meet', 'book a meeting', 'book meeting', 'schedule', 'schedule meeting', 'schedule a call', 'set up a call', 'set up', 'book', 'book a call', 'calendar invite', 'send invite', 'reschedule', 'move', 'postpone', 'rebook', 'confirm', 'zoom', 'teams call', 'appointment'],
+    en: ['meeting', 'meet', 'book a meeting', 'book meeting', 'schedule', 'schedule meeting', 'schedule a call', 'set up a call', 'set up', 'book', 'book a call', 'calendar invite', 'send invite', 'reschedule', 'move', 'postpone', 'push', 'rebook', 'confirm', 'zoom', 'teams call', 'appointment', 'mtg', 'mtng', 'sched', 'calendar invite', 'find time', 'get time'],
     de: ['termin', 'termin vereinbaren', 'termin ausmachen', 'meeting', 'besprechung', 'einladung', 'verschieben', 'termin bestätigen', 'bestätigen', 'vereinbaren'],
     fr: ['réunion', 'planifier', 'organiser', 'caler', 'prendre rdv', 'reporter', 'décaler', 'invitation', 'confirmer'],
     es: ['cita', 'agendar', 'programar', 'reprogramar', 'mover', 'confirmar', 'invitación'],
@@ -164,7 +165,7 @@ export const ACTION_PHRASES = {
     it: ['chiedere', 'chiedere se', 'vedere se', 'sapere se', 'verificare se', 'capire se', 'domande', 'dubbi'],
   },
   'vague-work': {
-    en: ['work', 'work on', 'progress', 'advance', 'move forward', 'push forward', 'nurture', 'qualify', 'prospect', 'prospecting', 'research', 'look into', 'look at', 'review', 'handle', 'take care of', 'deal with', 'sort out', 'action', 'action items', 'open items', 'follow through', 'more info', 'info needed', 'needs attention', 'attention', 'strategize', 'reactivate', 'revive', 'close', 'close out', 'win back', 'upsell', 'cross sell', 'expand', 'update crm', 'touch'],
+    en: ['work', 'work on', 'progress', 'advance', 'move forward', 'push forward', 'nurture', 'qualify', 'prospect', 'prospecting', 'research', 'look into', 'look at', 'review', 'handle', 'take care of', 'deal with', 'sort out', 'action', 'action items', 'open items', 'follow through', 'more info', 'info needed', 'needs attention', 'attention', 'strategize', 'reactivate', 'revive', 'close', 'close out', 'win back', 'upsell', 'cross sell', 'expand', 'update crm', 'touch', 'explore', 'coordinate', 'coordinate with', 'align with', 'loop in'],
     de: ['bearbeiten', 'voranbringen', 'vorantreiben', 'weiterverfolgen', 'kümmern', 'recherchieren', 'prüfen', 'anschauen', 'durchgehen', 'qualifizieren', 'pflegen', 'reaktivieren', 'klären', 'erledigen', 'mehr infos', 'offene punkte'],
     fr: ['travailler', 'traiter', 'avancer', 'faire avancer', 'gérer', 'qualifier', 'étudier', 'regarder', 'revoir', 'analyser', 'plus d infos', 'points ouverts', 's occuper', 'occuper'],
     es: ['trabajar', 'avanzar', 'gestionar', 'calificar', 'cualificar', 'revisar', 'investigar', 'mirar', 'ocuparse', 'encargarse', 'más información', 'más info', 'puntos abiertos', 'temas pendientes'],
