@@ -1,5 +1,5 @@
 /**
- * `npm run eval -- [--part test|dev] [--errors N] [--show-test-errors] [--freeze]`
+ * `npm run eval -- [--part test|dev] [--errors N] [--show-test-errors] [--freeze] [--corpus DIR]`
  *
  * Scores the default rules on the labelled corpus in `eval/corpus/` (see its README: where the
  * items come from and the labelling rules), side by side with a naive keyword match and a naive
@@ -26,8 +26,6 @@ import type { Scored } from './eval/metrics.ts';
 import { trainNaiveBayes } from './eval/naive-bayes.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const CORPUS_DIR = join(ROOT, 'eval/corpus');
-const MANIFEST = join(CORPUS_DIR, 'FROZEN-TEST.txt');
 
 interface Judged {
   item: CorpusItem;
@@ -89,6 +87,8 @@ function main(): void {
   const part = (option(args, '--part') ?? 'test') as Part;
   if (part !== 'test' && part !== 'dev') stop('--part must be "test" or "dev"');
   const errors = Number(option(args, '--errors') ?? '15');
+  const CORPUS_DIR = option(args, '--corpus') ?? join(ROOT, 'eval/corpus');
+  const MANIFEST = join(CORPUS_DIR, 'FROZEN-TEST.txt');
   if (!existsSync(CORPUS_DIR)) stop(`no corpus at ${CORPUS_DIR}`);
   let corpus: CorpusItem[];
   try {

@@ -15,8 +15,9 @@ const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quo
 // (RELIABILITY.md #33) become spaces.
 const INVISIBLE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufffd]/g;
 // Merge fields of HubSpot ({{contact.firstname}}), Salesforce ({!Contact.Name}), Outreach and
-// Apollo ({First Name}, %DAYS%, %%first_name%%), Mailchimp (*|FNAME|*) and mail-merge (<<Account>>).
-const TEMPLATE_TOKENS = /\{\{[^{}]{0,200}\}\}|\{!?[\w. ]{1,60}\}|\[[^[\]\n]{1,40}\]|%%?[A-Za-z_.]{1,40}%%?|\*\|[\w.]{1,40}\|\*/g;
+// Apollo ({First Name}, %DAYS%, %%first_name%%), Mailchimp (*|FNAME|*), Bitrix24 ({=Document:TITLE}, #URL_1#)
+// and mail-merge (<<Account>>).
+const TEMPLATE_TOKENS = /\{\{[^{}]{0,200}\}\}|\{!?[\w. ]{1,60}\}|\[[^[\]\n]{1,40}\]|%%?[A-Za-z_.]{1,40}%%?|\*\|[\w.]{1,40}\|\*|\{=[\w:.]{1,60}\}|#[A-Z][A-Z_0-9]{0,30}#/g;
 const ANGLE_TEMPLATE = /<<([^<>\n]{1,60})>>/g;
 const WORD = /[\p{L}\p{N}]+/gu;
 const PART_SEPARATOR = /[:;|()[\],]|\s[-–—/+]|[-–—/+]\s/;
