@@ -8,6 +8,8 @@ import type { Token } from './prompt-text.ts';
 import { TASK_TYPES } from './rule-schema.ts';
 import type { Classification, EffectiveRules, Rule, TaskPrompt } from './rule-schema.ts';
 import { decide } from './decide-verdict.ts';
+import { scoreGeneric } from './generic-scorer.ts';
+import { GENERIC_SCORER_MODEL } from './generic-scorer-model.ts';
 
 const MAX_NAMES = 20;
 const SIGNATURE_DELIMITER = /^\s*(?:--|—|__)\s*$/;
@@ -24,6 +26,8 @@ export interface Analysis {
   templateRule: Rule | undefined;
   /** How many template slots were removed from the subject and body. */
   templates: number;
+  /** The rule that lets the trained scorer speak, and the prompt's score (computed only when asked). */
+  scorer: { rule: Rule; score: () => number } | undefined;
   typos: string[];
   guessed: string[];
   boilerplate: string[];
@@ -93,6 +97,11 @@ function fits(rule: Rule, input: TaskPrompt): boolean {
   return (taskTypes.length === 0 || (taskTypes as readonly string[]).includes(type)) && (origins.length === 0 || origins.includes(origin));
 }
 
+function scorerOf(rule: Rule | undefined, input: TaskPrompt): Analysis['scorer'] {
+  if (rule === undefined) return undefined;
+  return { rule, score: () => scoreGeneric(GENERIC_SCORER_MODEL, truncateText(text(input.subject)).text, truncateText(text(input.body)).text) };
+}
+
 function analyse(input: TaskPrompt, compiled: CompiledRules): Analysis {
   const read = readSegments(input, compiled);
   const names = nameList(input.names);
@@ -134,6 +143,7 @@ function analyse(input: TaskPrompt, compiled: CompiledRules): Analysis {
     // A rule for any task type needs some words: a prompt of template slots only is the template rule's.
     bareRule: usableRules.find((rule) => rule.conditions.matchesBarePrompt && (rule.conditions.taskTypes.length > 0 || read.segments.some((segment) => segment.words.length > 0))),
     templateRule: read.templates > 0 ? usableRules.find((rule) => rule.conditions.matchesTemplateSlots) : undefined,
+    scorer: scorerOf(usableRules.find((rule) => rule.conditions.matchesScorer), input),
     typos,
     guessed,
     automated: input.origin === 'sequence' || input.origin === 'workflow',

@@ -32,6 +32,22 @@ function leftoverConfidence(count: number): number {
   return count >= 3 ? 0.95 : count === 2 ? 0.85 : 0.7;
 }
 
+/** Most words the rules may leave for the trained scorer to read as generic wording. */
+export const SCORER_MAX_WORDS = 2;
+/** Log-odds the trained scorer must reach. */
+export const SCORER_THRESHOLD = 4;
+
+/** The trained scorer's verdict on the few words the rules could not place, when it reads them as generic. */
+function learnedVerdict(analysis: Analysis, leftover: readonly string[], quoted: string, matched: string[], thresholds: Thresholds): Classification | undefined {
+  if (analysis.scorer === undefined || leftover.length === 0 || leftover.length > SCORER_MAX_WORDS) return undefined;
+  const score = analysis.scorer.score();
+  if (score < SCORER_THRESHOLD) return undefined;
+  const confidence = 0.7 - 0.05 * leftover.length;
+  if (confidence < thresholds.minConfidence) return undefined;
+  const lead = `The rules left ${quoted}, and a scorer trained on labelled task prompts reads it as generic wording (score ${score.toFixed(1)}; rule “${analysis.scorer.rule.name}”).`;
+  return { robotic: true, confidence: round(confidence), ruleId: analysis.scorer.rule.id, matched, reasons: [lead, ...notes(analysis)] };
+}
+
 /** Turns an analysis into a verdict with a confidence and reasons an admin can read. */
 export function decide(analysis: Analysis, compiled: CompiledRules, thresholds: Thresholds): Classification {
   if (analysis.empty) return { robotic: false, confidence: 0.99, ruleId: null, matched: [], reasons: ['The prompt is empty: no subject or body text to judge.', ...notes(analysis)] };
@@ -47,6 +63,8 @@ export function decide(analysis: Analysis, compiled: CompiledRules, thresholds: 
   const typed = analysis.bareRule !== undefined && analysis.bareRule.conditions.taskTypes.length > 0 ? analysis.bareRule : undefined;
   const rule = first !== undefined ? compiled.enabled.find((candidate) => candidate.id === first.ruleId) : (typed ?? analysis.templateRule ?? analysis.bareRule);
   if (rule === undefined || leftover.length > thresholds.maxSpecificWords) {
+    const learned = analysis.excludedBy === undefined ? learnedVerdict(analysis, leftover, quoted, matched, thresholds) : undefined;
+    if (learned !== undefined) return learned;
     if (leftover.length === 0) return specific(0.6, matched, ['No contact verb such as "follow up", "check in" or "call" was found.'], analysis);
     const why = first === undefined ? `No contact verb was found, and specific content remains: ${quoted}.` : `Specific content remains besides "${first.phrase}": ${quoted}.`;
     return specific(leftoverConfidence(leftover.length), matched, [why], analysis);

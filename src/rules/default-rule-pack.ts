@@ -3,7 +3,7 @@ import type { PhrasesByLocale, Rule } from './rule-schema.ts';
 
 type Conditions = Rule['conditions'];
 
-const NO_CONDITIONS: Conditions = { phrases: {}, patterns: [], taskTypes: [], origins: [], exclusions: TOPIC_WORDS, matchesBarePrompt: false, phraseRole: 'action', matchesTemplateSlots: false };
+const NO_CONDITIONS: Conditions = { phrases: {}, patterns: [], taskTypes: [], origins: [], exclusions: TOPIC_WORDS, matchesBarePrompt: false, phraseRole: 'action', matchesTemplateSlots: false, matchesScorer: false };
 
 function rule(id: string, name: string, description: string, conditions: Partial<Conditions>): Rule {
   return { id, name, description, enabled: true, version: 2, conditions: { ...NO_CONDITIONS, ...conditions } };
@@ -52,6 +52,12 @@ export const DEFAULT_RULE_PACK: readonly Rule[] = [
     'Unfilled template',
     'A prompt whose only content was unfilled template slots or sequence shorthand ("{{company.name}}", "[First Name] - intro", "%DAYS% days since last reply", "<<Account>>").',
     { matchesTemplateSlots: true },
+  ),
+  rule(
+    'learned-generic',
+    'Generic wording (trained scorer)',
+    'A prompt where the rules leave one or two words they cannot place, and a small scorer trained on labelled task prompts reads them as generic wording ("Follow up, crickets so far"). Switched off, such prompts count as specific.',
+    { matchesScorer: true },
   ),
   rule(
     'nothing-specific',

@@ -55,6 +55,7 @@ export const RuleConditionsSchema = z
     matchesBarePrompt: z.boolean().default(false),
     phraseRole: z.enum(PHRASE_ROLES).default('action'),
     matchesTemplateSlots: z.boolean().default(false),
+    matchesScorer: z.boolean().default(false),
   })
   .strict();
 
@@ -66,6 +67,8 @@ export const RuleConditionsSchema = z
  * (for example a CALL task whose subject is only the contact's name). `matchesTemplateSlots`
  * lets it fire on a prompt whose only content was unfilled template slots (`{{company.name}}`,
  * `[First Name]`, `%DAYS%`). A `pointer` rule is credited when a verdict needed its pointers.
+ * `matchesScorer` lets it fire when the trained scorer reads the one or two words the rules left
+ * as generic wording (`generic-scorer.ts`).
  */
 export const RuleSchema = z
   .object({
