@@ -72,7 +72,8 @@ function readSegments(input: TaskPrompt, compiled: CompiledRules): Pick<Analysis
   const cut = signatureStart(lines, lineTokens);
   const kept = lineTokens.slice(0, cut).filter((tokens) => {
     if (tokens.length === 0) return false;
-    if (!BOILERPLATE_LINES.some((pattern) => pattern.test(keys(tokens)))) return true;
+    const line = keys(tokens);
+    if (!BOILERPLATE_LINES.some((pattern) => pattern.test(line))) return true;
     boilerplate.push(tokens.map((token) => token.raw).join(' '));
     return false;
   });
@@ -89,12 +90,9 @@ function nameList(names: unknown): NameList {
   return { words: new Set(split.flat().filter((key) => key.length >= 2)), phrases: split.filter((words) => words.length >= 2) };
 }
 
-function fits(rule: Rule, input: TaskPrompt): boolean {
-  const rawType = text(input.type).toUpperCase();
-  const type = (TASK_TYPES as readonly string[]).includes(rawType) ? rawType : 'UNKNOWN';
-  const origin = input.origin ?? 'unknown';
+function fits(rule: Rule, type: string, origin: string): boolean {
   const { taskTypes, origins } = rule.conditions;
-  return (taskTypes.length === 0 || (taskTypes as readonly string[]).includes(type)) && (origins.length === 0 || origins.includes(origin));
+  return (taskTypes.length === 0 || (taskTypes as readonly string[]).includes(type)) && (origins.length === 0 || (origins as readonly string[]).includes(origin));
 }
 
 function scorerOf(rule: Rule | undefined, input: TaskPrompt): Analysis['scorer'] {
@@ -113,7 +111,10 @@ function analyse(input: TaskPrompt, compiled: CompiledRules): Analysis {
   const exclusionHits = read.segments.flatMap((segment) => findExclusions(segment, compiled.exclusions, compiled.enabledIds));
   const excluded = new Set(exclusionHits.map((hit) => hit.ruleId));
   const specificWords = new Set(exclusionHits.flatMap((hit) => hit.words));
-  const usableRules = compiled.enabled.filter((rule) => !excluded.has(rule.id) && fits(rule, input));
+  const rawType = text(input.type).toUpperCase();
+  const type = (TASK_TYPES as readonly string[]).includes(rawType) ? rawType : 'UNKNOWN';
+  const origin = input.origin ?? 'unknown';
+  const usableRules = compiled.enabled.filter((rule) => !excluded.has(rule.id) && fits(rule, type, origin));
   const usable = new Set(usableRules.map((rule) => rule.id));
   const verbs = compiled.verbs;
   const patterns = compiled.patterns.filter((pattern) => usable.has(pattern.ruleId));
