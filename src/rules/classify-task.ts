@@ -1,7 +1,7 @@
 import { compiledRulesFor } from './compile-rules.ts';
 import type { CompiledRules } from './compile-rules.ts';
 import { BOILERPLATE_LINES, MAX_SIGNATURE_LINE_WORDS, MAX_SIGNATURE_LINES, VALEDICTIONS } from './lexicon.ts';
-import { correctTypos, createSegment, findExclusions, guessLowercaseName, guessNameParts, guessNames, markFillers, markNames, markPatterns, markPointers, markVerbs } from './mark-tokens.ts';
+import { correctTypos, createSegment, findExclusions, guessLowercaseName, guessNameParts, guessNames, markFillers, markInflections, markNames, markPatterns, markPointers, markVerbs } from './mark-tokens.ts';
 import type { Hit, NameList, Segment } from './mark-tokens.ts';
 import { cleanText, htmlToText, tokenize, truncateText } from './prompt-text.ts';
 import type { Token } from './prompt-text.ts';
@@ -125,6 +125,9 @@ function analyse(input: TaskPrompt, compiled: CompiledRules): Analysis {
     hits.push(...markVerbs(segment, verbs, usable), ...markPatterns(segment, patterns));
     pointers.push(...markPointers(segment, compiled.pointers, usable, 1));
     markFillers(segment);
+    const inflected = markInflections(segment, verbs, compiled.pointers, usable);
+    hits.push(...inflected.verbs);
+    pointers.push(...inflected.pointers);
     const fixes = segment.words.filter((word) => word.kind === 'content').length <= 6 ? correctTypos(segment, verbs) : [];
     if (fixes.length > 0) {
       typos.push(...fixes);

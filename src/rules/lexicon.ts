@@ -10,7 +10,7 @@ const FILLER: Record<string, string> = {
   en: `a an the to with w for on in at by of and or up back again quick quickly short brief just now today tonight tomorrow
     asap urgent urgently please pls plz re regarding about them him her they their his its it this that these those he she
     contact contacts lead leads prospect prospects client clients customer customers account person someone people
-    first second third final last another one more time day days step attempt attempts touch task tasks todo to do sample
+    first second third last another one more time day days step attempt attempts touch task tasks todo to do sample
     auto automated fyi hey hi hello see how things are is going doing status update updates any news if need needs anything
     question questions next steps week weeks month months morning afternoon evening eod eow cob later soon still yet no not
     some send sent make do get give let try thread from via per t s ll d m ve re fw fwd sequence workflow automation
@@ -22,7 +22,7 @@ const FILLER: Record<string, string> = {
     minutes reply replies thread open opened all end heard had has have did does done be been was were will would can could
     should what where when who which whether there here so also keep going gone quiet use script log logged one two three
     four five mql mqls sql lifecycle haven hasn didn doesn isn wasn won
-    courtesy gentle gently friendly soft light little small quick brief final further additional extra else sometime someday
+    courtesy gentle gently friendly soft light little small quick brief further additional extra else sometime someday
     maybe perhaps possibly probably whenever after before since until during while once full busy unavailable away ooo
     left leave received got recent recently latest current items item stuff thing things matters topics bits everything
     something nothing whatever etc team teams folks guys everyone buyer buyers stakeholder stakeholders decision maker makers
@@ -43,7 +43,7 @@ const FILLER: Record<string, string> = {
     referencing mentioning mention q qs inbound outbound warm cold hot legal finance procurement purchasing ops
     hr marketing department dept cfo ceo cto cio coo vp svp evp director manager owner admin board
     decision makers users user buyer group inc llc ltd gmbh corp co plc pty limited missed trying tried
-    whole general generic basic standard usual regular routine overall possible potential relevant
+    already whole general generic usual regular routine overall possible potential relevant
     don aren weren couldn shouldn wouldn best discuss seconds closing find`,
   de: `der die das den dem des ein eine einen einem einer und oder mit bei an am um im in auf fur zu zum zur von vom per uber
     wegen bitte kurz kurze kurzes nochmal noch mal erneut wieder heute morgen ubermorgen spater bald nachste nachsten woche

@@ -138,6 +138,38 @@ export function markPatterns(segment: Segment, patterns: readonly CompiledPatter
   return hits;
 }
 
+/** Endings that make a plural or another form of a word: "proposals", "Angeboten", "llamadas". */
+const PLURALS = ['es', 's', 'en', 'n', 'e'] as const;
+/** Past forms, for verbs and filler only: "invoiced" is an act, not the invoice. */
+const PAST = ['ed', 'd'] as const;
+
+function baseForm(key: string, endings: readonly string[], known: (stem: string) => boolean): string | undefined {
+  if (key.length < 5) return undefined;
+  for (const ending of endings) if (key.endsWith(ending) && known(key.slice(0, -ending.length))) return key.slice(0, -ending.length);
+  return undefined;
+}
+
+/**
+ * Reads an inflected content word as the one-word verb, pointer or filler word it is a form of
+ * ("contracts" as "contract", "llamadas" as "llamada"); returns the verbs and pointers found.
+ */
+export function markInflections(segment: Segment, verbs: PhraseIndex, pointers: PhraseIndex, usable: ReadonlySet<string>): { verbs: Hit[]; pointers: Hit[] } {
+  const found = { verbs: [] as Hit[], pointers: [] as Hit[] };
+  const single = (index: PhraseIndex, stem: string) => index.byFirst.get(stem)?.find((entry) => entry.words.length === 1 && usable.has(entry.ruleId));
+  for (const word of segment.words) {
+    if (word.kind !== 'content') continue;
+    const plural = baseForm(word.key, PLURALS, (candidate) => FILLER_WORDS.has(candidate) || single(verbs, candidate) !== undefined || single(pointers, candidate) !== undefined);
+    const stem = plural ?? baseForm(word.key, PAST, (candidate) => FILLER_WORDS.has(candidate) || single(verbs, candidate) !== undefined);
+    if (stem === undefined) continue;
+    const verb = single(verbs, stem);
+    const pointer = plural !== undefined ? single(pointers, stem) : undefined;
+    if (verb !== undefined) found.verbs.push({ ruleId: verb.ruleId, phrase: verb.phrase });
+    else if (pointer !== undefined) found.pointers.push({ ruleId: pointer.ruleId, phrase: pointer.phrase });
+    word.kind = verb !== undefined ? 'verb' : pointer !== undefined ? 'pointer' : 'filler';
+  }
+  return found;
+}
+
 /** Marks filler words, numbers and date-like words. */
 export function markFillers(segment: Segment): void {
   for (const word of segment.words) if (word.kind === 'content' && (FILLER_WORDS.has(word.key) || DATE_LIKE.test(word.key))) word.kind = 'filler';
@@ -154,9 +186,12 @@ export function withinOneEdit(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-/** Equal words, or one the other plus a last letter: another form of a word, not a typo ("agenda", "agendar"). */
+/**
+ * Equal words, one the other plus a last letter, or the two differing in the last letter only:
+ * another form of a word, not a typo ("agenda" / "agendar", "revisao" / "revisar").
+ */
 function endsDiffer(a: string, b: string): boolean {
-  return a.startsWith(b) || b.startsWith(a);
+  return a.startsWith(b) || b.startsWith(a) || (a.length === b.length && a.slice(0, -1) === b.slice(0, -1));
 }
 
 /**

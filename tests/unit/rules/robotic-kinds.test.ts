@@ -103,3 +103,9 @@ test('when two words are compared for a typo, then one insertion, deletion, subs
   expect([withinOneEdit('follow', 'follows'), withinOneEdit('follows', 'follow'), withinOneEdit('folow', 'follow'), withinOneEdit('fllow', 'follow')]).toEqual([true, true, true, true]);
   expect([withinOneEdit('follwo', 'follow'), withinOneEdit('follow', 'fellow'), withinOneEdit('follow', 'fallen'), withinOneEdit('follow', 'followed')]).toEqual([true, true, false, false]);
 });
+
+test('when a word is a plural or past form of a rule word, then it is read as that word; a past form is never a pointer', () => {
+  expect(classify({ subject: 'Chase the contracts' })).toMatchObject({ robotic: true, ruleId: 'pointer-follow-up', matched: ['chase', 'contract'] });
+  expect(classify({ subject: 'Chased twice already' })).toMatchObject({ robotic: true, ruleId: 'follow-up', matched: ['chase'] });
+  expect(classify({ subject: 'Ask finance whether Willow can be invoiced quarterly' }).robotic).toBe(false);
+});
