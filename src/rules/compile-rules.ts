@@ -34,6 +34,8 @@ export interface CompiledRules {
   /** Phrases of `pointer` rules: bare pointers to an earlier artifact. */
   pointers: PhraseIndex;
   exclusions: PhraseIndex;
+  /** Words of the phrases of switched-off rules: never read as generic wording by the scorer. */
+  disabledWords: ReadonlySet<string>;
 }
 
 /** Folded words of a phrase as the tokenizer would produce them. */
@@ -80,6 +82,7 @@ function compile(rules: EffectiveRules): CompiledRules {
     verbs: buildIndex(actions, (rule) => rule.conditions.phrases),
     pointers: buildIndex(pointers, (rule) => rule.conditions.phrases),
     exclusions: buildIndex(enabled, (rule) => rule.conditions.exclusions),
+    disabledWords: new Set(rules.rules.filter((rule) => !rule.enabled).flatMap((rule) => LOCALES.flatMap((locale) => (rule.conditions.phrases[locale] ?? []).flatMap(phraseWords)))),
   };
 }
 

@@ -38,8 +38,11 @@ export const SCORER_MAX_WORDS = 2;
 export const SCORER_THRESHOLD = 4;
 
 /** The trained scorer's verdict on the few words the rules could not place, when it reads them as generic. */
-function learnedVerdict(analysis: Analysis, leftover: readonly string[], quoted: string, matched: string[], thresholds: Thresholds): Classification | undefined {
+function learnedVerdict(analysis: Analysis, compiled: CompiledRules, leftover: readonly string[], quoted: string, matched: string[], thresholds: Thresholds): Classification | undefined {
   if (analysis.scorer === undefined || leftover.length === 0 || leftover.length > SCORER_MAX_WORDS) return undefined;
+  // A word of a switched-off rule ("follow" when follow-up is off) stays what the admin made it: content.
+  const keys = analysis.segments.flatMap((segment) => segment.words.filter((word) => word.kind === 'content').map((word) => word.key));
+  if (keys.some((key) => compiled.disabledWords.has(key))) return undefined;
   const score = analysis.scorer.score();
   if (score < SCORER_THRESHOLD) return undefined;
   const confidence = 0.7 - 0.05 * leftover.length;
@@ -63,7 +66,7 @@ export function decide(analysis: Analysis, compiled: CompiledRules, thresholds: 
   const typed = analysis.bareRule !== undefined && analysis.bareRule.conditions.taskTypes.length > 0 ? analysis.bareRule : undefined;
   const rule = first !== undefined ? compiled.enabled.find((candidate) => candidate.id === first.ruleId) : (typed ?? analysis.templateRule ?? analysis.bareRule);
   if (rule === undefined || leftover.length > thresholds.maxSpecificWords) {
-    const learned = analysis.excludedBy === undefined ? learnedVerdict(analysis, leftover, quoted, matched, thresholds) : undefined;
+    const learned = analysis.excludedBy === undefined ? learnedVerdict(analysis, compiled, leftover, quoted, matched, thresholds) : undefined;
     if (learned !== undefined) return learned;
     if (leftover.length === 0) return specific(0.6, matched, ['No contact verb such as "follow up", "check in" or "call" was found.'], analysis);
     const why = first === undefined ? `No contact verb was found, and specific content remains: ${quoted}.` : `Specific content remains besides "${first.phrase}": ${quoted}.`;

@@ -31,6 +31,8 @@ test('when the rules leave a word or two that the trained scorer reads as generi
 
 test('when the scorer\'s rule is off, its confidence is below the portal threshold, or too much is left, then the rules\' verdict stands', () => {
   expect(classifyTask(brian, withOverrides({ rules: { 'learned-generic': { enabled: false } } })).robotic).toBe(false);
+  // A word of a rule the admin switched off stays content: the scorer does not bring the rule back.
+  expect(classifyTask(brian, withOverrides({ rules: { 'follow-up': { enabled: false } } })).robotic).toBe(false);
   expect(classifyTask(brian, withOverrides({ thresholds: { minConfidence: 0.7 } })).robotic).toBe(false);
   expect(classifyTask({ subject: 'follow-up for brian buyer about the cupcake supplier', body: brian.body }, rules).robotic).toBe(false);
   expect(classifyTask({ subject: 'Maria Johnson', names: ['Maria Johnson'] }, withOverrides({ rules: { 'nothing-specific': { enabled: false } } })).robotic).toBe(false);
