@@ -150,6 +150,8 @@ function shell(signedIn: boolean): string {
 export function createSettingsPageRouter(deps: { sessions: Sessions; publicBaseUrl: string }): express.Router {
   const router = express.Router();
   const script = asset('settings.js');
+  // The page's behaviour (src/settings/page-model.ts, types removed by `npm run page-model`), imported by settings.js.
+  const model = asset('page-model.js');
   const signin = asset('signin.js');
   const style = asset('settings.css');
   const strict = (res: Response) => {
@@ -163,6 +165,7 @@ export function createSettingsPageRouter(deps: { sessions: Sessions; publicBaseU
     res.type('html').send(shell(session !== undefined));
   });
   router.get('/settings/assets/settings.js', (_req, res) => { strict(res); res.type('text/javascript').send(script); });
+  router.get('/settings/assets/page-model.js', (_req, res) => { strict(res); res.type('text/javascript').send(model); });
   router.get('/settings/assets/signin.js', (_req, res) => { strict(res); res.type('text/javascript').send(signin); });
   router.get('/settings/assets/settings.css', (_req, res) => { strict(res); res.type('text/css').send(style); });
   router.post('/settings/sign-out', express.urlencoded({ extended: false, limit: '1kb' }), async (req, res) => {
