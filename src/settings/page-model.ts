@@ -65,7 +65,7 @@ export interface RuleCounts {
   byRule: ReadonlyArray<{ ruleId: string; recognised: number }>;
 }
 export interface RuleList { rules: Rule[]; version: string; counts: RuleCounts }
-export interface CardContent { ruleId: string; ruleName: string; taskSubject: string; headline: string; questions: string[]; why: string }
+export interface CardContent { ruleId: string; ruleName: string; taskSubject: string; headline: string; questions: readonly string[]; why: string }
 export interface SkipCount { reason: string; count: number }
 export interface PreviewResult {
   days: number;
@@ -73,9 +73,9 @@ export interface PreviewResult {
   tasksScanned: number;
   robotic: number;
   cards: number;
-  byRule: Array<{ ruleId: string; ruleName: string; matched: number; cards: number }>;
-  skipped: SkipCount[];
-  examples: CardContent[];
+  byRule: ReadonlyArray<{ ruleId: string; ruleName: string; matched: number; cards: number }>;
+  skipped: readonly SkipCount[];
+  examples: readonly CardContent[];
   truncated?: boolean;
   note: string;
 }
@@ -353,7 +353,7 @@ export interface PreviewView {
   source: string;
   rows: Array<{ ruleId: string; ruleName: string; matched: number; cards: number }>;
   skipped: string;
-  examples: CardContent[];
+  examples: readonly CardContent[];
   noExamples: string | null;
 }
 
