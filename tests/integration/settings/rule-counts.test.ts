@@ -1,0 +1,66 @@
+/**
+ * Issue 13 item 4 through HTTP: the rule list shows the classifier's new default rules as rules an
+ * admin can switch off, each with how many of the portal's recent tasks it recognised (from the
+ * stored task subjects, with no HubSpot call), and the dry-run preview shows the effect of
+ * switching one off before it is saved.
+ */
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import request from 'supertest';
+import { createSchemaValidator } from '../../unit/settings-contract/openapi-document.ts';
+import { openHarness, seedPortal, storeTaskSubject, type Harness } from './harness.ts';
+
+const validate = createSchemaValidator();
+const NEW_RULES = ['pointer-follow-up', 'topicless-invitation', 'topicless-question', 'meeting-no-agenda', 'vague-work', 'template-slots'];
+
+let h: Harness;
+let admin: { cookie: string; csrf: string };
+let hubspotAsked = 0;
+beforeAll(async () => {
+  // A preview source that records being asked: listing the rules must never ask it.
+  h = await openHarness({ preview: () => { hubspotAsked += 1; return undefined; } });
+  await seedPortal(h.db, '111', 'a');
+  await storeTaskSubject(h.db, '111', '1119001', 'Follow up on the proposal');
+  await storeTaskSubject(h.db, '111', '1119002', 'Grab breakfast sometime?');
+  admin = await h.signIn('111', '501', 'admin@example.com');
+});
+afterAll(async () => { await h.close(); });
+
+const write = (method: 'patch' | 'post', path: string) =>
+  request(h.app)[method](path).set('cookie', admin.cookie).set('x-csrf-token', admin.csrf).set('origin', h.publicBaseUrl);
+
+interface RuleList { rules: Array<{ id: string; enabled: boolean; phraseRole: string }>; counts: { tasks: number; byRule: Array<{ ruleId: string; recognised: number }> } }
+const recognised = (list: RuleList) => Object.fromEntries(list.counts.byRule.map((row) => [row.ruleId, row.recognised]));
+
+test('when the rules are listed, then the new default rules are there, switchable, and each rule says how many recent tasks it recognised, without asking HubSpot', async () => {
+  const { body } = await request(h.app).get('/api/v1/rules').set('cookie', admin.cookie).expect(200);
+  expect(validate('RuleList', body).errors).toEqual([]);
+  const list = body as RuleList;
+  for (const id of NEW_RULES) expect([id, list.rules.find((rule) => rule.id === id)?.enabled]).toEqual([id, true]);
+  expect(list.rules.find((rule) => rule.id === 'pointer-follow-up')?.phraseRole).toBe('pointer');
+  expect(list.rules.find((rule) => rule.id === 'follow-up')?.phraseRole).toBe('action');
+  expect(list.counts.tasks).toBe(6);
+  expect(recognised(list)).toEqual({ 'follow-up': 1, 'check-in': 2, 'pointer-follow-up': 1, 'topicless-invitation': 1 });
+  expect(hubspotAsked).toBe(0);
+});
+
+test('when pointer-follow-up is switched off in the preview, then "Follow up on the proposal" goes from a card to none, and the rule list still counts what the rule would catch', async () => {
+  const before = (await write('post', '/api/v1/preview').send({ days: 7 }).expect(200)).body as { examples: Array<{ taskSubject: string; ruleId: string }>; byRule: Array<{ ruleId: string; matched: number; cards: number }> };
+  expect(before.examples.find((card) => card.taskSubject === 'Follow up on the proposal')?.ruleId).toBe('pointer-follow-up');
+  expect(before.byRule.find((row) => row.ruleId === 'pointer-follow-up')).toMatchObject({ matched: 1, cards: 1 });
+
+  const after = (await write('post', '/api/v1/preview').send({ days: 7, rules: [{ ruleId: 'pointer-follow-up', enabled: false }] }).expect(200)).body as typeof before & { skipped: Array<{ reason: string; count: number }> };
+  expect(after.examples.map((card) => card.taskSubject)).not.toContain('Follow up on the proposal');
+  expect(after.byRule.find((row) => row.ruleId === 'pointer-follow-up')).toMatchObject({ matched: 1, cards: 0 });
+  expect(after.skipped).toContainEqual({ reason: 'rule-disabled', count: 1 });
+
+  await write('patch', '/api/v1/rules/pointer-follow-up').send({ enabled: false }).expect(200);
+  const { body } = await request(h.app).get('/api/v1/rules').set('cookie', admin.cookie).expect(200);
+  expect((body as RuleList).rules.find((rule) => rule.id === 'pointer-follow-up')?.enabled).toBe(false);
+  expect(recognised(body as RuleList)['pointer-follow-up']).toBe(1);
+});
+
+test('when another portal lists its rules, then it counts only its own tasks', async () => {
+  const other = await h.signIn('222', '601');
+  const { body } = await request(h.app).get('/api/v1/rules').set('cookie', other.cookie).expect(200);
+  expect((body as RuleList).counts).toMatchObject({ tasks: 0, byRule: [] });
+});
