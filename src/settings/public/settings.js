@@ -3,7 +3,7 @@
 import {
   adminLabel, adminsUpdate, analyticsView, apiErrorFrom, auditLine, CHANNEL_OPTIONS, checkNewEditor, checkUninstallConfirm, countsFromPreview, editorEntry,
   FIELDS, filterRules, isMe, LENS_IDS, LENS_LABELS, LOCALE_OPTIONS, patternLines, PHRASE_LOCALES, previewRequest, previewView, problemMessages,
-  readOnlyNote, ruleMessages, rulePatch, ruleRow, targetFromHash,
+  readOnlyNote, recognisedText, ruleMessages, rulePatch, ruleRow, targetFromHash,
 } from './page-model.js';
 
 // What the page shows and sends is decided in page-model.js (src/settings/page-model.ts, shared with
@@ -237,9 +237,9 @@ async function runPreview(event) {
       h('p', {}, view.skipped),
       h('h3', {}, 'Example cards'),
       ...(view.noExamples === null ? view.examples.map(renderExample) : [h('p', {}, view.noExamples)]));
-    // The rule list now counts what this preview read (its unsaved edits kept).
+    // The rule list now counts what this preview read; only the counts change, so nothing typed is lost.
     state.counts = countsFromPreview(result);
-    renderRules();
+    for (const rule of state.rules) { const node = byId(`rule-${rule.id}-count`); if (node) node.textContent = recognisedText(rule.id, state.counts); }
     status('Preview ready. Nothing was saved.');
   } catch (error) {
     out.replaceChildren(h('ul', { class: 'errors' }, ...errorItems(error)));
