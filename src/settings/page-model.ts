@@ -151,7 +151,26 @@ export const CHANNEL_OPTIONS: ReadonlyArray<{ label: string; value: Channel }> =
   { label: 'Append to the task body', value: 'task-body' },
 ];
 
-/** The settings fields: label, bounds and help, the same on both surfaces. */
+/** The settings form's section titles and text fields, the same on both surfaces. */
+export const SECTIONS = {
+  delivery: 'Language and delivery',
+  thresholds: 'Signals',
+  lenses: 'Question lenses (at least one on)',
+  antiNoise: 'Keeping it calm',
+  antiNoiseHelp: 'Limits that keep cards rare enough to be read.',
+} as const;
+export const TEXT_FIELDS = {
+  locale: { label: 'Language of the cards' },
+  timeZone: { label: 'Time zone', help: 'An IANA time zone such as Europe/Amsterdam.' },
+  channel: { label: 'Where cards go' },
+  eventTemplateId: { label: 'Event template id (timeline-v3 only)' },
+  eventTypeName: { label: 'App-event type name (app-event only)' },
+  quietHours: { label: 'Quiet hours (cards wait until they end)' },
+  quietStart: { label: 'Quiet from (HH:MM)', help: 'Leave empty for no quiet hours.' },
+  quietEnd: { label: 'Quiet until (HH:MM)' },
+} as const;
+
+/** The number fields: label, bounds and help, the same on both surfaces. */
 export const FIELDS = {
   silenceDays: { label: 'Days without a reply before silence counts', min: 1, max: 365, step: 1 },
   stageAgeMultiple: { label: 'A deal is stalled after this many times the usual time in its stage', min: 1, max: 10, step: 0.1 },
@@ -488,7 +507,7 @@ export function readOnlyNote(admins: readonly AdminEntry[]): string {
   return `You can read these settings but not change them. Editing can be granted by: ${admins.map(adminLabel).join(', ') || 'the user who installed Unrobot'}.`;
 }
 
-/** What the uninstall deletes (the standalone page lists it; the extension links there). */
+/** What the uninstall deletes: both pages list it (the standalone page's shell, settings-page.ts, and the extension's uninstall section). */
 export const UNINSTALL_DELETES = [
   'the portal\'s HubSpot tokens (HubSpot revokes them too);',
   'its settings, rule changes, editors and audit log;',

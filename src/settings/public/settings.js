@@ -3,7 +3,7 @@
 import {
   adminLabel, adminsUpdate, analyticsView, apiErrorFrom, auditLine, CHANNEL_OPTIONS, checkNewEditor, checkUninstallConfirm, countsFromPreview, editorEntry,
   FIELDS, filterRules, isMe, LENS_IDS, LENS_LABELS, LOCALE_OPTIONS, patternLines, PHRASE_LOCALES, previewRequest, previewView, problemMessages,
-  readOnlyNote, recognisedText, ruleMessages, rulePatch, ruleRow, targetFromHash,
+  readOnlyNote, recognisedText, ruleMessages, rulePatch, ruleRow, SECTIONS, targetFromHash, TEXT_FIELDS,
 } from './page-model.js';
 
 // What the page shows and sends is decided in page-model.js (src/settings/page-model.ts, shared with
@@ -155,23 +155,23 @@ function renderSettings() {
   const lenses = LENS_IDS.map((lens) => h('div', { class: 'check' },
     h('input', { type: 'checkbox', id: `lens-${lens}`, checked: v.lenses[lens] }), h('label', { for: `lens-${lens}` }, LENS_LABELS[lens])));
   form.replaceChildren(
-    h('fieldset', {}, h('legend', {}, 'Thresholds'),
+    h('fieldset', {}, h('legend', {}, SECTIONS.thresholds),
       numberField('silence-days', 'silenceDays', v.thresholds.silenceDays),
       numberField('stage-age', 'stageAgeMultiple', v.thresholds.stageAgeMultiple)),
-    h('fieldset', {}, h('legend', {}, 'Lenses (at least one on)'), ...lenses),
-    h('fieldset', {}, h('legend', {}, 'Anti-noise'),
+    h('fieldset', {}, h('legend', {}, SECTIONS.lenses), ...lenses),
+    h('fieldset', {}, h('legend', {}, SECTIONS.antiNoise), h('p', { class: 'help' }, SECTIONS.antiNoiseHelp),
       numberField('budget', 'dailyBudgetPerRep', v.antiNoise.dailyBudgetPerRep),
       numberField('cooldown', 'recordCooldownHours', v.antiNoise.recordCooldownHours),
       numberField('reply-window', 'clientReplyWindowHours', v.antiNoise.clientReplyWindowHours),
       numberField('snooze', 'snoozeDays', v.antiNoise.snoozeDays),
-      field('quiet-start', 'Quiet hours start (HH:MM, empty for none)', h('input', { type: 'text', value: v.antiNoise.quietHours?.start ?? '', inputmode: 'numeric' })),
-      field('quiet-end', 'Quiet hours end (HH:MM)', h('input', { type: 'text', value: v.antiNoise.quietHours?.end ?? '', inputmode: 'numeric' })),
-      field('time-zone', 'Time zone', h('input', { type: 'text', value: v.timeZone }), 'An IANA time zone such as Europe/Amsterdam.')),
-    h('fieldset', {}, h('legend', {}, 'Delivery'),
-      field('channel', 'Channel', channel),
-      field('template-id', 'Timeline v3 event template id (timeline-v3 only)', h('input', { type: 'text', value: v.delivery.eventTemplateId ?? '' })),
-      field('event-type', 'App-event type name (app-event only)', h('input', { type: 'text', value: v.delivery.eventTypeName ?? '' })),
-      field('locale', 'Language of the questions', h('select', {}, ...LOCALE_OPTIONS.map((c) => h('option', { value: c.value, selected: v.locale === c.value }, c.label))))),
+      field('quiet-start', TEXT_FIELDS.quietStart.label, h('input', { type: 'text', value: v.antiNoise.quietHours?.start ?? '', inputmode: 'numeric' }), TEXT_FIELDS.quietStart.help),
+      field('quiet-end', TEXT_FIELDS.quietEnd.label, h('input', { type: 'text', value: v.antiNoise.quietHours?.end ?? '', inputmode: 'numeric' })),
+      field('time-zone', TEXT_FIELDS.timeZone.label, h('input', { type: 'text', value: v.timeZone }), TEXT_FIELDS.timeZone.help)),
+    h('fieldset', {}, h('legend', {}, SECTIONS.delivery),
+      field('channel', TEXT_FIELDS.channel.label, channel),
+      field('template-id', TEXT_FIELDS.eventTemplateId.label, h('input', { type: 'text', value: v.delivery.eventTemplateId ?? '' })),
+      field('event-type', TEXT_FIELDS.eventTypeName.label, h('input', { type: 'text', value: v.delivery.eventTypeName ?? '' })),
+      field('locale', TEXT_FIELDS.locale.label, h('select', {}, ...LOCALE_OPTIONS.map((c) => h('option', { value: c.value, selected: v.locale === c.value }, c.label))))),
     h('ul', { class: 'errors', id: 'settings-errors' }),
     h('button', { type: 'submit' }, 'Save settings'));
   form.oninput = markDirty;

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Alert, Button, Form, Input, Link, Table, Tile } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import type { Admin, AdminEntry } from '../../../extension-manifest/src/app/settings/api.ts';
@@ -132,18 +131,11 @@ describe('editors', () => {
 });
 
 describe('uninstall', () => {
-  test('when the section is shown, then it names what is deleted in the standalone page\'s words and links there, with no way to uninstall through hubspot.fetch', async () => {
+  test('when the section is shown, then it lists what is deleted, as the standalone page does, and links there, with no way to uninstall through hubspot.fetch', async () => {
     const { renderer, calls } = await renderLoaded();
-    const standalone = readFileSync(new URL('../../../src/settings/settings-page.ts', import.meta.url), 'utf8').replaceAll('&#39;', '\'');
     const section = String(renderer.findByTestId(Tile, 'uninstall-section'));
-    for (const item of UNINSTALL_DELETES) {
-      expect([item, standalone.includes(item.replace(/[.;]$/, ''))]).toEqual([item, true]);
-      expect(section).toContain(item);
-    }
+    for (const item of UNINSTALL_DELETES) expect(section).toContain(item);
     expect(section).not.toContain('Add editor');
-    expect(standalone).toContain('This removes the app from your HubSpot portal and deletes, here, everything Unrobot keeps about it:');
-    expect(standalone).toContain('Notes already posted to HubSpot records stay in HubSpot.');
-    expect(standalone).toContain('id="uninstall"');
     expect(renderer.findByTestId(Link, 'uninstall-link').props.href).toEqual({ url: `${BASE}/settings#uninstall`, external: true });
     expect(renderer.findByTestId(Tile, 'uninstall-section').findAll(Button)).toEqual([]);
     expect(calls.filter((c) => c.method === 'DELETE')).toEqual([]);

@@ -1,6 +1,6 @@
-/** Locale, time zone, delivery channel, thresholds, lenses and anti-noise limits, edited as a draft. */
+/** Locale, time zone, delivery channel, thresholds, lenses and anti-noise limits, edited as a draft; labels and options from page-model.ts. */
 import { Flex, Heading, Input, NumberInput, Select, Text, Toggle } from '@hubspot/ui-extensions';
-import { CHANNEL_OPTIONS, deliveryFor, FIELDS, LENS_IDS, LENS_LABELS, LOCALE_OPTIONS, type AntiNoise, type Channel, type Locale, type SettingsValues } from './page-model.ts';
+import { CHANNEL_OPTIONS, deliveryFor, FIELDS, LENS_IDS, LENS_LABELS, LOCALE_OPTIONS, SECTIONS, TEXT_FIELDS, type AntiNoise, type Channel, type Locale, type SettingsValues } from './page-model.ts';
 
 interface SettingsFormProps {
   values: SettingsValues;
@@ -16,37 +16,37 @@ export function SettingsForm({ values, readOnly, onChange }: SettingsFormProps) 
 
   return (
     <Flex direction="column" gap="small">
-      <Heading>Language and delivery</Heading>
-      <Select label="Language of the cards" name="locale" value={values.locale} readOnly={readOnly}
+      <Heading>{SECTIONS.delivery}</Heading>
+      <Select label={TEXT_FIELDS.locale.label} name="locale" value={values.locale} readOnly={readOnly}
         options={[...LOCALE_OPTIONS]} onChange={(value) => set('locale', value as Locale)} />
-      <Input label="Time zone (IANA, e.g. Europe/Amsterdam)" name="timeZone" value={values.timeZone} readOnly={readOnly}
+      <Input label={TEXT_FIELDS.timeZone.label} description={TEXT_FIELDS.timeZone.help} name="timeZone" value={values.timeZone} readOnly={readOnly}
         onChange={(value) => set('timeZone', value)} />
-      <Select label="Where cards go" name="channel" testId="channel" value={delivery.channel} readOnly={readOnly}
+      <Select label={TEXT_FIELDS.channel.label} name="channel" testId="channel" value={delivery.channel} readOnly={readOnly}
         options={[...CHANNEL_OPTIONS]} onChange={(value) => set('delivery', deliveryFor(value as Channel, delivery))} />
       {delivery.channel === 'timeline-v3' && (
-        <Input label="Event template id" name="eventTemplateId" value={delivery.eventTemplateId} readOnly={readOnly} required={true}
+        <Input label={TEXT_FIELDS.eventTemplateId.label} name="eventTemplateId" value={delivery.eventTemplateId} readOnly={readOnly} required={true}
           onChange={(value) => set('delivery', { channel: 'timeline-v3', eventTemplateId: value.trim() })} />
       )}
       {delivery.channel === 'app-event' && (
-        <Input label="App event type name" name="eventTypeName" value={delivery.eventTypeName} readOnly={readOnly} required={true}
+        <Input label={TEXT_FIELDS.eventTypeName.label} name="eventTypeName" value={delivery.eventTypeName} readOnly={readOnly} required={true}
           onChange={(value) => set('delivery', { channel: 'app-event', eventTypeName: value.trim() })} />
       )}
 
-      <Heading>Signals</Heading>
+      <Heading>{SECTIONS.thresholds}</Heading>
       <NumberInput label={FIELDS.silenceDays.label} name="silenceDays" min={FIELDS.silenceDays.min} max={FIELDS.silenceDays.max} readOnly={readOnly}
         value={thresholds.silenceDays} onChange={(value) => set('thresholds', { ...thresholds, silenceDays: value })} />
       <NumberInput label={FIELDS.stageAgeMultiple.label} name="stageAgeMultiple" min={FIELDS.stageAgeMultiple.min} max={FIELDS.stageAgeMultiple.max}
         precision={1} readOnly={readOnly} value={thresholds.stageAgeMultiple}
         onChange={(value) => set('thresholds', { ...thresholds, stageAgeMultiple: value })} />
 
-      <Heading>Question lenses</Heading>
+      <Heading>{SECTIONS.lenses}</Heading>
       {LENS_IDS.map((lens) => (
         <Toggle key={lens} label={LENS_LABELS[lens]} name={`lens-${lens}`} testId={`lens-${lens}`} checked={values.lenses[lens]}
           readOnly={readOnly} onChange={(checked) => set('lenses', { ...values.lenses, [lens]: checked })} />
       ))}
 
-      <Heading>Keeping it calm</Heading>
-      <Text>Limits that keep cards rare enough to be read.</Text>
+      <Heading>{SECTIONS.antiNoise}</Heading>
+      <Text>{SECTIONS.antiNoiseHelp}</Text>
       <NumberInput label={FIELDS.dailyBudgetPerRep.label} description={FIELDS.dailyBudgetPerRep.help} name="dailyBudgetPerRep" testId="daily-budget" min={FIELDS.dailyBudgetPerRep.min} max={FIELDS.dailyBudgetPerRep.max}
         readOnly={readOnly} value={antiNoise.dailyBudgetPerRep} onChange={(value) => setNoise('dailyBudgetPerRep', value)} />
       <NumberInput label={FIELDS.recordCooldownHours.label} name="recordCooldownHours" min={FIELDS.recordCooldownHours.min} max={FIELDS.recordCooldownHours.max}
@@ -55,13 +55,13 @@ export function SettingsForm({ values, readOnly, onChange }: SettingsFormProps) 
         readOnly={readOnly} value={antiNoise.clientReplyWindowHours} onChange={(value) => setNoise('clientReplyWindowHours', value)} />
       <NumberInput label={FIELDS.snoozeDays.label} name="snoozeDays" min={FIELDS.snoozeDays.min} max={FIELDS.snoozeDays.max}
         readOnly={readOnly} value={antiNoise.snoozeDays} onChange={(value) => setNoise('snoozeDays', value)} />
-      <Toggle label="Quiet hours (cards wait until they end)" name="quietHours" testId="quiet-hours" checked={quiet !== null} readOnly={readOnly}
+      <Toggle label={TEXT_FIELDS.quietHours.label} name="quietHours" testId="quiet-hours" checked={quiet !== null} readOnly={readOnly}
         onChange={(checked) => setNoise('quietHours', checked ? { start: '19:00', end: '08:00' } : null)} />
       {quiet !== null && (
         <Flex direction="row" gap="small">
-          <Input label="Quiet from (HH:MM)" name="quietStart" value={quiet.start} readOnly={readOnly}
+          <Input label={TEXT_FIELDS.quietStart.label} name="quietStart" value={quiet.start} readOnly={readOnly}
             onChange={(value) => setNoise('quietHours', { ...quiet, start: value })} />
-          <Input label="Quiet until (HH:MM)" name="quietEnd" value={quiet.end} readOnly={readOnly}
+          <Input label={TEXT_FIELDS.quietEnd.label} name="quietEnd" value={quiet.end} readOnly={readOnly}
             onChange={(value) => setNoise('quietHours', { ...quiet, end: value })} />
         </Flex>
       )}
