@@ -222,15 +222,19 @@ export function countsFromPreview(result: PreviewResult): RuleCounts {
   };
 }
 
-/** How many recent tasks a rule recognised, in words ("Recognised 3 of the 40 tasks of the last 7 days"). */
-export function recognisedText(ruleId: string, counts: RuleCounts | null): string {
+/**
+ * How many recent tasks a rule recognised, in words ("Recognised 3 of the 40 tasks stored from
+ * webhooks in the last 7 days"). Counts are taken with every rule on, so a rule that is off says
+ * what it would have recognised.
+ */
+export function recognisedText(ruleId: string, counts: RuleCounts | null, enabled = true): string {
   if (counts === null) return 'Not counted yet.';
   const window = `the last ${plural(counts.days, 'day')}`;
   const where = counts.source === 'hubspot' ? 'read from HubSpot by the preview' : 'stored from webhooks';
   if (counts.tasks === 0) return `No tasks ${where} in ${window} to count.`;
   const recognised = counts.byRule.find((row) => row.ruleId === ruleId)?.recognised ?? 0;
   const of = `${counts.truncated ? 'the newest ' : 'the '}${plural(counts.tasks, 'task')} ${where} in ${window}`;
-  return `Recognised ${recognised === 0 ? 'none' : recognised} of ${of}.`;
+  return `${enabled ? 'Recognised' : 'Off; would have recognised'} ${recognised === 0 ? 'none' : recognised} of ${of}.`;
 }
 
 /** An admin's unsaved change to a rule. */
@@ -263,10 +267,11 @@ export interface RuleRow {
 export function ruleRow(rule: Rule, options: { edit?: RuleEdit | undefined; counts: RuleCounts | null; target?: string | null }): RuleRow {
   const words = phraseWords(rule);
   const targeted = options.target === rule.id;
+  const enabled = options.edit?.enabled ?? rule.enabled;
   return {
     id: rule.id, name: rule.name, description: rule.description,
-    enabled: options.edit?.enabled ?? rule.enabled,
-    recognised: recognisedText(rule.id, options.counts),
+    enabled,
+    recognised: recognisedText(rule.id, options.counts, enabled),
     meta: `Rule id: ${rule.id} · ${rule.customized ? 'changed for this portal' : 'default'}`,
     words,
     phraseLists: Object.entries(rule.phrases).map(([locale, list]) => ({ locale, text: list?.phrases.join(' · ') || '(none)' })),

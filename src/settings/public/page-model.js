@@ -118,8 +118,12 @@ export function countsFromPreview(result) {
         byRule: result.byRule.filter((row) => row.matched > 0).map((row) => ({ ruleId: row.ruleId, recognised: row.matched })),
     };
 }
-/** How many recent tasks a rule recognised, in words ("Recognised 3 of the 40 tasks of the last 7 days"). */
-export function recognisedText(ruleId, counts) {
+/**
+ * How many recent tasks a rule recognised, in words ("Recognised 3 of the 40 tasks stored from
+ * webhooks in the last 7 days"). Counts are taken with every rule on, so a rule that is off says
+ * what it would have recognised.
+ */
+export function recognisedText(ruleId, counts, enabled = true) {
     if (counts === null)
         return 'Not counted yet.';
     const window = `the last ${plural(counts.days, 'day')}`;
@@ -128,15 +132,16 @@ export function recognisedText(ruleId, counts) {
         return `No tasks ${where} in ${window} to count.`;
     const recognised = counts.byRule.find((row) => row.ruleId === ruleId)?.recognised ?? 0;
     const of = `${counts.truncated ? 'the newest ' : 'the '}${plural(counts.tasks, 'task')} ${where} in ${window}`;
-    return `Recognised ${recognised === 0 ? 'none' : recognised} of ${of}.`;
+    return `${enabled ? 'Recognised' : 'Off; would have recognised'} ${recognised === 0 ? 'none' : recognised} of ${of}.`;
 }
 export function ruleRow(rule, options) {
     const words = phraseWords(rule);
     const targeted = options.target === rule.id;
+    const enabled = options.edit?.enabled ?? rule.enabled;
     return {
         id: rule.id, name: rule.name, description: rule.description,
-        enabled: options.edit?.enabled ?? rule.enabled,
-        recognised: recognisedText(rule.id, options.counts),
+        enabled,
+        recognised: recognisedText(rule.id, options.counts, enabled),
         meta: `Rule id: ${rule.id} · ${rule.customized ? 'changed for this portal' : 'default'}`,
         words,
         phraseLists: Object.entries(rule.phrases).map(([locale, list]) => ({ locale, text: list?.phrases.join(' · ') || '(none)' })),

@@ -3,7 +3,7 @@
 import {
   adminLabel, adminsUpdate, analyticsView, apiErrorFrom, auditLine, CHANNEL_OPTIONS, checkNewEditor, checkUninstallConfirm, countsFromPreview, editorEntry,
   FIELDS, filterRules, isMe, LENS_IDS, LENS_LABELS, LOCALE_OPTIONS, patternLines, PHRASE_LOCALES, previewRequest, previewView, problemMessages,
-  readOnlyNote, recognisedText, ruleMessages, rulePatch, ruleRow, SECTIONS, targetFromHash, TEXT_FIELDS,
+  readOnlyNote, ruleMessages, rulePatch, ruleRow, SECTIONS, targetFromHash, TEXT_FIELDS,
 } from './page-model.js';
 
 // What the page shows and sends is decided in page-model.js (src/settings/page-model.ts, shared with
@@ -61,7 +61,7 @@ function renderRule(rule) {
   const row = ruleRow(rule, { edit, counts: state.counts, target: state.target });
   const errors = h('ul', { class: 'errors', id: `${id}-errors` });
   const toggle = h('input', { type: 'checkbox', id: `${id}-enabled`, checked: row.enabled, 'aria-describedby': `${id}-desc ${id}-count`,
-    onchange: (event) => { edit.enabled = event.target.checked; markDirty(); } });
+    onchange: (event) => { edit.enabled = event.target.checked; byId(`${id}-count`).textContent = ruleRow(rule, { edit, counts: state.counts }).recognised; markDirty(); } });
   const patterns = h('textarea', { id: `${id}-patterns`, rows: 2, dir: 'auto', 'aria-describedby': `${id}-patterns-help ${id}-errors`,
     oninput: (event) => { edit.patterns = patternLines(event.target.value); markDirty(); } });
   patterns.value = row.patterns;
@@ -239,7 +239,10 @@ async function runPreview(event) {
       ...(view.noExamples === null ? view.examples.map(renderExample) : [h('p', {}, view.noExamples)]));
     // The rule list now counts what this preview read; only the counts change, so nothing typed is lost.
     state.counts = countsFromPreview(result);
-    for (const rule of state.rules) { const node = byId(`rule-${rule.id}-count`); if (node) node.textContent = recognisedText(rule.id, state.counts); }
+    for (const rule of state.rules) {
+      const node = byId(`rule-${rule.id}-count`);
+      if (node) node.textContent = ruleRow(rule, { edit: state.edits.get(rule.id), counts: state.counts }).recognised;
+    }
     status('Preview ready. Nothing was saved.');
   } catch (error) {
     out.replaceChildren(h('ul', { class: 'errors' }, ...errorItems(error)));

@@ -64,7 +64,7 @@ test('when the preview runs with an unsaved budget, then the unsaved settings ar
 test('when the page loads, then each rule shows how many recent tasks it recognised, and a pointer rule lists pointers, not phrases', async () => {
   const { renderer } = await renderLoaded();
   expect(renderer.findByTestId(Text, 'rule-count-follow-up').text).toBe('Recognised 12 of the 40 tasks stored from webhooks in the last 7 days.');
-  expect(renderer.findByTestId(Text, 'rule-count-check-in').text).toBe('Recognised none of the 40 tasks stored from webhooks in the last 7 days.');
+  expect(renderer.findByTestId(Text, 'rule-count-check-in').text).toBe('Off; would have recognised none of the 40 tasks stored from webhooks in the last 7 days.');
   const root = String(renderer.getRootNode());
   expect(root).toContain('Pointers (en): proposal · sow');
   expect(root).toContain('Phrases (en): follow up · following up');

@@ -31,6 +31,7 @@ describe('rule list', () => {
     expect(recognisedText('follow-up', { ...counts, truncated: true })).toBe('Recognised 12 of the newest 40 tasks stored from webhooks in the last 7 days.');
     expect(recognisedText('follow-up', { ...counts, tasks: 0, byRule: [] })).toBe('No tasks stored from webhooks in the last 7 days to count.');
     expect(recognisedText('follow-up', null)).toBe('Not counted yet.');
+    expect(ruleRow(pointer, { edit: { enabled: false }, counts }).recognised).toBe('Off; would have recognised 3 of the 40 tasks stored from webhooks in the last 7 days.');
   });
 
   test('when a preview ran, then the rule list counts its matches over the tasks it read, rules matching nothing left out', () => {
