@@ -520,6 +520,15 @@ export const UNINSTALL_DELETES = [
   'every signed-in session of the portal.',
 ] as const;
 
+/** What the page says after the saves both surfaces share. */
+export const pageMessages = {
+  saveSettings: 'Save settings',
+  settingsSaved: 'Settings saved.',
+  noAudit: 'No changes yet.',
+  editorAdded: (entry: AdminEntry) => `Added ${adminLabel(entry)} as an editor.`,
+  editorRemoved: (admin: AdminEntry) => `Removed ${adminLabel(admin)}.`,
+} as const;
+
 /** The typed confirmation checked before anything is sent: null when it is this portal's id. */
 export function checkUninstallConfirm(typed: string, portalId: number): string | null {
   return typed.trim() === String(portalId) ? null : `Type ${portalId}, this portal's id, to confirm. Nothing was deleted.`;

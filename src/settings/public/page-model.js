@@ -350,6 +350,14 @@ export const UNINSTALL_DELETES = [
     'its cards, skips and feedback, stored task events and queued work;',
     'every signed-in session of the portal.',
 ];
+/** What the page says after the saves both surfaces share. */
+export const pageMessages = {
+    saveSettings: 'Save settings',
+    settingsSaved: 'Settings saved.',
+    noAudit: 'No changes yet.',
+    editorAdded: (entry) => `Added ${adminLabel(entry)} as an editor.`,
+    editorRemoved: (admin) => `Removed ${adminLabel(admin)}.`,
+};
 /** The typed confirmation checked before anything is sent: null when it is this portal's id. */
 export function checkUninstallConfirm(typed, portalId) {
     return typed.trim() === String(portalId) ? null : `Type ${portalId}, this portal's id, to confirm. Nothing was deleted.`;

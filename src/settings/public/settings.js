@@ -2,7 +2,7 @@
 // innerHTML, so rule names, phrases and task subjects are shown as text whatever they contain.
 import {
   adminLabel, adminsUpdate, analyticsView, apiErrorFrom, auditLine, CHANNEL_OPTIONS, checkNewEditor, checkUninstallConfirm, countsFromPreview, editorEntry,
-  FIELDS, filterRules, isMe, LENS_IDS, LENS_LABELS, LOCALE_OPTIONS, patternLines, PHRASE_LOCALES, previewRequest, previewView, problemMessages,
+  FIELDS, filterRules, pageMessages, isMe, LENS_IDS, LENS_LABELS, LOCALE_OPTIONS, patternLines, PHRASE_LOCALES, previewRequest, previewView, problemMessages,
   readOnlyNote, ruleMessages, rulePatch, ruleRow, SECTIONS, targetFromHash, TEXT_FIELDS,
 } from './page-model.js';
 
@@ -173,7 +173,7 @@ function renderSettings() {
       field('event-type', TEXT_FIELDS.eventTypeName.label, h('input', { type: 'text', value: v.delivery.eventTypeName ?? '' })),
       field('locale', TEXT_FIELDS.locale.label, h('select', {}, ...LOCALE_OPTIONS.map((c) => h('option', { value: c.value, selected: v.locale === c.value }, c.label))))),
     h('ul', { class: 'errors', id: 'settings-errors' }),
-    h('button', { type: 'submit' }, 'Save settings'));
+    h('button', { type: 'submit' }, pageMessages.saveSettings));
   form.oninput = markDirty;
   applyReadOnly();
 }
@@ -201,7 +201,7 @@ async function saveSettings(event) {
     const { portalId, updatedAt, updatedBy, ...rest } = await api('PUT', '/api/v1/settings', { ...readSettingsForm(), version: state.settings.version });
     state.settings = { ...rest, version: rest.version };
     renderSettings();
-    status('Settings saved.');
+    status(pageMessages.settingsSaved);
     await loadAudit();
   } catch (error) {
     errors.append(...errorItems(error, true));
@@ -286,7 +286,7 @@ async function loadAudit() {
       h('time', { datetime: entry.at }, new Date(entry.at).toLocaleString()), ' · ',
       h('bdi', {}, line.who), ' · ', h('strong', {}, entry.action), ' ', h('bdi', {}, entry.target),
       h('ul', {}, ...line.changes.map((change) => h('li', { dir: 'auto' }, change))));
-  }) : [h('li', {}, 'No changes yet.')]));
+  }) : [h('li', {}, pageMessages.noAudit)]));
 }
 
 // ---------- editors ----------
@@ -297,7 +297,7 @@ function renderEditors() {
     h('td', {}, admin.userId ?? '—'), h('td', {}, h('bdi', {}, admin.email ?? '—')),
     h('td', {}, h('bdi', {}, admin.addedBy ?? 'installed Unrobot')), h('td', {}, h('time', { datetime: admin.addedAt }, new Date(admin.addedAt).toLocaleDateString())),
     h('td', {}, isMe(admin, state.me) ? '(you)' : h('button', { type: 'button', class: 'remove', 'aria-label': `Remove editor ${adminLabel(admin)}`,
-      onclick: () => saveEditors(state.admins.filter((_, i) => i !== index), `Removed ${adminLabel(admin)}.`) }, 'Remove')))));
+      onclick: () => saveEditors(state.admins.filter((_, i) => i !== index), pageMessages.editorRemoved(admin)) }, 'Remove')))));
   if (!state.me.canEdit) {
     const note = byId('read-only');
     note.textContent = readOnlyNote(state.admins);
@@ -336,7 +336,7 @@ async function addEditor(event) {
     byId(problems.email !== undefined && problems.userId === undefined ? 'editor-email' : 'editor-user-id').focus();
     return;
   }
-  if (await saveEditors([...state.admins, entry], `Added ${adminLabel(entry)} as an editor.`)) {
+  if (await saveEditors([...state.admins, entry], pageMessages.editorAdded(entry))) {
     byId('editor-user-id').value = '';
     byId('editor-email').value = '';
   }

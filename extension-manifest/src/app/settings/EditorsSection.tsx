@@ -2,7 +2,7 @@
 import { Alert, Button, Flex, Form, Heading, Input, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import { settingsApi, type Admin, type AdminEntry, type Me } from './api.ts';
-import { adminLabel, checkNewEditor, editorEntry, isMe, placeProblems, type EditorProblems } from './page-model.ts';
+import { adminLabel, checkNewEditor, editorEntry, isMe, pageMessages, placeProblems, type EditorProblems } from './page-model.ts';
 
 interface EditorsSectionProps {
   admins: Admin[];
@@ -40,7 +40,7 @@ export function EditorsSection({ admins, me, onSaved }: EditorsSectionProps) {
     const found = checkNewEditor(entry, admins);
     setProblems(found);
     if (Object.keys(found).length > 0) { setNotice(null); return; }
-    if (await save([...admins, entry], `Added ${adminLabel(entry)} as an editor.`, { index: admins.length, entry })) {
+    if (await save([...admins, entry], pageMessages.editorAdded(entry), { index: admins.length, entry })) {
       setUserId('');
       setEmail('');
     }
@@ -66,7 +66,7 @@ export function EditorsSection({ admins, me, onSaved }: EditorsSectionProps) {
               <TableCell>
                 {isMe(admin, me) ? <Text>(you)</Text> : (
                   <Button size="xs" variant="secondary" testId={`remove-editor-${index}`} disabled={readOnly || saving}
-                    onClick={() => void save(admins.filter((_, i) => i !== index), `Removed ${adminLabel(admin)}.`, null)}>
+                    onClick={() => void save(admins.filter((_, i) => i !== index), pageMessages.editorRemoved(admin), null)}>
                     {`Remove ${adminLabel(admin)}`}
                   </Button>
                 )}

@@ -1,7 +1,7 @@
 /** Read-only sections: the dry-run preview, the last 7 days' numbers and the audit log, laid out from page-model.ts's views. */
 import { BarChart, Button, DescriptionList, DescriptionListItem, Flex, Heading, List, Statistics, StatisticsItem, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text, Tile } from '@hubspot/ui-extensions';
 import type { Analytics, AuditEntry, PreviewResult } from './api.ts';
-import { analyticsView, auditLine, previewView } from './page-model.ts';
+import { analyticsView, auditLine, pageMessages, previewView } from './page-model.ts';
 
 interface PreviewSectionProps {
   result: PreviewResult | null;
@@ -83,7 +83,7 @@ export function AuditSection({ entries }: { entries: AuditEntry[] }) {
   return (
     <Flex direction="column" gap="small">
       <Heading>Changes</Heading>
-      {entries.length === 0 && <Text>No changes yet.</Text>}
+      {entries.length === 0 && <Text>{pageMessages.noAudit}</Text>}
       {entries.length > 0 && (
         <Table testId="audit-log">
           <TableHead><TableRow><TableHeader>When</TableHeader><TableHeader>Who</TableHeader><TableHeader>What</TableHeader></TableRow></TableHead>

@@ -11,7 +11,7 @@ import { EditorsSection } from './EditorsSection.tsx';
 import { AnalyticsSection, AuditSection, PreviewSection } from './InsightSections.tsx';
 import { RulesSection } from './RulesSection.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
-import { countsFromPreview, describeError, previewRequest, readOnlyNote, settingsValuesOf } from './page-model.ts';
+import { countsFromPreview, describeError, pageMessages, previewRequest, readOnlyNote, settingsValuesOf } from './page-model.ts';
 import { UninstallSection } from './UninstallSection.tsx';
 
 hubspot.extend<'settings'>(() => <SettingsPage />);
@@ -70,7 +70,7 @@ export function SettingsPage() {
       const saved = await settingsApi.saveSettings(draft, loaded.version);
       const audit = await settingsApi.audit();
       setLoaded({ ...loaded, values: settingsValuesOf(saved), version: saved.version, audit: audit.entries });
-      setNotice('Settings saved.');
+      setNotice(pageMessages.settingsSaved);
     } catch (caught) {
       setError(describeError(caught));
     } finally {
@@ -121,7 +121,7 @@ export function SettingsPage() {
       <SettingsForm values={draft} readOnly={readOnly} onChange={(next) => { setDraft(next); setNotice(null); }} />
       <Flex direction="row" gap="small">
         <Button variant="primary" testId="save-settings" disabled={readOnly || saving} onClick={() => void save()}>
-          {saving ? 'Saving…' : 'Save settings'}
+          {saving ? 'Saving…' : pageMessages.saveSettings}
         </Button>
       </Flex>
       <Divider />
