@@ -1,4 +1,4 @@
-import { Button, Table, Text, TextArea, Toggle } from '@hubspot/ui-extensions';
+import { Accordion, Button, Table, Text, TextArea, Toggle } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { countsFromPreview, recognisedText } from '../../../extension-manifest/src/app/settings/page-model.ts';
 import { SettingsPage } from '../../../extension-manifest/src/app/settings/SettingsPage.tsx';
@@ -65,9 +65,10 @@ test('when the page loads, then each rule shows how many recent tasks it recogni
   const { renderer } = await renderLoaded();
   expect(renderer.findByTestId(Text, 'rule-count-follow-up').text).toBe('Recognised 12 of the 40 tasks stored from webhooks in the last 7 days.');
   expect(renderer.findByTestId(Text, 'rule-count-check-in').text).toBe('Off; would have recognised none of the 40 tasks stored from webhooks in the last 7 days.');
-  const root = String(renderer.getRootNode());
-  expect(root).toContain('Pointers (en): proposal · sow');
-  expect(root).toContain('Phrases (en): follow up · following up');
+  expect(renderer.findByTestId(Accordion, 'rule-phrases-pointer-follow-up').props.title).toBe('Pointers');
+  expect(String(renderer.findByTestId(Accordion, 'rule-phrases-pointer-follow-up'))).toContain('Pointers (en): proposal · sow');
+  expect(renderer.findByTestId(Accordion, 'rule-phrases-follow-up').props.title).toBe('Phrases');
+  expect(String(renderer.findByTestId(Accordion, 'rule-phrases-follow-up'))).toContain('Phrases (en): follow up · following up');
   expect(renderer.findByTestId(Toggle, 'rule-toggle-pointer-follow-up').props.checked).toBe(true);
 });
 

@@ -3,7 +3,7 @@
  * a pointer rule, its pointers), a toggle, and its patterns with admin-readable errors. What each
  * row says and what a save sends come from page-model.ts; this file only lays them out.
  */
-import { Button, Flex, Heading, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text, TextArea, Toggle } from '@hubspot/ui-extensions';
+import { Accordion, Button, Flex, Heading, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text, TextArea, Toggle } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import { settingsApi, type Rule } from './api.ts';
 import { patternLines, problemMessages, rulePatch, ruleRow, type RuleCounts, type RuleEdit } from './page-model.ts';
@@ -51,7 +51,9 @@ export function RulesSection({ rules, counts, readOnly, onChanged }: RulesSectio
               <TableCell>{row.name}</TableCell>
               <TableCell>
                 <Text>{row.description}</Text>
-                {row.phraseLists.map((list) => <Text key={list.locale} variant="microcopy">{`${row.words.Plural} (${list.locale}): ${list.text}`}</Text>)}
+                <Accordion title={row.words.Plural} size="xs" testId={`rule-phrases-${row.id}`}>
+                  {row.phraseLists.map((list) => <Text key={list.locale} variant="microcopy">{`${row.words.Plural} (${list.locale}): ${list.text}`}</Text>)}
+                </Accordion>
               </TableCell>
               <TableCell><Text testId={`rule-count-${row.id}`}>{row.recognised}</Text></TableCell>
               <TableCell>
