@@ -62,10 +62,13 @@ interface TaskRow { object_id: string; property_value: string }
 interface Candidate { taskId: string; subject: string; prompt: TaskPrompt; snapshot: CrmSnapshot | (() => CrmSnapshot) | undefined; gone?: 'deleted' | 'completed' }
 
 export async function readRecentTasks(db: SqlDatabase, portalId: string, sinceMs: number): Promise<{ tasks: TaskRow[]; truncated: boolean }> {
+  // Each task's latest subject, newest tasks first, so the cap keeps the newest (one row past it says there were more).
   const rows = await db.query<TaskRow>(
-    `select distinct on (object_id) object_id, property_value from webhook_events
-     where portal_id = $1 and property_name = 'hs_task_subject' and property_value is not null and occurred_at >= $2
-     order by object_id, occurred_at desc`, [portalId, sinceMs]);
+    `select object_id, property_value from (
+       select distinct on (object_id) object_id, property_value, occurred_at from webhook_events
+       where portal_id = $1 and property_name = 'hs_task_subject' and property_value is not null and occurred_at >= $2
+       order by object_id, occurred_at desc
+     ) latest order by occurred_at desc, object_id limit $3`, [portalId, sinceMs, PREVIEW_TASK_LIMIT + 1]);
   return { tasks: rows.slice(0, PREVIEW_TASK_LIMIT), truncated: rows.length > PREVIEW_TASK_LIMIT };
 }
 

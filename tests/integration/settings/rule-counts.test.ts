@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { createSchemaValidator } from '../../unit/settings-contract/openapi-document.ts';
-import { openHarness, seedPortal, storeTaskSubject, type Harness } from './harness.ts';
+import { NOW as NOW_MS, openHarness, seedPortal, storeTaskSubject, type Harness } from './harness.ts';
 
 const validate = createSchemaValidator();
 const NEW_RULES = ['pointer-follow-up', 'topicless-invitation', 'topicless-question', 'meeting-no-agenda', 'vague-work', 'template-slots'];
@@ -63,4 +63,21 @@ test('when another portal lists its rules, then it counts only its own tasks', a
   const other = await h.signIn('222', '601');
   const { body } = await request(h.app).get('/api/v1/rules').set('cookie', other.cookie).expect(200);
   expect((body as RuleList).counts).toMatchObject({ tasks: 0, byRule: [] });
+});
+
+test('when a portal stored more tasks than one count reads, then the newest are counted and the list says it is truncated', async () => {
+  const portal = '333';
+  await seedPortal(h.db, portal, 'c');
+  // 2,000 specific tasks in the last hours, and one old generic one whose id sorts first.
+  await h.db.query(
+    `insert into webhook_events (portal_id, event_key, delivery_id, status, subscription_type, object_type_id, object_id, event_id, subscription_id, property_name, property_value, occurred_at, received_at)
+     select $1, 'bulk-' || n, $2, 'queued', 'object.propertyChange', '0-27', '5' || lpad(n::text, 6, '0'), '5' || n, '1', 'hs_task_subject',
+       'Send the HIPAA addendum their counsel asked for', $3::bigint - n * 1000, $4 from generate_series(1, 2000) as n`,
+    [portal, '00000000-0000-4000-8000-000000000333', NOW_MS - 60_000, new Date(NOW_MS)]);
+  await storeTaskSubject(h.db, portal, '1000000', 'Chase the order form', NOW_MS - 5 * 86_400_000);
+  const viewer = await h.signIn(portal, '701');
+  const { body } = await request(h.app).get('/api/v1/rules').set('cookie', viewer.cookie).expect(200);
+  const counts = (body as RuleList).counts as RuleList['counts'] & { truncated: boolean };
+  expect([counts.tasks, counts.truncated]).toEqual([2000, true]);
+  expect(recognised(body as RuleList)['pointer-follow-up']).toBeUndefined();
 });
