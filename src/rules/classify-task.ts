@@ -1,7 +1,7 @@
 import { compiledRulesFor } from './compile-rules.ts';
 import type { CompiledRules } from './compile-rules.ts';
 import { BOILERPLATE_LINES, MAX_SIGNATURE_LINE_WORDS, MAX_SIGNATURE_LINES, VALEDICTIONS } from './lexicon.ts';
-import { correctTypos, createSegment, findExclusions, guessLowercaseName, guessNames, markFillers, markNames, markPatterns, markPointers, markVerbs } from './mark-tokens.ts';
+import { correctTypos, createSegment, findExclusions, guessLowercaseName, guessNameParts, guessNames, markFillers, markNames, markPatterns, markPointers, markVerbs } from './mark-tokens.ts';
 import type { Hit, NameList, Segment } from './mark-tokens.ts';
 import { cleanText, htmlToText, tokenize, truncateText } from './prompt-text.ts';
 import type { Token } from './prompt-text.ts';
@@ -52,11 +52,16 @@ function keys(tokens: readonly Token[]): string {
   return tokens.map((token) => token.key).join(' ');
 }
 
-function readSegments(input: TaskPrompt): Pick<Analysis, 'segments' | 'boilerplate' | 'signature' | 'truncated' | 'empty' | 'templates'> {
+function readSegments(input: TaskPrompt, compiled: CompiledRules): Pick<Analysis, 'segments' | 'boilerplate' | 'signature' | 'truncated' | 'empty' | 'templates'> {
   const subject = truncateText(text(input.subject));
   const body = truncateText(text(input.body));
-  const cleanSubject = cleanText(htmlToText(subject.text));
-  const cleanBody = cleanText(htmlToText(body.text));
+  // "[Follow up] proposal": a bracketed instruction is wording; "[First Name]" is a slot.
+  const isWording = (inner: string): boolean => {
+    const keys = tokenize(inner).map((token) => token.key);
+    return compiled.verbs.byFirst.get(keys[0] ?? '')?.some((entry) => entry.words.every((word, offset) => keys[offset] === word)) ?? false;
+  };
+  const cleanSubject = cleanText(htmlToText(subject.text), isWording);
+  const cleanBody = cleanText(htmlToText(body.text), isWording);
   const boilerplate: string[] = [];
   const lines = cleanBody.text.split('\n');
   const lineTokens = lines.map(tokenize);
@@ -89,11 +94,13 @@ function fits(rule: Rule, input: TaskPrompt): boolean {
 }
 
 function analyse(input: TaskPrompt, compiled: CompiledRules): Analysis {
-  const read = readSegments(input);
+  const read = readSegments(input, compiled);
   const names = nameList(input.names);
   // A purpose word inside a name ("Umbra Security") is a name only where the whole name is written.
   const purpose = (key: string): boolean => compiled.exclusions.byFirst.get(key)?.some((entry) => entry.words.length === 1) ?? false;
   for (const segment of read.segments) markNames(segment, names, purpose);
+  // A pointer of several words holds its topic word ("the security questionnaire"): it is found first.
+  const pointers = read.segments.flatMap((segment) => markPointers(segment, compiled.pointers, compiled.enabledIds, 2));
   const exclusionHits = read.segments.flatMap((segment) => findExclusions(segment, compiled.exclusions, compiled.enabledIds));
   const excluded = new Set(exclusionHits.map((hit) => hit.ruleId));
   const specificWords = new Set(exclusionHits.flatMap((hit) => hit.words));
@@ -102,19 +109,18 @@ function analyse(input: TaskPrompt, compiled: CompiledRules): Analysis {
   const verbs = compiled.verbs;
   const patterns = compiled.patterns.filter((pattern) => usable.has(pattern.ruleId));
   const hits: Hit[] = [];
-  const pointers: Hit[] = [];
   const typos: string[] = [];
   const guessed: string[] = [];
   for (const segment of read.segments) {
     hits.push(...markVerbs(segment, verbs, usable), ...markPatterns(segment, patterns));
-    pointers.push(...markPointers(segment, compiled.pointers, usable));
+    pointers.push(...markPointers(segment, compiled.pointers, usable, 1));
     markFillers(segment);
     const fixes = segment.words.filter((word) => word.kind === 'content').length <= 6 ? correctTypos(segment, verbs) : [];
     if (fixes.length > 0) {
       typos.push(...fixes);
       hits.push(...markVerbs(segment, verbs, usable));
     }
-    guessed.push(...guessNames(segment, specificWords));
+    guessed.push(...guessNames(segment, specificWords), ...guessNameParts(segment, specificWords));
   }
   const open = read.segments.flatMap((segment) => (segment.words.some((word) => word.kind === 'content') ? [segment] : []));
   const [only] = open;
@@ -125,7 +131,8 @@ function analyse(input: TaskPrompt, compiled: CompiledRules): Analysis {
     hits,
     pointers,
     excludedBy: exclusionHits[0]?.phrase,
-    bareRule: usableRules.find((rule) => rule.conditions.matchesBarePrompt),
+    // A rule for any task type needs some words: a prompt of template slots only is the template rule's.
+    bareRule: usableRules.find((rule) => rule.conditions.matchesBarePrompt && (rule.conditions.taskTypes.length > 0 || read.segments.some((segment) => segment.words.length > 0))),
     templateRule: read.templates > 0 ? usableRules.find((rule) => rule.conditions.matchesTemplateSlots) : undefined,
     typos,
     guessed,

@@ -43,9 +43,9 @@ export function decide(analysis: Analysis, compiled: CompiledRules, thresholds: 
   }
   const first = analysis.hits[0];
   const pointer = analysis.pointers[0];
-  // The task type is the whole instruction only when nothing else, not even a pointer, is there.
-  const fallback = pointer === undefined ? analysis.bareRule : undefined;
-  const rule = first !== undefined ? compiled.enabled.find((candidate) => candidate.id === first.ruleId) : (fallback ?? analysis.templateRule);
+  // Without a verb: a call task's type is its instruction, then unfilled slots, then nothing specific at all.
+  const typed = analysis.bareRule !== undefined && analysis.bareRule.conditions.taskTypes.length > 0 ? analysis.bareRule : undefined;
+  const rule = first !== undefined ? compiled.enabled.find((candidate) => candidate.id === first.ruleId) : (typed ?? analysis.templateRule ?? analysis.bareRule);
   if (rule === undefined || leftover.length > thresholds.maxSpecificWords) {
     if (leftover.length === 0) return specific(0.6, matched, ['No contact verb such as "follow up", "check in" or "call" was found.'], analysis);
     const why = first === undefined ? `No contact verb was found, and specific content remains: ${quoted}.` : `Specific content remains besides "${first.phrase}": ${quoted}.`;
@@ -57,7 +57,7 @@ export function decide(analysis: Analysis, compiled: CompiledRules, thresholds: 
   if (analysis.guessed.length > 0) confidence -= 0.05;
   if (pointer !== undefined) confidence -= 0.05;
   confidence -= 0.15 * leftover.length;
-  const lead = first !== undefined ? `Matched "${first.phrase}" (${rule.name}).` : rule === analysis.bareRule ? `The ${rule.name.toLowerCase()} rule applies: the task type is the whole instruction.` : `The ${rule.name.toLowerCase()} rule applies: only unfilled template slots were there.`;
+  const lead = first !== undefined ? `Matched "${first.phrase}" (${rule.name}).` : `The rule “${rule.name}” applies: ${rule === analysis.templateRule ? 'only unfilled template slots were there' : rule.conditions.taskTypes.length > 0 ? 'the task type is the whole instruction' : 'no word of the task is about the client'}.`;
   const pointerRule = pointer !== undefined ? compiled.enabled.find((candidate) => candidate.id === pointer.ruleId) : undefined;
   const pointing = pointerRule !== undefined ? [`"${[...new Set(analysis.pointers.map((hit) => hit.phrase))].join('", "')}" only points at something earlier and says nothing about the client (${pointerRule.name}).`] : [];
   const rest = leftover.length > 0 ? `Allowed ${leftover.length} specific word(s): ${quoted}.` : NOTHING_LEFT;

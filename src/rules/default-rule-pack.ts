@@ -54,6 +54,12 @@ export const DEFAULT_RULE_PACK: readonly Rule[] = [
     { matchesTemplateSlots: true },
   ),
   rule(
+    'nothing-specific',
+    'Nothing client-specific',
+    'A task with no client-specific content at all: once names, dates, channels, bare pointers and filler are removed, nothing is left ("Send info", "Need a price: urgent", "Deadline!").',
+    { matchesBarePrompt: true },
+  ),
+  rule(
     'bare-contact-task',
     'Call or email task with only a name',
     'A call, email or LinkedIn task whose subject holds nothing but the contact\'s name, a date or a template token, so the task type is the whole instruction.',

@@ -1,17 +1,18 @@
 import type { PhrasesByLocale } from './rule-schema.ts';
 
 /**
- * Topics that make a prompt specific even beside a contact verb ("Check in with Legal"): they say
- * what the conversation is about, and are never taken for a name.
+ * Topics that make a prompt specific even beside a contact verb ("Check in on security"): they say
+ * what the conversation is about, and are never taken for a name. Departments ("legal",
+ * "procurement") are not topics: they say whom to talk to, like a name.
  */
 export const TOPIC_WORDS: PhrasesByLocale = {
-  en: ['onboarding', 'implementation', 'legal', 'procurement', 'security', 'integration', 'budget', 'migration', 'training', 'finance', 'compliance'],
-  de: ['einführung', 'rechtsabteilung', 'einkauf', 'sicherheit', 'budget', 'migration', 'schulung'],
-  fr: ['juridique', 'achats', 'sécurité', 'budget', 'migration', 'formation'],
-  es: ['legal', 'compras', 'seguridad', 'migración', 'capacitación'],
-  nl: ['juridisch', 'inkoop', 'beveiliging', 'budget', 'migratie', 'training'],
-  pt: ['jurídico', 'compras', 'segurança', 'migração', 'treinamento'],
-  it: ['legale', 'ufficio legale', 'acquisti', 'sicurezza', 'budget', 'migrazione', 'formazione'],
+  en: ['onboarding', 'implementation', 'security', 'integration', 'budget', 'migration', 'training', 'compliance'],
+  de: ['einführung', 'sicherheit', 'budget', 'migration', 'schulung'],
+  fr: ['sécurité', 'budget', 'migration', 'formation'],
+  es: ['seguridad', 'migración', 'capacitación'],
+  nl: ['beveiliging', 'budget', 'migratie', 'training'],
+  pt: ['segurança', 'migração', 'treinamento'],
+  it: ['sicurezza', 'budget', 'migrazione', 'formazione'],
 };
 
 /**
@@ -31,50 +32,50 @@ export const POINTER_PHRASES: PhrasesByLocale = {
     'recap', 'questionnaire', 'survey', 'samples', 'sample', 'application', 'registration', 'download', 'content', 'resources', 'ticket',
     'terms', 'redlines', 'quote request', 'kickoff', 'kick off', 'intro call', 'discovery call', 'product tour', 'walkthrough', 'assessment',
     'evaluation', 'license', 'licenses', 'subscription', 'plan', 'package', 'upgrade', 'order status', 'signed contract', 'e signature',
-    'docusign', 'pdf', 'spreadsheet', 'voicemail', 'email', 'call', 'meeting', 'note', 'notes', 'thread', 'chat',
+    'docusign', 'pdf', 'spreadsheet', 'deal', 'deals', 'rate card', 'support request', 'support ticket', 'security questionnaire', 'security assessment', 'literature', 'case', 'opportunity', 'lead form', 'one sheet', 'sell sheet', 'spec sheet', 'datasheet', 'data sheet', 'brochures', 'catalog', 'catalogue', 'free trial', 'trial access', 'sandbox', 'voicemail', 'email', 'call', 'meeting', 'note', 'notes', 'thread', 'chat',
   ],
   de: [
     'angebot', 'kostenvoranschlag', 'vertrag', 'vertragsentwurf', 'verlängerung', 'rechnung', 'offene rechnung', 'zahlung', 'demo', 'präsentation',
-    'unterlagen', 'dokumente', 'infos', 'informationen', 'infomaterial', 'broschüre', 'preise', 'preisliste', 'preis', 'testphase', 'test', 'pilot',
+    'unterlagen', 'dokumente', 'infos', 'informationen', 'infomaterial', 'broschüre', 'preise', 'preisliste', 'preis', 'testphase', 'pilot',
     'pilotprojekt', 'bestellung', 'auftrag', 'nda', 'webinar', 'messe', 'veranstaltung', 'termin', 'gespräch', 'telefonat', 'anfrage', 'formular',
-    'unterschrift', 'link', 'datei', 'bericht', 'zusammenfassung', 'fragebogen', 'muster', 'konditionen', 'lizenz', 'lizenzen', 'workshop',
+    'unterschrift', 'link', 'datei', 'bericht', 'zusammenfassung', 'fragebogen', 'muster', 'konditionen', 'lizenz', 'lizenzen', 'workshop', 'sitzung',
   ],
   fr: [
     'proposition', 'devis', 'offre', 'contrat', 'renouvellement', 'facture', 'paiement', 'démo', 'démonstration', 'présentation', 'documents',
     'documentation', 'infos', 'informations', 'brochure', 'tarifs', 'tarif', 'prix', 'grille tarifaire', 'essai', 'pilote', 'commande',
     'bon de commande', 'webinaire', 'salon', 'événement', 'rendez vous', 'rdv', 'échange', 'entretien', 'demande', 'formulaire', 'signature',
-    'lien', 'fichier', 'compte rendu', 'questionnaire', 'échantillon', 'dossier', 'licence', 'atelier',
+    'lien', 'fichier', 'compte rendu', 'questionnaire', 'échantillon', 'dossier', 'licence', 'atelier', 'séance', 'session',
   ],
   es: [
     'propuesta', 'cotización', 'presupuesto', 'oferta', 'contrato', 'renovación', 'factura', 'pago', 'demo', 'demostración', 'presentación',
     'documentos', 'documentación', 'info', 'información', 'folleto', 'precios', 'precio', 'lista de precios', 'tarifas', 'prueba', 'piloto',
     'pedido', 'orden de compra', 'webinar', 'feria', 'evento', 'reunión', 'llamada', 'solicitud', 'formulario', 'firma', 'enlace', 'archivo',
-    'informe', 'resumen', 'cuestionario', 'muestra', 'muestras', 'licencia', 'taller',
+    'informe', 'resumen', 'cuestionario', 'muestra', 'muestras', 'licencia', 'taller', 'sesión',
   ],
   nl: [
     'offerte', 'voorstel', 'contract', 'overeenkomst', 'verlenging', 'factuur', 'openstaande factuur', 'betaling', 'demo', 'presentatie',
     'documenten', 'info', 'informatie', 'brochure', 'prijzen', 'prijs', 'prijslijst', 'proefperiode', 'pilot', 'bestelling', 'order', 'webinar',
     'beurs', 'evenement', 'afspraak', 'gesprek', 'aanvraag', 'formulier', 'handtekening', 'link', 'bestand', 'rapport', 'verslag',
-    'samenvatting', 'vragenlijst', 'licentie', 'workshop',
+    'samenvatting', 'vragenlijst', 'licentie', 'workshop', 'sessie',
   ],
   pt: [
     'proposta', 'orçamento', 'cotação', 'oferta', 'contrato', 'renovação', 'fatura', 'boleto', 'pagamento', 'demo', 'demonstração',
     'apresentação', 'documentos', 'documentação', 'info', 'informações', 'material', 'folheto', 'preços', 'preço', 'tabela de preços', 'teste',
     'piloto', 'pedido', 'webinar', 'feira', 'evento', 'reunião', 'ligação', 'solicitação', 'formulário', 'assinatura', 'link', 'arquivo',
-    'relatório', 'resumo', 'questionário', 'amostra', 'licença', 'workshop',
+    'relatório', 'resumo', 'questionário', 'amostra', 'licença', 'workshop', 'sessão',
   ],
   it: [
     'preventivo', 'offerta', 'proposta', 'contratto', 'rinnovo', 'fattura', 'pagamento', 'demo', 'dimostrazione', 'presentazione', 'documenti',
     'documentazione', 'info', 'informazioni', 'brochure', 'listino', 'listino prezzi', 'prezzi', 'prezzo', 'prova', 'periodo di prova', 'pilota',
     'ordine', 'webinar', 'fiera', 'evento', 'riunione', 'chiamata', 'richiesta', 'modulo', 'firma', 'link', 'file', 'report', 'resoconto',
-    'questionario', 'campione', 'licenza', 'workshop',
+    'questionario', 'campione', 'licenza', 'workshop', 'sessione',
   ],
 };
 
 /** The contact verbs and phrases of each default action rule, by rule id. */
 export const ACTION_PHRASES = {
   'follow-up': {
-    en: ['follow up', 'followup', 'following up', 'followed up', 'follow', 'fu', 'chase', 'chase up', 'chase down', 'chasing', 'nudge', 'gentle nudge', 'bump', 'bump up', 'bumping', 'poke', 'prod', 'pursue', 'revisit', 'close the loop', 'next touch'],
+    en: ['follow up', 'followup', 'following up', 'followed up', 'follow', 'fu', 'chase', 'chase up', 'chase down', 'chasing', 'nudge', 'gentle nudge', 'bump', 'bump up', 'bumping', 'poke', 'prod', 'pursue', 'revisit', 'close the loop', 'closing the loop', 'next touch'],
     de: ['nachfassen', 'nachhaken', 'nachfragen', 'nachverfolgen', 'nachverfolgung', 'wiedervorlage', 'follow up', 'followup', 'dranbleiben', 'am ball bleiben', 'nachgehen', 'nachtelefonieren', 'nachfassung'],
     fr: ['relancer', 'relance', 'relances', 'faire un suivi', 'faire le suivi', 'suivi', 'suivre', 'faire suite', 'donner suite', 'follow up'],
     es: ['seguimiento', 'dar seguimiento', 'hacer seguimiento', 'hacer un seguimiento', 'darle seguimiento', 'seguir', 'insistir', 'retomar', 'follow up'],
@@ -96,17 +97,17 @@ export const ACTION_PHRASES = {
     de: ['kontakt aufnehmen', 'kontaktieren', 'anschreiben', 'schreiben', 'nachricht', 'vorstellen', 'erstkontakt', 'ansprechen', 'zurückschreiben', 'antworten', 'rückmelden', 'whatsapp'],
     fr: ['prendre contact', 'contacter', 'recontacter', 'écrire', 'envoyer un message', 'se présenter', 'premier contact', 'répondre', 'petit mot', 'whatsapp'],
     es: ['contactar', 'ponerse en contacto', 'escribir', 'mensaje', 'contactar de nuevo', 'presentarse', 'primer contacto', 'responder', 'contestar', 'whatsapp'],
-    nl: ['contact opnemen', 'benaderen', 'bericht', 'berichtje', 'appen', 'voorstellen', 'eerste contact', 'antwoorden', 'reageren', 'terugschrijven', 'appje', 'whatsapp'],
+    nl: ['contact opnemen', 'benaderen', 'email verzenden', 'bericht', 'berichtje', 'appen', 'voorstellen', 'eerste contact', 'antwoorden', 'reageren', 'terugschrijven', 'appje', 'whatsapp'],
     pt: ['entrar em contato', 'contatar', 'contactar', 'mensagem', 'escrever', 'apresentar', 'primeiro contato', 'responder', 'whatsapp', 'zap'],
     it: ['contattare', 'mettersi in contatto', 'scrivere', 'messaggio', 'mandare un messaggio', 'presentarsi', 'primo contatto', 'rispondere', 'whatsapp'],
   },
   'call-again': {
-    en: ['call', 'call back', 'callback', 'call again', 'phone', 'phone call', 'ring', 'ring back', 'dial', 'redial', 'try again', 'try', 'retry', 'attempt', 'no answer', 'no response', 'no reply', 'nothing heard', 'no reaction', 'no luck', 'not reached', 'unreachable', 'could not reach', 'couldn t reach', 'voicemail', 'voicemail full', 'left voicemail', 'left a voicemail', 'left vm', 'left a message', 'left message', 'leave voicemail', 'went to voicemail', 'lvm', 'vm', 'not heard back', 'haven t heard back', 'no word back', 'did not pick up', 'didn t pick up', 'no pickup', 'no pick up', 'missed call', 'cold call'],
+    en: ['call', 'call back', 'callback', 'call again', 'phone', 'phone call', 'ring', 'ring back', 'dial', 'redial', 'try again', 'try', 'retry', 'attempt', 'no answer', 'no response', 'no reply', 'nothing heard', 'no reaction', 'no luck', 'not reached', 'unreachable', 'could not reach', 'couldn t reach', 'voicemail', 'voicemail full', 'left voicemail', 'left a voicemail', 'left vm', 'left a message', 'left message', 'leave voicemail', 'went to voicemail', 'lvm', 'vm', 'not heard back', 'haven t heard back', 'no word back', 'did not pick up', 'didn t pick up', 'no pickup', 'no pick up', 'missed call', 'cold call', 'calling', 'called', 'tried calling', 'tried', 'dialer', 'dial in'],
     de: ['anrufen', 'anruf', 'anrufversuch', 'rückruf', 'zurückrufen', 'telefonieren', 'telefonat', 'nicht erreicht', 'nicht erreichbar', 'keine antwort', 'keine rückmeldung', 'keine reaktion', 'mailbox', 'auf mailbox gesprochen', 'erneut versuchen', 'nochmal versuchen', 'durchklingeln', 'durchrufen'],
     fr: ['appeler', 'rappeler', 'appel', 'coup de fil', 'téléphoner', 'pas de réponse', 'pas de retour', 'message vocal', 'laisser un message', 'réessayer', 'messagerie', 'injoignable', 'pas joignable', 'répondeur'],
     es: ['llamar', 'volver a llamar', 'llamada', 'telefonear', 'sin respuesta', 'sin noticias', 'no contesta', 'no contestó', 'no atiende', 'buzón de voz', 'buzón', 'intentar de nuevo', 'volver a intentar', 'reintentar', 'devolver llamada'],
     nl: ['bellen', 'nabellen', 'terugbellen', 'opbellen', 'belletje', 'geen gehoor', 'geen reactie', 'voicemail', 'voicemail ingesproken', 'opnieuw proberen', 'nogmaals proberen', 'niet bereikbaar', 'neemt niet op', 'niet opgenomen'],
-    pt: ['ligar', 'ligar novamente', 'ligar de novo', 'retornar ligação', 'ligação', 'telefonar', 'sem resposta', 'sem retorno', 'não atendeu', 'não atende', 'caixa postal', 'tentar novamente', 'tentar de novo', 'sem sucesso'],
+    pt: ['ligar', 'ligar novamente', 'ligar de novo', 'retornar ligação', 'ligação', 'chamada', 'telefonar', 'retorno', 'dar retorno', 'sem resposta', 'sem retorno', 'não atendeu', 'não atende', 'caixa postal', 'tentar novamente', 'tentar de novo', 'sem sucesso'],
     it: ['chiamare', 'richiamare', 'telefonare', 'chiamata', 'telefonata', 'squillo', 'nessuna risposta', 'nessun riscontro', 'non risponde', 'non ha risposto', 'segreteria', 'lasciato messaggio in segreteria', 'riprovare', 'non raggiunto', 'irraggiungibile'],
   },
   'email-again': {
@@ -120,11 +121,11 @@ export const ACTION_PHRASES = {
   },
   reminder: {
     en: ['reminder', 'reminders', 'remind', 'friendly reminder', 'gentle reminder', 'don t forget', 'dont forget'],
-    de: ['erinnerung', 'erinnern', 'erinnerungsmail', 'nicht vergessen'],
-    fr: ['rappel', 'ne pas oublier', 'penser à'],
-    es: ['recordatorio', 'recordar', 'no olvidar'],
-    nl: ['herinnering', 'herinneren', 'niet vergeten'],
-    pt: ['lembrete', 'lembrar', 'não esquecer'],
+    de: ['erinnerung', 'erinnern', 'erinnerungsmail', 'nicht vergessen', 'vorstellungsmail'],
+    fr: ['rappel', 'rappelez', 'rappeler au client', 'ne pas oublier', 'n oubliez pas', 'penser à'],
+    es: ['recordatorio', 'recordar', 'recuerde', 'no olvidar'],
+    nl: ['herinnering', 'herinneringsmail', 'herinneren', 'niet vergeten'],
+    pt: ['lembrete', 'lembrar', 'lembre', 'lembre se', 'não esquecer'],
     it: ['promemoria', 'ricordare', 'ricordarsi', 'non dimenticare'],
   },
   'linkedin-touch': {
@@ -137,39 +138,39 @@ export const ACTION_PHRASES = {
     it: ['linkedin', 'richiesta di collegamento', 'collegarsi'],
   },
   'meeting-no-agenda': {
-    en: ['meeting', 'meet', 'book a meeting', 'book meeting', 'schedule', 'schedule meeting', 'schedule a call', 'set up a call', 'set up', 'book', 'book a call', 'calendar invite', 'send invite', 'reschedule', 'move', 'postpone', 'rebook', 'confirm', 'zoom', 'teams call', 'appointment'],
-    de: ['termin', 'termin vereinbaren', 'termin ausmachen', 'meeting', 'besprechung', 'einladung', 'verschieben', 'termin bestätigen', 'bestätigen', 'vereinbaren'],
-    fr: ['réunion', 'planifier', 'organiser', 'caler', 'prendre rdv', 'reporter', 'décaler', 'invitation', 'confirmer'],
-    es: ['cita', 'agendar', 'programar', 'reprogramar', 'mover', 'confirmar', 'invitación'],
-    nl: ['afspraak maken', 'afspraak inplannen', 'inplannen', 'meeting', 'vergadering', 'verzetten', 'uitnodiging', 'bevestigen'],
-    pt: ['agendar', 'marcar', 'remarcar', 'reagendar', 'convite', 'confirmar'],
-    it: ['incontro', 'appuntamento', 'fissare', 'organizzare', 'spostare', 'rinviare', 'invito', 'confermare'],
+    en: ['meeting', 'meet', 'book a meeting', 'book meeting', 'schedule', 'schedule meeting', 'schedule a call', 'set up a call', 'set up', 'book', 'book a call', 'calendar invite', 'send invite', 'reschedule', 'move', 'postpone', 'push', 'rebook', 'confirm', 'zoom', 'teams call', 'appointment', 'meetings', 'mtg', 'mtng', 'sched', 'calendar invite', 'find time', 'get time'],
+    de: ['termin', 'termine', 'termin vereinbaren', 'termin ausmachen', 'meeting', 'besprechung', 'besprechungen', 'einladung', 'verschieben', 'termin bestätigen', 'bestätigen', 'vereinbaren'],
+    fr: ['réunion', 'réunions', 'planifier', 'programmer', 'organiser', 'caler', 'prendre rdv', 'reporter', 'décaler', 'invitation', 'confirmer'],
+    es: ['cita', 'reuniones', 'agendar', 'programar', 'planificar', 'reprogramar', 'mover', 'confirmar', 'invitación'],
+    nl: ['afspraak maken', 'afspraak inplannen', 'inplannen', 'meeting', 'vergadering', 'vergaderingen', 'verzetten', 'uitnodiging', 'bevestigen'],
+    pt: ['agendar', 'programar', 'marcar', 'remarcar', 'reagendar', 'convite', 'confirmar', 'reuniões'],
+    it: ['incontro', 'riunioni', 'appuntamento', 'fissare', 'programmare', 'organizzare', 'spostare', 'rinviare', 'invito', 'confermare'],
   },
   'topicless-invitation': {
     en: ['coffee', 'grab coffee', 'lunch', 'grab lunch', 'breakfast', 'dinner', 'drinks', 'drink', 'beer', 'beers', 'happy hour', 'golf', 'meet up', 'meetup', 'get together', 'visit', 'stop by', 'drop by', 'swing by', 'pop by', 'pop in', 'in person', 'hang out', 'invite', 'grab'],
-    de: ['kaffee', 'mittagessen', 'essen gehen', 'abendessen', 'frühstück', 'besuchen', 'besuch', 'vorbeischauen', 'vorbeikommen', 'treffen', 'einladen', 'bier', 'drink'],
+    de: ['kaffee', 'mittagessen', 'essen gehen', 'abendessen', 'frühstück', 'besuchen', 'besuch', 'vorbeischauen', 'vorbeifahren', 'vorbeikommen', 'treffen', 'einladen', 'bier', 'drink'],
     fr: ['café', 'déjeuner', 'dîner', 'petit déjeuner', 'verre', 'boire un verre', 'apéro', 'visiter', 'visite', 'passer voir', 'rencontrer', 'inviter'],
-    es: ['café', 'almuerzo', 'almorzar', 'comida', 'cena', 'desayuno', 'cerveza', 'cervezas', 'tomar algo', 'visitar', 'visita', 'pasar por', 'quedar', 'invitar'],
+    es: ['café', 'almuerzo', 'almorzar', 'comida', 'cena', 'desayuno', 'invitar a', 'cerveza', 'cervezas', 'tomar algo', 'visitar', 'visita', 'pasar por', 'quedar', 'invitar'],
     nl: ['koffie', 'kopje koffie', 'lunch', 'lunchen', 'ontbijt', 'diner', 'borrel', 'borrelen', 'biertje', 'langsgaan', 'langskomen', 'bezoeken', 'bezoek', 'uitnodigen'],
-    pt: ['café', 'almoço', 'almoçar', 'jantar', 'café da manhã', 'cerveja', 'chopp', 'happy hour', 'visitar', 'visita', 'convidar'],
-    it: ['caffè', 'pranzo', 'pranzare', 'cena', 'colazione', 'aperitivo', 'birra', 'visitare', 'visita', 'passare', 'invitare'],
+    pt: ['café', 'almoço', 'almoçar', 'convidar pra', 'jantar', 'café da manhã', 'cerveja', 'chopp', 'happy hour', 'visitar', 'visita', 'convidar'],
+    it: ['caffè', 'pranzo', 'pranzare', 'invitarlo', 'invitarla', 'cena', 'colazione', 'aperitivo', 'birra', 'visitare', 'visita', 'passare', 'invitare'],
   },
   'topicless-question': {
     en: ['ask', 'ask if', 'ask whether', 'ask how', 'ask about', 'see if', 'see whether', 'see how', 'find out', 'check if', 'check whether', 'confirm if', 'confirm whether', 'wonder if', 'learn if', 'anything unclear', 'any questions', 'questions', 'any concerns', 'anything else', 'anything', 'get feedback', 'gather feedback', 'how did it go', 'how was it'],
-    de: ['fragen', 'fragen ob', 'nachfragen ob', 'erkundigen', 'herausfinden', 'klären ob', 'prüfen ob', 'noch fragen', 'offene fragen', 'feedback einholen', 'wie war', 'wie lief'],
-    fr: ['demander', 'demander si', 'savoir si', 'voir si', 'vérifier si', 'des questions', 'questions', 'recueillir'],
-    es: ['preguntar', 'preguntar si', 'ver si', 'saber si', 'averiguar', 'confirmar si', 'dudas', 'alguna duda', 'preguntas'],
-    nl: ['vragen', 'vragen of', 'navragen of', 'kijken of', 'checken of', 'nagaan', 'polsen of', 'uitzoeken', 'hoe was', 'hoe ging'],
-    pt: ['perguntar', 'perguntar se', 'ver se', 'saber se', 'verificar se', 'confirmar se', 'dúvidas', 'alguma dúvida', 'perguntas'],
-    it: ['chiedere', 'chiedere se', 'vedere se', 'sapere se', 'verificare se', 'capire se', 'domande', 'dubbi'],
+    de: ['fragen', 'fragen ob', 'nachfragen ob', 'erkundigen', 'herausfinden', 'klären ob', 'prüfen ob', 'noch fragen', 'offene fragen', 'feedback einholen', 'wie war', 'wie lief', 'rückfrage', 'kurze rückfrage', 'neuigkeiten'],
+    fr: ['demander', 'demander si', 'savoir si', 'voir si', 'vérifier si', 'vérifier', 'des questions', 'questions', 'recueillir', 'du nouveau', 'quoi de neuf', 'avez vous eu l occasion'],
+    es: ['preguntar', 'preguntar si', 'ver si', 'saber si', 'averiguar', 'confirmar si', 'dudas', 'alguna duda', 'preguntas', 'novedades', 'alguna novedad', 'rever'],
+    nl: ['vragen', 'vragen of', 'navragen of', 'kijken of', 'checken of', 'nagaan', 'polsen of', 'uitzoeken', 'hoe was', 'hoe ging', 'al nieuws', 'nieuws', 'kan ik helpen', 'ergens mee helpen'],
+    pt: ['perguntar', 'perguntar se', 'ver se', 'saber se', 'verificar se', 'verifique', 'confirmar se', 'dúvidas', 'dúvida', 'alguma dúvida', 'perguntas', 'alguma novidade', 'novidades', 'tudo certo'],
+    it: ['chiedere', 'chiedere se', 'vedere se', 'sapere se', 'verificare se', 'capire se', 'domande', 'dubbi', 'novità', 'aggiornamenti', 'tornare su'],
   },
   'vague-work': {
-    en: ['work', 'work on', 'progress', 'advance', 'move forward', 'push forward', 'nurture', 'qualify', 'prospect', 'prospecting', 'research', 'look into', 'look at', 'review', 'handle', 'take care of', 'deal with', 'sort out', 'action', 'action items', 'open items', 'follow through', 'more info', 'info needed', 'needs attention', 'attention', 'strategize', 'reactivate', 'revive', 'close', 'close out', 'win back', 'upsell', 'cross sell', 'expand', 'update crm', 'touch'],
+    en: ['work', 'work on', 'progress', 'advance', 'move forward', 'push forward', 'nurture', 'qualify', 'prospect', 'prospecting', 'research', 'look into', 'look at', 'review', 'handle', 'take care of', 'deal with', 'sort out', 'action', 'action items', 'open items', 'follow through', 'more info', 'info needed', 'needs attention', 'attention', 'strategize', 'reactivate', 'revive', 'close', 'close out', 'win back', 'upsell', 'cross sell', 'expand', 'update crm', 'touch', 'explore', 'coordinate', 'coordinate with', 'align with', 'loop in'],
     de: ['bearbeiten', 'voranbringen', 'vorantreiben', 'weiterverfolgen', 'kümmern', 'recherchieren', 'prüfen', 'anschauen', 'durchgehen', 'qualifizieren', 'pflegen', 'reaktivieren', 'klären', 'erledigen', 'mehr infos', 'offene punkte'],
-    fr: ['travailler', 'traiter', 'avancer', 'faire avancer', 'gérer', 'qualifier', 'étudier', 'regarder', 'revoir', 'analyser', 'plus d infos', 'points ouverts', 's occuper', 'occuper'],
-    es: ['trabajar', 'avanzar', 'gestionar', 'calificar', 'cualificar', 'revisar', 'investigar', 'mirar', 'ocuparse', 'encargarse', 'más información', 'más info', 'puntos abiertos', 'temas pendientes'],
-    nl: ['bewerken', 'oppakken', 'behandelen', 'kwalificeren', 'bekijken', 'doornemen', 'afhandelen', 'meer info', 'openstaande punten', 'actiepunten'],
-    pt: ['trabalhar', 'avançar', 'gerir', 'gerenciar', 'qualificar', 'revisar', 'analisar', 'pesquisar', 'cuidar', 'tratar', 'mais informações', 'mais info', 'pendências', 'itens abertos'],
+    fr: ['travailler', 'traiter', 'avancer', 'faire avancer', 'faire progresser', 'progresser', 'examiner', 'gérer', 'qualifier', 'étudier', 'regarder', 'revoir', 'analyser', 'plus d infos', 'points ouverts', 's occuper', 'occuper'],
+    es: ['trabajar', 'avanzar', 'llevar adelante', 'gestionar', 'cerrar', 'obtener', 'presentar', 'calificar', 'cualificar', 'revisar', 'investigar', 'mirar', 'ocuparse', 'encargarse', 'más información', 'más info', 'puntos abiertos', 'temas pendientes'],
+    nl: ['bewerken', 'oppakken', 'behandelen', 'terugkomen op', 'kwalificeren', 'bekijken', 'doornemen', 'afhandelen', 'meer info', 'openstaande punten', 'actiepunten'],
+    pt: ['trabalhar', 'avançar', 'avance', 'gerir', 'gerenciar', 'qualificar', 'revisar', 'analisar', 'pesquisar', 'cuidar', 'tratar', 'mais informações', 'mais info', 'pendências', 'itens abertos'],
     it: ['lavorare', 'lavorare su', 'portare avanti', 'avanzare', 'gestire', 'qualificare', 'rivedere', 'analizzare', 'studiare', 'occuparsi', 'più info', 'maggiori informazioni', 'punti aperti'],
   },
 } satisfies Record<string, PhrasesByLocale>;

@@ -33,7 +33,18 @@ const FILLER: Record<string, string> = {
     ahead along over out off into onto upon under again once twice later asap pronto their theirs them themselves ourselves
     whats hows lets let s o clock ish couple few bit lot lots very really maybe kindly quickie ya yo u ur thx tks
     status progress anyway regards since some every each such other others same own way like get got getting gotten
-    mine via nudge ahead office offices site hq headquarters premises`,
+    mine via nudge ahead office offices hq headquarters premises
+    discovery initial complete completed monthly weekly quarterly annual annually yearly daily biweekly pre post prep
+    tmrw tmr tmw tomorow tom wks wk hrs hr mins min sec secs tbd tba tbc msg msgs related bad timing timeline chance thought
+    calendar letter fax postcard literature dialer manual cadence
+    salesloft outreach apollo hubspot value add shot worth thank thanks thx ty summary priority priorities door players
+    partnership explore deadline extension access handwritten gift travel arrangements arrangments ship product products
+    mailing list newsletter crew offsite calm down changed look looked review reviewed seems right worries leaving
+    referencing mentioning mention q qs inbound outbound warm cold hot legal finance procurement purchasing ops
+    hr marketing department dept cfo ceo cto cio coo vp svp evp director manager owner admin board
+    decision makers users user buyer group inc llc ltd gmbh corp co plc pty limited missed trying tried
+    whole general generic basic standard usual regular routine overall possible potential relevant
+    don aren weren couldn shouldn wouldn best discuss seconds closing find`,
   de: `der die das den dem des ein eine einen einem einer und oder mit bei an am um im in auf fur zu zum zur von vom per uber
     wegen bitte kurz kurze kurzes nochmal noch mal erneut wieder heute morgen ubermorgen spater bald nachste nachsten woche
     monat tag tage schritt versuch aufgabe kunde kunden kundin ansprechpartner ansprechpartnerin interessent ihn sie ihm ihr
@@ -47,7 +58,11 @@ const FILLER: Record<string, string> = {
     notig fragen feedback ruckmeldung ruckfragen gedanken interesse antwort antworten stand status sachstand jetzt gleich
     sofort dringend mal nochmal dass damit ob welche welcher was wann wer wo es gibt sein hat haben hatte wird wurde
     kann konnen soll sollte mochte will ich du man ihre ihren ihrem seine seinen seinem dieser diese dieses jemand
-    zwecks betreffend hinsichtlich bezuglich nachricht buro standort zentrale`,
+    zwecks betreffend hinsichtlich bezuglich nachricht buro standort zentrale rechtsabteilung einkauf
+    ihrem ihren ihres unserem unseren unseres unser dazu davon damit darauf daruber offen offene gedanken ruckfrage ruckfragen
+    vorstellungsmail umzug tagen wochen monaten stunden minuten beim mal naechsten nachste nachsten projekt thema zeit gelegenheit
+    kurzer kurzen moglich moglichkeit gerne wollte wollten mochten wurden konnten hatten haben sie ihnen alles klar passt
+    weiter weiterhin dann schon inzwischen zwischenzeit ergebnis ergebnisse stand entscheidung entscheidungen`,
   fr: `le la les l un une des de du d et ou avec a au aux pour sur en chez par ce cet cette ces lui leur leurs il elle ils
     elles on nous vous se s y concernant rapide rapidement vite encore nouveau aujourd hui demain apres bientot plus tard
     prochaine prochain semaine mois jour etape tentative tache client cliente prospect contact m mme mlle monsieur madame
@@ -58,7 +73,13 @@ const FILLER: Record<string, string> = {
     apres avant depuis jusqu pendant plein occupe absent points point sujet sujets choses tout tous toutes quelque chose
     rien equipe gens decideur opportunite affaire societe entreprise besoin besoins questions retour retours avis interet
     reponse repondre statut etat maintenant tout de suite urgent qu que quoi qui ou comment si est ce c il y a avoir etre
-    a ete ont fait peut doit veut je tu mon ton son sa ses cette cet quelqu n ne pas plus bureau bureaux locaux siege site`,
+    a ete ont fait peut doit veut je tu mon ton son sa ses cette cet quelqu n ne pas plus bureau bureaux locaux siege juridique achats dsi
+    veuillez possedez possede toutes tous necessaires necessaire payer paye payee transaction transactions felicitations
+    present travaillez stade depuis trois deux jours semaines mois heures minutes responsable informe mesure oubliez devez
+    progresser transformer reussite objectif convertir faites envoi sans reponse occasion examiner souhaiteriez approfondir
+    avez validite projet projets derniere nouveau nouvelles cote leur leurs etes vous votre vos sera serait pourriez
+    aimerais voulais souhaite merci bien toujours deja encore besoin aide aider question questions retour
+    nouvelle ajoutez donnees manquantes planifiez activites activite definissez taches reglee marquez comme finalisez aucune prise devriez depecher passer passez suivant suivante dans entonnoir accomplissant prevues etapes`,
   es: `el la los las lo un una unos unas y o con a al de del para por en sobre se le les su sus ella ellos nuevo nueva
     nuevamente otra vez rapido hoy manana pasado proxima proximo semana mes dia paso intento tarea cliente prospecto
     contacto sr sra senor senora hola favor hacer enviar mandar telefono lunes martes miercoles jueves viernes sabado domingo enero
@@ -68,7 +89,13 @@ const FILLER: Record<string, string> = {
     hasta durante lleno ocupado ausente puntos punto tema temas cosas todo todos algo nada equipo gente decisor oportunidad
     trato negocio empresa necesidad necesita necesitan preguntas comentarios opinion interes respuesta responder estado
     ahora ya urgente que quien donde si es hay haber ser ha han hizo puede debe quiere yo tu mi su sus este esta estos
-    estas alguien no pendiente pendientes oficina oficinas sede`,
+    estas alguien no pendiente pendientes oficina oficinas sede legal compras
+    negociacion negociaciones creada creadas lea hechos elementos fecha limite pagada pagar pasar estas trabajando objetivo
+    llevar exito avanzar atencion tres dos dias semanas meses horas minutos responsable notificada consecuencia usted tiene
+    que adelante sea etapa envio introductorio mal momento luego obtener acuerdo propuesto participantes todos rever
+    necesidades cerrar requerimientos soporte carta agregar lista producto productos arreglos viaje sus su cuando puede
+    podria quisiera gracias aun ya necesita ayuda alguna algun novedad novedades proyecto
+    importante planifique actividades actividad corresponde sido marquela pase siguiente felicitaciones hacia delante traves embudo completando planificadas ese persona sin embargo ninguna accion fue mejor siga`,
   nl: `de het een en of met bij aan voor op in naar van om over even nog weer opnieuw nogmaals snel kort vandaag morgen
     overmorgen later binnenkort volgende week maand dag stap poging taak klant klanten contactpersoon hem haar hun zij ze
     hij dhr mevr meneer mevrouw hallo graag sturen versturen maken doen telefonisch maandag dinsdag woensdag donderdag vrijdag zaterdag
@@ -78,7 +105,11 @@ const FILLER: Record<string, string> = {
     afwezig punten punt onderwerp onderwerpen dingen alles iets niets team mensen beslisser opportunity deal bedrijf
     behoefte nodig vragen feedback terugkoppeling reactie antwoord status stand nu meteen dringend dat wat wie waar of is
     er zijn heeft hebben had wordt werd kan kunnen moet wil ik jij mij zijn haar deze dit iemand niet geen openstaande
-    openstaand kantoor vestiging`,
+    openstaand kantoor vestiging juridisch inkoop
+    heeft hebt hebben u uw onze ons ontvangen ik wilde wil even alles duidelijk ergens mee helpen loopt lopen gaat nieuws
+    dagen weken maanden uren minuten verzenden versturen sturen ben als wanneer al nog zou kunnen graag dank bedankt project
+    prijsoverzicht terugkomen terug vraag vragen iets zaken stand zaken ontwikkelingen
+    na vorige`,
   pt: `o a os as um uma uns umas e ou com ao aos de do da dos das para pelo pela por em no na nos nas sobre se lhe ele ela
     eles elas seu sua novamente novo outra vez rapido hoje amanha depois proxima proximo semana mes dia etapa tentativa
     tarefa cliente contato sr sra senhor senhora ola oi fazer enviar mandar telefone segunda terca quarta quinta sexta sabado
@@ -88,7 +119,13 @@ const FILLER: Record<string, string> = {
     cheio ocupado ausente pontos ponto assunto assuntos coisas tudo todos algo nada equipe equipa pessoal decisor
     oportunidade negocio empresa necessidade precisa precisam perguntas duvidas feedback retorno opiniao interesse resposta
     responder status agora ja urgente que quem onde se e ha ter ser tem foi pode deve quer eu voce meu seu sua seus este
-    esta isto alguem nao pendente pendentes escritorio sede`,
+    esta isto alguem nao pendente pendentes escritorio sede juridico compras
+    negocio negocios criado criada verifique voce possui todas necessarias informacoes leia dados itens pedidos prazo data
+    inicio programada lembre pagar paga pagamento parabens agora esta trabalhando levar sucesso avance funil concluindo atencao
+    ha tres dois dias semanas meses horas minutos etapa pessoa responsavel notificada convenientemente nenhuma precisa avancar
+    torna lo bem sucedido pra pro dele dela deles delas retorno dar tudo certo ficou alguma algum novidade novidades estiver
+    quando projeto obrigado obrigada ajuda ajudar
+    adicione faltantes planeje atividades atividade defina tarefas esqueca importantes suas adequadamente tornar tiver marque conclua planejadas atualizando etapas acao tomada nesta melhor concluir estagio frente adiante leve converter passada passado`,
   it: `il lo la i gli le l un uno una di d del dello della dei degli delle a al allo alla ai agli alle da dal dallo dalla
     in nel nello nella con su sul sulla per tra fra e ed o lui lei loro suo sua suoi sue mio mia mie miei ultima ultimo
     precedente oggi domani dopodomani presto dopo prossima prossimo settimana mese giorno passo tentativo attivita compito
@@ -100,7 +137,10 @@ const FILLER: Record<string, string> = {
     pieno occupato assente punti punto argomento argomenti cose tutto tutti qualcosa niente nulla team squadra gente
     decisore opportunita trattativa azienda societa bisogno serve servono domande feedback riscontro opinione interesse
     risposta rispondere stato ora adesso subito urgente che chi dove se e c ci sono essere ha hanno fatto puo deve vuole
-    io tu mio suo sua loro questo questa qualcuno non in sospeso aperti aperte ufficio uffici sede`,
+    io tu mio suo sua loro questo questa qualcuno non in sospeso aperti aperte ufficio uffici sede legale acquisti
+    avrebbe avete ha hai minuti ore giorni settimane mesi mattina pomeriggio sera martedi breve brevemente novita tornare
+    aggiornamenti aggiornamento sessione scorsa scorso invitarlo invitarla invia inviare mandare spedire progetto grazie
+    qualche eventuali eventuale bisogno aiuto aiutare ancora gia sempre`,
 };
 
 const FILLER_PHRASES = [
@@ -141,6 +181,11 @@ export const NAME_INTRODUCERS: ReadonlySet<string> = new Set(
 
 /** Words after which a capitalised word is taken to be a place ("when I'm in Denver", "à Lyon"). */
 export const PLACE_INTRODUCERS: ReadonlySet<string> = new Set('in near around nach en em'.split(' '));
+
+/** Words that only qualify the pointer they stand before ("the revised quote", "the signed order form"). */
+export const POINTER_MODIFIERS: ReadonlySet<string> = new Set(
+  'updated revised latest new final draft signed tailored proposed amended current corrected official full complete detailed short aktualisierte aktualisierten neue neuen finale unterschriebene unterschriebenen revise revisee nouvelle nouveau nouveaux derniere signe signee actualizada actualizado nueva nuevo revisada firmada firmado bijgewerkte nieuwe herziene getekende atualizada atualizado nova novo revisada assinada assinado aggiornata aggiornato nuova nuovo rivista firmata firmato'.split(' '),
+);
 
 /** Introducers for a lowercase last word taken as a name ("touch base w/ maria"). */
 export const PERSON_INTRODUCERS: ReadonlySet<string> = new Set('with mit bei avec con com met bij'.split(' '));

@@ -1,5 +1,5 @@
 import type { CompiledPattern, PhraseIndex } from './compile-rules.ts';
-import { ARTICLES, DATE_LIKE, FILLER_PHRASES_BY_FIRST, FILLER_WORDS, NAME_INTRODUCERS, PERSON_INTRODUCERS, PLACE_INTRODUCERS } from './lexicon.ts';
+import { ARTICLES, DATE_LIKE, FILLER_PHRASES_BY_FIRST, FILLER_WORDS, NAME_INTRODUCERS, PERSON_INTRODUCERS, PLACE_INTRODUCERS, POINTER_MODIFIERS } from './lexicon.ts';
 import type { Token } from './prompt-text.ts';
 
 /** What a word turned out to be. Only `content` words make a prompt specific. */
@@ -10,6 +10,7 @@ export interface Word {
   raw: string;
   key: string;
   kind: Kind;
+  part: number;
 }
 
 /** A line of the prompt: the subject, or one body line. */
@@ -27,10 +28,12 @@ const MAX_NAME_WORDS = 3;
 const isOpen = (kind: Kind): boolean => kind === 'content' || kind === 'filler';
 const isContent = (kind: Kind): boolean => kind === 'content';
 const isUnnamed = (kind: Kind): boolean => kind === 'content' || kind === 'verb' || kind === 'pointer';
-const NO_WORD: Word = { raw: '', key: '', kind: 'filler' };
+const NO_WORD: Word = { raw: '', key: '', kind: 'filler', part: -1 };
+const FOR_INTRODUCERS: ReadonlySet<string> = new Set(['for', 'fur']);
+const isCapitalised = (word: Word): boolean => word.raw.charAt(0) !== word.raw.charAt(0).toLowerCase();
 
 export function createSegment(tokens: readonly Token[]): Segment {
-  return { words: tokens.map((token) => ({ raw: token.raw, key: token.key, kind: 'content' })) };
+  return { words: tokens.map((token) => ({ raw: token.raw, key: token.key, kind: 'content', part: token.part })) };
 }
 
 /** Contact and company names: their folded words, and the names of two words or more. */
@@ -75,9 +78,9 @@ export function findPhrases(segment: Segment, index: PhraseIndex, usable: Readon
   return found;
 }
 
-/** Every rule's exclusion found among words that are not given names. */
+/** Every rule's exclusion found among words that are neither given names nor inside a pointer. */
 export function findExclusions(segment: Segment, index: PhraseIndex, usable: ReadonlySet<string>): (Hit & { words: readonly string[] })[] {
-  const notName = (kind: Kind): boolean => kind !== 'name';
+  const notName = (kind: Kind): boolean => kind !== 'name' && kind !== 'pointer';
   return segment.words.flatMap((word, at) =>
     (index.byFirst.get(word.key) ?? [])
       .filter((entry) => usable.has(entry.ruleId) && matchesAt(segment, at, entry.words, notName))
@@ -90,9 +93,13 @@ export function findExclusions(segment: Segment, index: PhraseIndex, usable: Rea
  * Marks bare pointers to an earlier artifact ("the proposal", "order form"): they point at
  * something without saying anything about the client, so they are not content.
  */
-export function markPointers(segment: Segment, index: PhraseIndex, usable: ReadonlySet<string>): Hit[] {
-  const found = findPhrases(segment, index, usable, isOpen);
-  for (const { at, length } of found) mark(segment, at, length, 'pointer');
+export function markPointers(segment: Segment, index: PhraseIndex, usable: ReadonlySet<string>, minWords: number): Hit[] {
+  const found = findPhrases(segment, index, usable, isOpen).filter(({ length }) => length >= minWords);
+  for (const { at, length } of found) {
+    mark(segment, at, length, 'pointer');
+    const before = segment.words[at - 1];
+    if (before !== undefined && before.kind === 'content' && POINTER_MODIFIERS.has(before.key)) before.kind = 'pointer';
+  }
   return found.map(({ hit }) => hit);
 }
 
@@ -185,10 +192,14 @@ export function guessNames(segment: Segment, specific: ReadonlySet<string>): str
   const guessed: string[] = [];
   let run = 0;
   let [beforeThat, before] = [NO_WORD, NO_WORD];
-  for (const word of segment.words) {
-    const first = word.raw.charAt(0);
-    const capitalised = first !== first.toLowerCase();
-    if (word.kind === 'content' && capitalised && !specific.has(word.key) && introducesName(word, before, beforeThat) && run < MAX_NAME_WORDS) {
+  segment.words.forEach((word, at) => {
+    if (word.part !== before.part) run = 0;
+    const next = segment.words[at + 1] ?? NO_WORD;
+    // "for" introduces a full name only ("Follow-up for Brian Buyer", not "for Phase 2").
+    const forName = FOR_INTRODUCERS.has(before.key) && next.part === word.part && (next.kind === 'content' || next.kind === 'filler') && isCapitalised(next);
+    const introduced = word.part === before.part && (forName || introducesName(word, before, beforeThat));
+    // A word with a digit is a form, a plan or a version ("W9", "SOC2"), not a name.
+    if (word.kind === 'content' && isCapitalised(word) && !/\d/.test(word.key) && !specific.has(word.key) && introduced && run < MAX_NAME_WORDS) {
       word.kind = 'guess';
       guessed.push(word.raw);
       run += 1;
@@ -196,7 +207,7 @@ export function guessNames(segment: Segment, specific: ReadonlySet<string>): str
       run = 0;
     }
     [beforeThat, before] = [before, word];
-  }
+  });
   return guessed;
 }
 
@@ -209,4 +220,25 @@ export function guessLowercaseName(segment: Segment, specific: ReadonlySet<strin
   if (!PERSON_INTRODUCERS.has(before.key)) return undefined;
   word.kind = 'guess';
   return word.raw;
+}
+
+/**
+ * Takes a part of a line to be a name when it is a few capitalised words and another part holds
+ * the instruction ("Follow up on proposal - Airbnb", "Call - Gemini Furniture - follow up").
+ */
+export function guessNameParts(segment: Segment, specific: ReadonlySet<string>): string[] {
+  const last = segment.words.at(-1)?.part ?? 0;
+  if (last === 0) return [];
+  const guessed: string[] = [];
+  for (let part = 0; part <= last; part += 1) {
+    const words = segment.words.filter((word) => word.part === part);
+    const others = segment.words.filter((word) => word.part !== part);
+    const instruction = others.some((word) => word.kind === 'verb' || word.kind === 'pointer');
+    const content = words.filter((word) => word.kind === 'content');
+    const nameLike = words.every((word) => isCapitalised(word) && (word.kind === 'filler' || (word.kind === 'content' && !specific.has(word.key))));
+    if (!instruction || words.length > MAX_NAME_WORDS + 1 || content.length === 0 || !nameLike) continue;
+    for (const word of content) word.kind = 'guess';
+    guessed.push(...content.map((word) => word.raw));
+  }
+  return guessed;
 }

@@ -5,6 +5,8 @@ export const MAX_TEXT_LENGTH = 10_000;
 export interface Token {
   raw: string;
   key: string;
+  /** Which part of its line the word is in: parts are separated by " - ", ": ", "|", brackets or commas. */
+  part: number;
 }
 
 const BLOCK_TAGS = new Set(['br', 'p', 'div', 'li', 'ul', 'ol', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote']);
@@ -13,10 +15,12 @@ const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quo
 // (RELIABILITY.md #33) become spaces.
 const INVISIBLE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufffd]/g;
 // Merge fields of HubSpot ({{contact.firstname}}), Salesforce ({!Contact.Name}), Outreach and
-// Apollo ({First Name}, %DAYS%, %%first_name%%), Mailchimp (*|FNAME|*) and mail-merge (<<Account>>).
-const TEMPLATE_TOKENS = /\{\{[^{}]{0,200}\}\}|\{!?[\w. ]{1,60}\}|\[[^[\]\n]{1,40}\]|%%?[A-Za-z_.]{1,40}%%?|\*\|[\w.]{1,40}\|\*/g;
+// Apollo ({First Name}, %DAYS%, %%first_name%%), Mailchimp (*|FNAME|*), Bitrix24 ({=Document:TITLE}, #URL_1#)
+// and mail-merge (<<Account>>).
+const TEMPLATE_TOKENS = /\{\{[^{}]{0,200}\}\}|\{!?[\w. ]{1,60}\}|\[[^[\]\n]{1,40}\]|%%?[A-Za-z_.]{1,40}%%?|\*\|[\w.]{1,40}\|\*|\{=[\w:.]{1,60}\}|#[A-Z][A-Z_0-9]{0,30}#/g;
 const ANGLE_TEMPLATE = /<<([^<>\n]{1,60})>>/g;
 const WORD = /[\p{L}\p{N}]+/gu;
+const PART_SEPARATOR = /[:;|()[\],]|\s[-–—/+]|[-–—/+]\s/;
 
 /** Cuts `text` to at most `max` UTF-16 units without splitting a surrogate pair. */
 export function truncateText(text: string, max = MAX_TEXT_LENGTH): { text: string; truncated: boolean } {
@@ -73,14 +77,18 @@ function expandShorthand(text: string): string {
     .replace(/\bw\/(?=\s|\p{L}|$)/giu, 'with ')
     .replace(/\bf\/u\b/gi, 'follow up')
     .replace(/\s*(?:→|->|=>)\s*/g, ' to ')
+    // Form and plan names ("W-9", "I-9", "K-1") are one word, not a letter and a number.
+    .replace(/\b([A-Za-z])-(\d{1,4})\b/g, '$1$2')
     .replace(/\be-?mail/gi, 'email');
 }
 
 /** Well-formed, visible, template-free text: the common first step for every field. */
-export function cleanText(text: string): { text: string; templates: number } {
+export function cleanText(text: string, isWording: (inner: string) => boolean = () => false): { text: string; templates: number } {
   let templates = 0;
   const visible = text.toWellFormed().replace(INVISIBLE, ' ');
-  const stripped = visible.replace(TEMPLATE_TOKENS, () => {
+  const stripped = visible.replace(TEMPLATE_TOKENS, (slot) => {
+    // "[Follow up] proposal": a bracketed tag of words, not a slot like "[First Name]".
+    if (slot.startsWith('[') && isWording(slot.slice(1, -1))) return ` ${slot.slice(1, -1)} : `;
     templates += 1;
     return ' ';
   });
@@ -90,6 +98,11 @@ export function cleanText(text: string): { text: string; templates: number } {
 /** Splits clean text into word tokens; punctuation and emoji separate words and are dropped. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) tokens.push({ raw: match[0], key: foldWord(match[0]) });
+  let [part, end] = [0, 0];
+  for (const match of text.matchAll(WORD)) {
+    if (tokens.length > 0 && PART_SEPARATOR.test(text.slice(end, match.index))) part += 1;
+    tokens.push({ raw: match[0], key: foldWord(match[0]), part });
+    end = match.index + match[0].length;
+  }
   return tokens;
 }

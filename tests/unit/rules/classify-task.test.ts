@@ -54,7 +54,7 @@ test('when the subject is generic but the body specific, then it is specific; wi
 
 test('when the subject is empty and the body specific, or the subject specific and the body empty, then it is specific', () => {
   expect(classify({ subject: '', body: 'Confirm headcount for the Denver rollout' }).robotic).toBe(false);
-  expect(classify({ subject: 'Send the revised quote', body: '' }).robotic).toBe(false);
+  expect(classify({ subject: 'Send the revised quote with the 3-year discount', body: '' }).robotic).toBe(false);
 });
 
 test('when a word is one typo away from a rule word, then it is read as that word, with less confidence', () => {
@@ -67,13 +67,15 @@ test('when a word is one typo away from a rule word, then it is read as that wor
 });
 
 test('when a specific purpose word is mentioned, then no default rule applies', () => {
-  expect(classify({ subject: 'Check in with Legal' })).toMatchObject({ robotic: false, confidence: 0.95, reasons: ['Mentions "legal", which marks a specific purpose.', 'Specific content: "Check Legal".'] });
-  expect(classify({ subject: 'check in with legal' }).robotic).toBe(false);
+  expect(classify({ subject: 'Check in on security' })).toMatchObject({ robotic: false, confidence: 0.95, reasons: ['Mentions "security", which marks a specific purpose.', 'Specific content: "Check security".'] });
+  expect(classify({ subject: 'check in on Security' }).robotic).toBe(false);
   expect(classify({ subject: 'Follow up on security' }).reasons).toEqual(['Mentions "security", which marks a specific purpose.', 'Specific content: "Follow security".']);
 });
 
 test('when there is no contact verb, then it is not robotic and says so', () => {
-  expect(classify({ subject: 'Maria Johnson', names: ['Maria Johnson'] })).toMatchObject({ robotic: false, confidence: 0.6, reasons: ['No contact verb such as "follow up", "check in" or "call" was found.'] });
+  const strict = withOverrides({ rules: { 'nothing-specific': { enabled: false } } });
+  expect(classify({ subject: 'Maria Johnson', names: ['Maria Johnson'] }, strict)).toMatchObject({ robotic: false, confidence: 0.6, reasons: ['No contact verb such as "follow up", "check in" or "call" was found.'] });
+  expect(classify({ subject: 'Maria Johnson', names: ['Maria Johnson'] })).toMatchObject({ robotic: true, ruleId: 'nothing-specific', confidence: 0.75 });
   expect(classify({ subject: 'Scanner Task' }).reasons).toEqual(['No contact verb was found, and specific content remains: "Scanner".']);
 });
 
@@ -81,7 +83,7 @@ test('when a call task holds only a name or a template token, then the bare-task
   expect(classify({ subject: 'Maria Johnson', names: ['Maria Johnson'], type: 'CALL' })).toMatchObject({ robotic: true, ruleId: 'bare-contact-task', confidence: 0.75 });
   expect(classify({ subject: '{{contact.firstname}}', type: 'call' })).toMatchObject({ robotic: true, ruleId: 'bare-contact-task' });
   expect(classify({ subject: '{{contact.firstname}}', type: 'TODO' })).toMatchObject({ robotic: true, ruleId: 'template-slots', confidence: 0.75 });
-  expect(classify({ subject: '{{contact.firstname}}', type: 'TODO' }).reasons[0]).toBe('The unfilled template rule applies: only unfilled template slots were there.');
+  expect(classify({ subject: '{{contact.firstname}}', type: 'TODO' }).reasons[0]).toBe('The rule “Unfilled template” applies: only unfilled template slots were there.');
 });
 
 test('when the subject and body are empty, then the verdict is "not robotic: empty"', () => {
@@ -121,7 +123,7 @@ test('when the body ends in a signature, then the signature is ignored; a long t
   expect(classify({ subject: 'Follow up', body: 'Thanks!\nAsk if the Denver site went live' }).robotic).toBe(false);
   expect(classify({ subject: 'Follow up', body: 'Ok.\nThanks,\n' + 'Ask about the Denver site\n'.repeat(7) }).robotic).toBe(false);
   expect(classify({ subject: 'Follow up', body: 'Ok.\nThanks,\nAsk whether the Denver site went live and who signs off the extra scanners' }).robotic).toBe(false);
-  expect(classify({ subject: '', body: 'Hi.\nBest,\nSam' })).toMatchObject({ robotic: false, confidence: 0.6 });
+  expect(classify({ subject: '', body: 'Hi.\nBest,\nSam' })).toMatchObject({ robotic: true, ruleId: 'nothing-specific' });
 });
 
 test('when a given name holds a purpose word, then it is a name only where the whole name is written', () => {

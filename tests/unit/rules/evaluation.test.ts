@@ -12,9 +12,9 @@ const prompts: Labelled[] = readdirSync(dir)
   .filter((file) => file.endsWith('.jsonl'))
   .flatMap((file) => readFileSync(join(dir, file), 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Labelled));
 
-test('when the evaluation set is loaded, then it has 300+ prompts, 40%+ specific, in all seven languages', () => {
+test('when the evaluation set is loaded, then it has 300+ prompts, 35%+ specific, in all seven languages', () => {
   expect(prompts.length).toBeGreaterThanOrEqual(300);
-  expect(prompts.filter((prompt) => prompt.expected === 'specific').length / prompts.length).toBeGreaterThanOrEqual(0.4);
+  expect(prompts.filter((prompt) => prompt.expected === 'specific').length / prompts.length).toBeGreaterThanOrEqual(0.35);
   expect(new Set(prompts.map((prompt) => prompt.locale))).toEqual(new Set(LOCALES));
 });
 

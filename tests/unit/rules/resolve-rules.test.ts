@@ -24,7 +24,7 @@ test.each([
   ['a phrase is added', { rules: { 'check-in': { phrasesAdded: { en: ['wave hello'] } } } }],
   ['a phrase is removed', { rules: { 'check-in': { phrasesRemoved: { en: ['Touch  Base'] } } } }],
   ['an exclusion is added', { rules: { 'check-in': { exclusionsAdded: { de: ['Wartung'] } } } }],
-  ['an exclusion is removed', { rules: { 'check-in': { exclusionsRemoved: { en: ['legal'] } } } }],
+  ['an exclusion is removed', { rules: { 'check-in': { exclusionsRemoved: { en: ['security'] } } } }],
   ['a pattern is added', { rules: { 'check-in': { patternsAdded: ['^say hi$'] } } }],
   ['a threshold changes', { thresholds: { minConfidence: 0.8 } }],
   ['a custom rule is added', { customRules: [{ id: 'mine', name: 'Mine', description: 'Mine.', enabled: true, version: 1, conditions: { phrases: { en: ['wave'] } } }] }],

@@ -32,7 +32,15 @@ test.each([
   ['Step 3: email → ACME', 'email-again'],
   ['Work the Globex account', 'vague-work'],
   ['Progress open items', 'vague-work'],
-  ['More info needed on the opportunity', 'vague-work'],
+  ['More info needed on the opportunity', 'pointer-follow-up'],
+  ['Send info', 'pointer-follow-up'],
+  ['Thank you + summary', 'pointer-follow-up'],
+  ['Deadline!', 'nothing-specific'],
+  ['Need a price: urgent', 'pointer-follow-up'],
+  ['Call - Gemini Furniture - followup on the proposal', 'pointer-follow-up'],
+  ['[Follow up] proposal — Qonto', 'pointer-follow-up'],
+  ['Follow-up for Brian Buyer', 'follow-up'],
+  ['Chase the signed paperwork', 'pointer-follow-up'],
 ])('when the prompt is the generic %j, then it is robotic under %s', (subject, ruleId) => {
   expect(classify({ subject })).toMatchObject({ robotic: true, ruleId });
 });
@@ -44,6 +52,10 @@ test.each([
   'Follow up on the SSO clause in the order form',
   'Email the SOC 2 report',
   'Visit the Denver plant to see the new packaging line',
+  'Confirm whether procurement needs a W-9',
+  'Angebot für Phase 2 an Maria schicken',
+  'Ask Priya whether legal signed off on the DPA redlines',
+  'Follow up: champion left the company, find the new sponsor',
 ])('when the prompt is the specific %j, then it is not robotic', (subject) => {
   expect(classify({ subject }).robotic).toBe(false);
 });
@@ -61,17 +73,20 @@ test('when the pointer rule is switched off, then a pointer counts as specific c
 
 test('when the action rule is switched off, then its pointer alone makes nothing robotic', () => {
   expect(classify({ subject: 'Follow up on the proposal' }, without('follow-up')).robotic).toBe(false);
-  expect(classify({ subject: 'The proposal' })).toMatchObject({ robotic: false, reasons: ['No contact verb such as "follow up", "check in" or "call" was found.'] });
+  expect(classify({ subject: 'The proposal' })).toMatchObject({ robotic: true, ruleId: 'pointer-follow-up' });
+  expect(classify({ subject: 'The proposal' }, without('nothing-specific')).robotic).toBe(false);
 });
 
-test('when a call task holds only a pointer, then the bare-task rule does not apply: the pointer is not a name', () => {
-  expect(classify({ subject: 'Proposal', type: 'CALL' }).robotic).toBe(false);
+test('when a call task holds only a pointer, then it is robotic and the pointer rule is credited', () => {
+  expect(classify({ subject: 'Proposal', type: 'CALL' })).toMatchObject({ robotic: true, ruleId: 'pointer-follow-up' });
   expect(classify({ subject: 'Jane', names: ['Jane'], type: 'CALL' }).ruleId).toBe('bare-contact-task');
 });
 
 test('when the template rule is switched off, then a prompt of slots only is not robotic', () => {
   expect(classify({ subject: '[First Name]' }, without('template-slots')).robotic).toBe(false);
   expect(classify({ subject: '[First Name] follow up' }, without('template-slots')).ruleId).toBe('follow-up');
+  expect(classify({ subject: '[…] follow up' })).toMatchObject({ robotic: true, ruleId: 'follow-up' });
+  expect(classify({ subject: '[Follow up] the order form' })).toMatchObject({ robotic: true, ruleId: 'pointer-follow-up' });
 });
 
 test('when a word differs from a rule word only by a last letter, then it is another word, not a typo', () => {
