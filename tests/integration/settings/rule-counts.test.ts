@@ -15,12 +15,14 @@ const NEW_RULES = ['pointer-follow-up', 'topicless-invitation', 'topicless-quest
 let h: Harness;
 let admin: { cookie: string; csrf: string };
 let hubspotAsked = 0;
+/** The portal's stored tasks: clear cases of the issue's kinds, one specific. */
+const TASKS = ['Follow up', 'Check in with Jane', 'Touch base', 'Follow up on the proposal', 'Grab breakfast sometime?', 'Send the HIPAA addendum their counsel asked for'];
 beforeAll(async () => {
   // A preview source that records being asked: listing the rules must never ask it.
   h = await openHarness({ preview: () => { hubspotAsked += 1; return undefined; } });
-  await seedPortal(h.db, '111', 'a');
-  await storeTaskSubject(h.db, '111', '1119001', 'Follow up on the proposal');
-  await storeTaskSubject(h.db, '111', '1119002', 'Grab breakfast sometime?');
+  await h.db.query(`insert into webhook_deliveries (id, received_at, status, event_count, portal_ids, body) values ($1, $2, 'accepted', 6, $3, $4)`,
+    ['00000000-0000-4000-8000-000000000111', new Date(NOW_MS), ['111'], Buffer.from('[]')]);
+  for (const [index, subject] of TASKS.entries()) await storeTaskSubject(h.db, '111', `111900${index}`, subject, NOW_MS - (index + 1) * 60_000);
   admin = await h.signIn('111', '501', 'admin@example.com');
 });
 afterAll(async () => { await h.close(); });
@@ -67,7 +69,7 @@ test('when another portal lists its rules, then it counts only its own tasks', a
 
 test('when a portal stored more tasks than one count reads, then the newest are counted and the list says it is truncated', async () => {
   const portal = '333';
-  await seedPortal(h.db, portal, 'c');
+  await seedPortal(h.db, portal, 'c');  // its own delivery row, and four tasks 1-4 hours old
   // 2,000 specific tasks in the last hours, and one old generic one whose id sorts first.
   await h.db.query(
     `insert into webhook_events (portal_id, event_key, delivery_id, status, subscription_type, object_type_id, object_id, event_id, subscription_id, property_name, property_value, occurred_at, received_at)
