@@ -18,7 +18,7 @@ import { deriveSignals } from '../context/derive-signals.ts';
 import type { CrmReader } from '../hubspot/ports.ts';
 import type { RecentTaskSource } from '../hubspot/recent-tasks.ts';
 import type { TokenProvider } from '../hubspot/token-provider.ts';
-import { classifyTask, DEFAULT_RULE_PACK, resolveRules, taskOriginFromProperties, type RuleOverrides, type TaskPrompt } from '../rules/index.ts';
+import { classifyTask, DEFAULT_RULE_PACK, resolveRules, taskOriginFromProperties, type EffectiveRules, type RuleOverrides, type TaskPrompt } from '../rules/index.ts';
 import type { SqlDatabase } from '../store/sql-database.ts';
 import { lastClientReplyAt, namesIn } from '../worker/decide-card.ts';
 import type { PortalSettings } from './portal-settings.ts';
@@ -62,10 +62,13 @@ interface TaskRow { object_id: string; property_value: string }
 interface Candidate { taskId: string; subject: string; prompt: TaskPrompt; snapshot: CrmSnapshot | (() => CrmSnapshot) | undefined; gone?: 'deleted' | 'completed' }
 
 export async function readRecentTasks(db: SqlDatabase, portalId: string, sinceMs: number): Promise<{ tasks: TaskRow[]; truncated: boolean }> {
+  // Each task's latest subject, newest tasks first, so the cap keeps the newest (one row past it says there were more).
   const rows = await db.query<TaskRow>(
-    `select distinct on (object_id) object_id, property_value from webhook_events
-     where portal_id = $1 and property_name = 'hs_task_subject' and property_value is not null and occurred_at >= $2
-     order by object_id, occurred_at desc`, [portalId, sinceMs]);
+    `select object_id, property_value from (
+       select distinct on (object_id) object_id, property_value, occurred_at from webhook_events
+       where portal_id = $1 and property_name = 'hs_task_subject' and property_value is not null and occurred_at >= $2
+       order by object_id, occurred_at desc
+     ) latest order by occurred_at desc, object_id limit $3`, [portalId, sinceMs, PREVIEW_TASK_LIMIT + 1]);
   return { tasks: rows.slice(0, PREVIEW_TASK_LIMIT), truncated: rows.length > PREVIEW_TASK_LIMIT };
 }
 
@@ -123,6 +126,12 @@ function unreachable(error: unknown): string {
   return 'HubSpot could not be reached';
 }
 
+/** The portal's rules (its phrase and pattern changes kept) with every rule switched on. */
+export function everyRuleOn(overrides: RuleOverrides): EffectiveRules {
+  const rules = resolveRules(DEFAULT_RULE_PACK, overrides);
+  return resolveRules(DEFAULT_RULE_PACK, { ...overrides, rules: Object.fromEntries(rules.rules.map((rule) => [rule.id, { ...overrides.rules[rule.id], enabled: true }])) });
+}
+
 export interface PreviewInput { portalId: string; settings: PortalSettings; days: number; now: number }
 
 export async function runPreview(db: SqlDatabase, input: PreviewInput, hubspot?: PreviewHubSpot, onFallback?: (error: unknown) => void): Promise<PreviewResult> {
@@ -151,8 +160,7 @@ export async function runPreview(db: SqlDatabase, input: PreviewInput, hubspot?:
   }
   const rules = resolveRules(DEFAULT_RULE_PACK, settings.rules);
   // The same rules with every rule on: tells "no rule matched" from "a switched-off rule matched".
-  const allOn: RuleOverrides = { ...settings.rules, rules: Object.fromEntries(rules.rules.map((rule) => [rule.id, { ...settings.rules.rules[rule.id], enabled: true }])) };
-  const everyRule = resolveRules(DEFAULT_RULE_PACK, allOn);
+  const everyRule = everyRuleOn(settings.rules);
   const names = new Map(rules.rules.map((rule) => [rule.id, rule.name]));
   const nameOf = (ruleId: string) => names.get(ruleId) ?? ruleId;
   const byRule = new Map<string, { matched: number; cards: number }>();

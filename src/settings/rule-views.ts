@@ -25,6 +25,8 @@ export interface ApiRule {
   id: string; name: string; description: string; enabled: boolean; enabledByDefault: boolean;
   phrases: Partial<Record<Locale, { phrases: string[]; added: string[]; removed: string[] }>>;
   patterns: string[]; threshold: number; customized: boolean;
+  /** `pointer`: the rule's phrases are pointer nouns ("the proposal"), not verbs; the page calls them pointers. */
+  phraseRole: 'action' | 'pointer';
 }
 
 /** Phrases compared as the engine matches them: case, accents and spacing ignored. */
@@ -54,6 +56,7 @@ export function listApiRules(overrides: RuleOverrides): ApiRule[] {
       enabledByDefault: defaults.get(rule.id)?.enabled ?? true,
       phrases, patterns: [...rule.conditions.patterns], threshold: effective.thresholds.minConfidence,
       customized: custom.has(rule.id) || (override !== undefined && Object.keys(override).length > 0),
+      phraseRole: rule.conditions.phraseRole,
     };
   });
 }

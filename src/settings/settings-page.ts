@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import express, { type Request, type Response } from 'express';
 import type { Clock } from '../clock.ts';
 import { clearedSessionCookie, csrfTokenMatches, readCookie, SESSION_COOKIE, sessionCookie, type Sessions } from './sessions.ts';
+import { UNINSTALL_DELETES } from './page-model.ts';
 import type { SettingsStore } from './settings-store.ts';
 
 export const SETTINGS_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
@@ -45,6 +46,8 @@ export function createLoginHook(deps: { sessions: Sessions; store: SettingsStore
     res.redirect(303, returnTo);
   };
 }
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 function shell(signedIn: boolean): string {
   const head = `<!doctype html>
@@ -129,10 +132,7 @@ function shell(signedIn: boolean): string {
 <h2 id="uninstall-title">Uninstall Unrobot from this portal</h2>
 <p>This removes the app from your HubSpot portal and deletes, here, everything Unrobot keeps about it:</p>
 <ul>
-<li>the portal's HubSpot tokens (HubSpot revokes them too);</li>
-<li>its settings, rule changes, editors and audit log;</li>
-<li>its cards, skips and feedback, stored task events and queued work;</li>
-<li>every signed-in session of the portal, including this one.</li>
+${UNINSTALL_DELETES.map((item) => `<li>${escapeHtml(item)}</li>`).join('\n')}
 </ul>
 <p>Notes already posted to HubSpot records stay in HubSpot. Only a record that the install existed and was removed, without any personal data, is kept. This cannot be undone; installing again starts from the defaults.</p>
 <form id="uninstall-form" novalidate>
@@ -150,6 +150,8 @@ function shell(signedIn: boolean): string {
 export function createSettingsPageRouter(deps: { sessions: Sessions; publicBaseUrl: string }): express.Router {
   const router = express.Router();
   const script = asset('settings.js');
+  // The page's behaviour (src/settings/page-model.ts, types removed by `npm run page-model`), imported by settings.js.
+  const model = asset('page-model.js');
   const signin = asset('signin.js');
   const style = asset('settings.css');
   const strict = (res: Response) => {
@@ -163,6 +165,7 @@ export function createSettingsPageRouter(deps: { sessions: Sessions; publicBaseU
     res.type('html').send(shell(session !== undefined));
   });
   router.get('/settings/assets/settings.js', (_req, res) => { strict(res); res.type('text/javascript').send(script); });
+  router.get('/settings/assets/page-model.js', (_req, res) => { strict(res); res.type('text/javascript').send(model); });
   router.get('/settings/assets/signin.js', (_req, res) => { strict(res); res.type('text/javascript').send(signin); });
   router.get('/settings/assets/settings.css', (_req, res) => { strict(res); res.type('text/css').send(style); });
   router.post('/settings/sign-out', express.urlencoded({ extended: false, limit: '1kb' }), async (req, res) => {

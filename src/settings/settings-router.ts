@@ -17,6 +17,7 @@ import { actorOf, callerOf, createAuthenticate, requireEditor, type RawBodyReque
 import { PortalSettingsSchema, type PortalSettings } from './portal-settings.ts';
 import { runPreview, type PreviewHubSpot } from './preview.ts';
 import { listRecordCards, recordFeedback } from './record-cards.ts';
+import { countRecognisedByRule } from './rule-counts.ts';
 import { applyRulePatch, listApiRules, RulePatchSchema } from './rule-views.ts';
 import { createPortalRateLimit, type PortalRateLimit } from './portal-rate-limit.ts';
 import { clearedSessionCookie, type Sessions } from './sessions.ts';
@@ -128,8 +129,10 @@ export function createSettingsApiRouter(deps: SettingsApiDeps): express.Router {
   });
 
   router.get('/api/v1/rules', async (_req, res) => {
-    const { settings } = await store.read(callerOf(res).portalId);
-    res.json({ rules: listApiRules(settings.rules), version: resolveRules(DEFAULT_RULE_PACK, settings.rules).version });
+    const { portalId } = callerOf(res);
+    const { settings } = await store.read(portalId);
+    const counts = await countRecognisedByRule(db, { portalId, settings, now: clock.now() });
+    res.json({ rules: listApiRules(settings.rules), version: resolveRules(DEFAULT_RULE_PACK, settings.rules).version, counts });
   });
 
   router.patch('/api/v1/rules/:ruleId', requireEditor, async (req, res) => {

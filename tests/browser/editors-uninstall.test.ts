@@ -6,6 +6,7 @@
  * remains. The service and the sandbox run on loopback.
  */
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { UNINSTALL_DELETES } from '../../src/settings/page-model.ts';
 import { SESSION_COOKIE } from '../../src/settings/sessions.ts';
 import { PURGED_TENANT_TABLES } from '../../src/store/tenant-tables.ts';
 import { browserTest } from '../helpers/browser.ts';
@@ -32,6 +33,9 @@ browserTest(test)('when the installer adds an editor, a reader sees who can gran
   await expect(page.locator('#who').textContent()).resolves.toContain('editor');
   await expect(page.locator('#editor-list tr').count()).resolves.toBe(1);
   await expect(page.locator('#read-only').isHidden()).resolves.toBe(true);
+  // The uninstall section lists what is deleted, in the words the extension shows too (page-model.ts).
+  const uninstallText = await page.locator('#uninstall').textContent();
+  for (const item of UNINSTALL_DELETES) expect([item, uninstallText?.includes(item)]).toEqual([item, true]);
 
   // Add an editor with the keyboard: type the email, Enter submits the form.
   await page.getByRole('textbox', { name: 'Email', exact: true }).focus();

@@ -12,6 +12,7 @@ import { applyMigrations } from '../../../src/store/migrations.ts';
 import { createPgliteDatabase } from '../../../src/store/pglite-database.ts';
 import type { SqlDatabase } from '../../../src/store/sql-database.ts';
 import type { PortalUninstaller } from '../../../src/settings/uninstall.ts';
+import type { PreviewHubSpot } from '../../../src/settings/preview.ts';
 import { signV3 } from '../../../src/webhooks/signature.ts';
 
 export const CLIENT_SECRET = 'settings-test-client-secret-0123456789';
@@ -35,6 +36,8 @@ export interface HarnessOptions {
   publicBaseUrl?: string;
   /** Wires `DELETE /api/v1/install`; built once the harness's database and clock exist. */
   uninstaller?: (db: SqlDatabase, clock: ReturnType<typeof createFixedClock>) => PortalUninstaller;
+  /** HubSpot for the preview; stored events when absent. */
+  preview?: () => PreviewHubSpot | undefined;
 }
 
 export async function openHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -44,7 +47,7 @@ export async function openHarness(options: HarnessOptions = {}): Promise<Harness
   const publicBaseUrl = options.publicBaseUrl ?? 'https://unrobot.test';
   const log = createLogger({ level: 'silent' });
   const uninstaller = options.uninstaller?.(db, clock);
-  const service = createSettingsService({ db, clock, log, config: { publicBaseUrl, demo: true, hubspot: { clientSecrets: [CLIENT_SECRET] } }, ...(uninstaller && { uninstaller }) });
+  const service = createSettingsService({ db, clock, log, config: { publicBaseUrl, demo: true, hubspot: { clientSecrets: [CLIENT_SECRET] } }, ...(uninstaller && { uninstaller }), ...(options.preview && { preview: options.preview }) });
   const app = express();
   app.use(helmet());
   // Stands in for the OAuth login callback (src/oauth), which calls the same hook.
@@ -75,6 +78,15 @@ export async function openHarness(options: HarnessOptions = {}): Promise<Harness
     },
     close: () => db.close(),
   };
+}
+
+/** One more task subject stored from a webhook for `portalId`, an hour before NOW unless told. */
+export async function storeTaskSubject(db: SqlDatabase, portalId: string, objectId: string, subject: string, occurredAt = NOW - 3_600_000): Promise<void> {
+  const deliveryId = `00000000-0000-4000-8000-${portalId.padStart(12, '0')}`;
+  await db.query(
+    `insert into webhook_events (portal_id, event_key, delivery_id, status, subscription_type, object_type_id, object_id, event_id, subscription_id, property_name, property_value, occurred_at, received_at)
+     values ($1, $2, $3, 'queued', 'object.propertyChange', '0-27', $4, $4, '1', 'hs_task_subject', $5, $6, $7)`,
+    [portalId, `extra-${objectId}`, deliveryId, objectId, subject, occurredAt, new Date(NOW)]);
 }
 
 /** Robotic and specific task subjects, a delivered card with feedback, and skips, for one portal. */

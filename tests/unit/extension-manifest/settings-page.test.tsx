@@ -1,5 +1,6 @@
-import { Button, Table, TextArea, Toggle } from '@hubspot/ui-extensions';
+import { Accordion, Button, Table, Text, TextArea, Toggle } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { countsFromPreview, recognisedText } from '../../../extension-manifest/src/app/settings/page-model.ts';
 import { SettingsPage } from '../../../extension-manifest/src/app/settings/SettingsPage.tsx';
 import { invalidPatternError, meSample, previewSample, rulesSample, settingsSample } from '../settings-contract/api-samples.ts';
 import { mockHubspotFetch, on, pageReads } from './fake-backend.ts';
@@ -51,11 +52,24 @@ test('when the preview runs with an unsaved budget, then the unsaved settings ar
   const { renderer, calls } = await renderLoaded([on('POST', '/api/v1/preview', 200, previewSample), ...reads]);
   renderer.find(Toggle, { name: 'quietHours' }).trigger('onChange', eventArg(false));
   renderer.findByTestId(Button, 'run-preview').trigger('onClick');
-  await renderer.waitFor(() => expect(String(renderer.getRootNode())).toContain('Cards that would be posted'));
+  await renderer.waitFor(() => expect(renderer.maybeFindByTestId(Table, 'preview-by-rule')).not.toBeNull());
   const sent = calls.find((c) => c.method === 'POST')?.body as { days: number; settings: { antiNoise: { quietHours: unknown } } };
   expect(sent.days).toBe(7);
   expect(sent.settings.antiNoise.quietHours).toBeNull();
   expect(String(renderer.getRootNode())).toContain(previewSample.examples[0]?.headline);
+  // The rule list now counts what the preview read.
+  expect(renderer.findByTestId(Text, 'rule-count-follow-up').text).toBe(recognisedText('follow-up', countsFromPreview(previewSample)));
+});
+
+test('when the page loads, then each rule shows how many recent tasks it recognised, and a pointer rule lists pointers, not phrases', async () => {
+  const { renderer } = await renderLoaded();
+  expect(renderer.findByTestId(Text, 'rule-count-follow-up').text).toBe('Recognised 12 of the 40 tasks stored from webhooks in the last 7 days.');
+  expect(renderer.findByTestId(Text, 'rule-count-check-in').text).toBe('Off; would have recognised none of the 40 tasks stored from webhooks in the last 7 days.');
+  expect(renderer.findByTestId(Accordion, 'rule-phrases-pointer-follow-up').props.title).toBe('Pointers');
+  expect(String(renderer.findByTestId(Accordion, 'rule-phrases-pointer-follow-up'))).toContain('Pointers (en): proposal · sow');
+  expect(renderer.findByTestId(Accordion, 'rule-phrases-follow-up').props.title).toBe('Phrases');
+  expect(String(renderer.findByTestId(Accordion, 'rule-phrases-follow-up'))).toContain('Phrases (en): follow up · following up');
+  expect(renderer.findByTestId(Toggle, 'rule-toggle-pointer-follow-up').props.checked).toBe(true);
 });
 
 test('when the settings are saved, then PUT carries the version read and the values without read-only fields', async () => {

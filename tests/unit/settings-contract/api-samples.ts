@@ -57,6 +57,7 @@ export const rulesSample = {
       patterns: [],
       threshold: 0.7,
       customized: false,
+      phraseRole: 'action',
     },
     {
       id: 'check-in',
@@ -68,8 +69,22 @@ export const rulesSample = {
       patterns: ['^check[- ]?in\\b'],
       threshold: 0.8,
       customized: true,
+      phraseRole: 'action',
+    },
+    {
+      id: 'pointer-follow-up',
+      name: 'Bare pointer to an earlier artifact',
+      description: 'A prompt whose only object is a bare pointer to something earlier ("Follow up re: the SOW").',
+      enabled: true,
+      enabledByDefault: true,
+      phrases: { en: { phrases: ['proposal', 'sow'], added: [], removed: [] } },
+      patterns: [],
+      threshold: 0.7,
+      customized: false,
+      phraseRole: 'pointer',
     },
   ],
+  counts: { days: 7, source: 'stored-events', tasks: 40, truncated: false, byRule: [{ ruleId: 'follow-up', recognised: 12 }, { ruleId: 'pointer-follow-up', recognised: 3 }] },
 } as const;
 
 export const exampleCard = {

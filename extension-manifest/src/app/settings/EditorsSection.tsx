@@ -1,58 +1,8 @@
-/** Who may change the settings besides the installer: the list, add by user id and/or email, remove. */
+/** Who may change the settings besides the installer: the list, add by user id and/or email, remove. Checks and messages: page-model.ts. */
 import { Alert, Button, Flex, Form, Heading, Input, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import { ApiError, settingsApi, type Admin, type AdminEntry, type Me } from './api.ts';
-
-/** The API's rules for one entry (src/settings/settings-router.ts `AdminEntrySchema`, at most 50 entries). */
-const USER_ID = /^[1-9][0-9]{0,19}$/;
-/** zod 4's `z.email()` pattern, which the API applies. */
-const EMAIL = /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
-const MAX_EDITORS = 50;
-
-/** A problem on the user id field, the email field, or the list as a whole. */
-export interface EditorProblems { userId?: string; email?: string; list?: string }
-
-export const adminLabel = (admin: AdminEntry): string =>
-  [admin.email, admin.userId !== undefined ? `user ${admin.userId}` : undefined].filter((part) => part !== undefined).join(' / ');
-
-const isMe = (admin: AdminEntry, me: Me): boolean =>
-  admin.userId === me.user.id || (admin.email !== undefined && me.user.email !== undefined && admin.email.toLowerCase() === me.user.email.toLowerCase());
-
-/** Checks a new entry as the API would, so the admin hears about it before a round trip. */
-export function checkNewEditor(entry: AdminEntry, admins: AdminEntry[]): EditorProblems {
-  if (entry.userId === undefined && entry.email === undefined) return { userId: 'Give a HubSpot user id, an email, or both.' };
-  const problems: EditorProblems = {};
-  if (entry.userId !== undefined && !USER_ID.test(entry.userId)) problems.userId = 'A HubSpot user id is digits only.';
-  if (entry.email !== undefined && entry.email.length > 254) problems.email = 'The email is too long; the limit is 254 characters.';
-  else if (entry.email !== undefined && !EMAIL.test(entry.email)) problems.email = 'This is not an email address.';
-  const sameId = admins.findIndex((admin) => entry.userId !== undefined && admin.userId === entry.userId);
-  const email = entry.email?.toLowerCase();
-  const sameEmail = admins.findIndex((admin) => email !== undefined && admin.email?.toLowerCase() === email);
-  if (problems.userId === undefined && sameId >= 0) problems.userId = `This user id is already an editor (entry ${sameId + 1}).`;
-  if (problems.email === undefined && sameEmail >= 0) problems.email = `This email is already an editor (entry ${sameEmail + 1}).`;
-  if (admins.length >= MAX_EDITORS) problems.list = `A portal has at most ${MAX_EDITORS} editors; remove one first.`;
-  return problems;
-}
-
-/**
- * Places the API's 400 problems: those about the added entry (the last one sent) on its fields, one
- * about the entry as a whole on the field it was given by, the rest on the list.
- */
-export function placeProblems(error: unknown, added: { index: number; entry: AdminEntry } | null): EditorProblems {
-  if (!(error instanceof ApiError) || error.problems.length === 0) {
-    return { list: error instanceof Error ? error.message : 'The editors were not saved.' };
-  }
-  const placed: Record<keyof EditorProblems, string[]> = { userId: [], email: [], list: [] };
-  const entry = added === null ? null : `admins[${added.index}]`;
-  const wholeEntryOn = added?.entry.userId === undefined ? 'email' : 'userId';
-  for (const problem of error.problems) {
-    if (entry !== null && problem.path === `${entry}.email`) placed.email.push(problem.message);
-    else if (entry !== null && problem.path === `${entry}.userId`) placed.userId.push(problem.message);
-    else if (entry !== null && problem.path === entry) placed[wholeEntryOn].push(problem.message);
-    else placed.list.push(problem.message);
-  }
-  return Object.fromEntries(Object.entries(placed).filter(([, messages]) => messages.length > 0).map(([key, messages]) => [key, messages.join(' ')]));
-}
+import { settingsApi, type Admin, type AdminEntry, type Me } from './api.ts';
+import { adminLabel, checkNewEditor, editorEntry, isMe, pageMessages, placeProblems, type EditorProblems } from './page-model.ts';
 
 interface EditorsSectionProps {
   admins: Admin[];
@@ -86,11 +36,11 @@ export function EditorsSection({ admins, me, onSaved }: EditorsSectionProps) {
   };
 
   const add = async () => {
-    const entry: AdminEntry = { ...(userId.trim() !== '' && { userId: userId.trim() }), ...(email.trim() !== '' && { email: email.trim() }) };
+    const entry = editorEntry(userId, email);
     const found = checkNewEditor(entry, admins);
     setProblems(found);
     if (Object.keys(found).length > 0) { setNotice(null); return; }
-    if (await save([...admins, entry], `Added ${adminLabel(entry)} as an editor.`, { index: admins.length, entry })) {
+    if (await save([...admins, entry], pageMessages.editorAdded(entry), { index: admins.length, entry })) {
       setUserId('');
       setEmail('');
     }
@@ -116,7 +66,7 @@ export function EditorsSection({ admins, me, onSaved }: EditorsSectionProps) {
               <TableCell>
                 {isMe(admin, me) ? <Text>(you)</Text> : (
                   <Button size="xs" variant="secondary" testId={`remove-editor-${index}`} disabled={readOnly || saving}
-                    onClick={() => void save(admins.filter((_, i) => i !== index), `Removed ${adminLabel(admin)}.`, null)}>
+                    onClick={() => void save(admins.filter((_, i) => i !== index), pageMessages.editorRemoved(admin), null)}>
                     {`Remove ${adminLabel(admin)}`}
                   </Button>
                 )}

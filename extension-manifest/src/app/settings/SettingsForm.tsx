@@ -1,35 +1,6 @@
-/** Locale, time zone, delivery channel, thresholds, lenses and anti-noise limits, edited as a draft. */
+/** Locale, time zone, delivery channel, thresholds, lenses and anti-noise limits, edited as a draft; labels and options from page-model.ts. */
 import { Flex, Heading, Input, NumberInput, Select, Text, Toggle } from '@hubspot/ui-extensions';
-import type { AntiNoise, Delivery, LensId, Locale, SettingsValues } from './api.ts';
-
-export const LENS_LABELS: Record<LensId, string> = {
-  'whose-urgency': 'Whose urgency is this: the rep\'s quarter or the client\'s timeline?',
-  'going-dark': 'When a client goes quiet, what might they be telling you?',
-  'behind-the-scenes': 'Behind-the-scenes factors in the client\'s business',
-  'common-denominators': 'Common denominators across clients and industries',
-  'internal-experts': 'Colleagues who could help on the client\'s behalf',
-  'long-term': 'The long-term health of the client\'s business',
-  'service-experience': 'Their service experience (open tickets)',
-  'calm-attention': 'What do you actually know they need now?',
-};
-
-const LOCALES: Array<{ label: string; value: Locale }> = [
-  { label: 'English', value: 'en' }, { label: 'Deutsch', value: 'de' }, { label: 'Français', value: 'fr' },
-  { label: 'Español', value: 'es' }, { label: 'Nederlands', value: 'nl' }, { label: 'Português', value: 'pt' },
-];
-
-const CHANNELS: Array<{ label: string; value: Delivery['channel'] }> = [
-  { label: 'Note on the record (recommended)', value: 'note' },
-  { label: 'Timeline event (v3 template)', value: 'timeline-v3' },
-  { label: 'App event (needs HubSpot approval)', value: 'app-event' },
-  { label: 'Append to the task body', value: 'task-body' },
-];
-
-function deliveryFor(channel: Delivery['channel'], current: Delivery): Delivery {
-  if (channel === 'timeline-v3') return { channel, eventTemplateId: current.channel === channel ? current.eventTemplateId : '' };
-  if (channel === 'app-event') return { channel, eventTypeName: current.channel === channel ? current.eventTypeName : '' };
-  return { channel };
-}
+import { CHANNEL_OPTIONS, deliveryFor, FIELDS, LENS_IDS, LENS_LABELS, LOCALE_OPTIONS, SECTIONS, TEXT_FIELDS, type AntiNoise, type Channel, type Locale, type SettingsValues } from './page-model.ts';
 
 interface SettingsFormProps {
   values: SettingsValues;
@@ -45,52 +16,52 @@ export function SettingsForm({ values, readOnly, onChange }: SettingsFormProps) 
 
   return (
     <Flex direction="column" gap="small">
-      <Heading>Language and delivery</Heading>
-      <Select label="Language of the cards" name="locale" value={values.locale} readOnly={readOnly}
-        options={LOCALES} onChange={(value) => set('locale', value as Locale)} />
-      <Input label="Time zone (IANA, e.g. Europe/Amsterdam)" name="timeZone" value={values.timeZone} readOnly={readOnly}
+      <Heading>{SECTIONS.delivery}</Heading>
+      <Select label={TEXT_FIELDS.locale.label} name="locale" value={values.locale} readOnly={readOnly}
+        options={[...LOCALE_OPTIONS]} onChange={(value) => set('locale', value as Locale)} />
+      <Input label={TEXT_FIELDS.timeZone.label} description={TEXT_FIELDS.timeZone.help} name="timeZone" value={values.timeZone} readOnly={readOnly}
         onChange={(value) => set('timeZone', value)} />
-      <Select label="Where cards go" name="channel" testId="channel" value={delivery.channel} readOnly={readOnly}
-        options={CHANNELS} onChange={(value) => set('delivery', deliveryFor(value as Delivery['channel'], delivery))} />
+      <Select label={TEXT_FIELDS.channel.label} name="channel" testId="channel" value={delivery.channel} readOnly={readOnly}
+        options={[...CHANNEL_OPTIONS]} onChange={(value) => set('delivery', deliveryFor(value as Channel, delivery))} />
       {delivery.channel === 'timeline-v3' && (
-        <Input label="Event template id" name="eventTemplateId" value={delivery.eventTemplateId} readOnly={readOnly} required={true}
+        <Input label={TEXT_FIELDS.eventTemplateId.label} name="eventTemplateId" value={delivery.eventTemplateId} readOnly={readOnly} required={true}
           onChange={(value) => set('delivery', { channel: 'timeline-v3', eventTemplateId: value.trim() })} />
       )}
       {delivery.channel === 'app-event' && (
-        <Input label="App event type name" name="eventTypeName" value={delivery.eventTypeName} readOnly={readOnly} required={true}
+        <Input label={TEXT_FIELDS.eventTypeName.label} name="eventTypeName" value={delivery.eventTypeName} readOnly={readOnly} required={true}
           onChange={(value) => set('delivery', { channel: 'app-event', eventTypeName: value.trim() })} />
       )}
 
-      <Heading>Signals</Heading>
-      <NumberInput label="Days without a reply before silence counts" name="silenceDays" min={1} max={365} readOnly={readOnly}
+      <Heading>{SECTIONS.thresholds}</Heading>
+      <NumberInput label={FIELDS.silenceDays.label} name="silenceDays" min={FIELDS.silenceDays.min} max={FIELDS.silenceDays.max} readOnly={readOnly}
         value={thresholds.silenceDays} onChange={(value) => set('thresholds', { ...thresholds, silenceDays: value })} />
-      <NumberInput label="A deal is stalled after this many times the usual time in its stage" name="stageAgeMultiple" min={1} max={10}
+      <NumberInput label={FIELDS.stageAgeMultiple.label} name="stageAgeMultiple" min={FIELDS.stageAgeMultiple.min} max={FIELDS.stageAgeMultiple.max}
         precision={1} readOnly={readOnly} value={thresholds.stageAgeMultiple}
         onChange={(value) => set('thresholds', { ...thresholds, stageAgeMultiple: value })} />
 
-      <Heading>Question lenses</Heading>
-      {(Object.keys(LENS_LABELS) as LensId[]).map((lens) => (
+      <Heading>{SECTIONS.lenses}</Heading>
+      {LENS_IDS.map((lens) => (
         <Toggle key={lens} label={LENS_LABELS[lens]} name={`lens-${lens}`} testId={`lens-${lens}`} checked={values.lenses[lens]}
           readOnly={readOnly} onChange={(checked) => set('lenses', { ...values.lenses, [lens]: checked })} />
       ))}
 
-      <Heading>Keeping it calm</Heading>
-      <Text>Limits that keep cards rare enough to be read.</Text>
-      <NumberInput label="Cards per rep per day (0 pauses cards)" name="dailyBudgetPerRep" testId="daily-budget" min={0} max={100}
+      <Heading>{SECTIONS.antiNoise}</Heading>
+      <Text>{SECTIONS.antiNoiseHelp}</Text>
+      <NumberInput label={FIELDS.dailyBudgetPerRep.label} description={FIELDS.dailyBudgetPerRep.help} name="dailyBudgetPerRep" testId="daily-budget" min={FIELDS.dailyBudgetPerRep.min} max={FIELDS.dailyBudgetPerRep.max}
         readOnly={readOnly} value={antiNoise.dailyBudgetPerRep} onChange={(value) => setNoise('dailyBudgetPerRep', value)} />
-      <NumberInput label="Hours between two cards about the same record" name="recordCooldownHours" min={0} max={2160}
+      <NumberInput label={FIELDS.recordCooldownHours.label} name="recordCooldownHours" min={FIELDS.recordCooldownHours.min} max={FIELDS.recordCooldownHours.max}
         readOnly={readOnly} value={antiNoise.recordCooldownHours} onChange={(value) => setNoise('recordCooldownHours', value)} />
-      <NumberInput label="No card if the client replied within (hours)" name="clientReplyWindowHours" min={0} max={2160}
+      <NumberInput label={FIELDS.clientReplyWindowHours.label} name="clientReplyWindowHours" min={FIELDS.clientReplyWindowHours.min} max={FIELDS.clientReplyWindowHours.max}
         readOnly={readOnly} value={antiNoise.clientReplyWindowHours} onChange={(value) => setNoise('clientReplyWindowHours', value)} />
-      <NumberInput label="Days a snooze lasts" name="snoozeDays" min={1} max={365}
+      <NumberInput label={FIELDS.snoozeDays.label} name="snoozeDays" min={FIELDS.snoozeDays.min} max={FIELDS.snoozeDays.max}
         readOnly={readOnly} value={antiNoise.snoozeDays} onChange={(value) => setNoise('snoozeDays', value)} />
-      <Toggle label="Quiet hours (cards wait until they end)" name="quietHours" testId="quiet-hours" checked={quiet !== null} readOnly={readOnly}
+      <Toggle label={TEXT_FIELDS.quietHours.label} name="quietHours" testId="quiet-hours" checked={quiet !== null} readOnly={readOnly}
         onChange={(checked) => setNoise('quietHours', checked ? { start: '19:00', end: '08:00' } : null)} />
       {quiet !== null && (
         <Flex direction="row" gap="small">
-          <Input label="Quiet from (HH:MM)" name="quietStart" value={quiet.start} readOnly={readOnly}
+          <Input label={TEXT_FIELDS.quietStart.label} name="quietStart" value={quiet.start} readOnly={readOnly}
             onChange={(value) => setNoise('quietHours', { ...quiet, start: value })} />
-          <Input label="Quiet until (HH:MM)" name="quietEnd" value={quiet.end} readOnly={readOnly}
+          <Input label={TEXT_FIELDS.quietEnd.label} name="quietEnd" value={quiet.end} readOnly={readOnly}
             onChange={(value) => setNoise('quietHours', { ...quiet, end: value })} />
         </Flex>
       )}

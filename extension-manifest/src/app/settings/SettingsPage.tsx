@@ -2,14 +2,16 @@
  * Unrobot's settings page inside HubSpot (Marketplace → Connected apps → Unrobot → Settings).
  * A thin front end over the settings API: everything it shows and saves goes through
  * `hubspot.fetch` to the Unrobot backend, which takes the portal from HubSpot's signature.
+ * What it shows and sends is decided by page-model.ts, the model the standalone page renders too.
  */
 import { Alert, Button, Divider, Flex, Heading, LoadingSpinner, Text, hubspot } from '@hubspot/ui-extensions';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, settingsApi, type Admin, type Analytics, type AuditEntry, type Me, type PreviewResult, type Rule, type SettingsValues } from './api.ts';
-import { adminLabel, EditorsSection } from './EditorsSection.tsx';
+import { settingsApi, type Admin, type Analytics, type AuditEntry, type Me, type PreviewResult, type Rule, type RuleCounts, type SettingsValues } from './api.ts';
+import { EditorsSection } from './EditorsSection.tsx';
 import { AnalyticsSection, AuditSection, PreviewSection } from './InsightSections.tsx';
 import { RulesSection } from './RulesSection.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
+import { countsFromPreview, describeError, pageMessages, previewRequest, readOnlyNote, settingsValuesOf } from './page-model.ts';
 import { UninstallSection } from './UninstallSection.tsx';
 
 hubspot.extend<'settings'>(() => <SettingsPage />);
@@ -19,29 +21,17 @@ interface Loaded {
   values: SettingsValues;
   version: number;
   rules: Rule[];
+  counts: RuleCounts;
   analytics: Analytics;
   audit: AuditEntry[];
   admins: Admin[];
-}
-
-/** Drops the read-only fields of a settings answer, keeping what PUT and preview accept. */
-function valuesOf(settings: SettingsValues): SettingsValues {
-  const { locale, timeZone, delivery, thresholds, lenses, antiNoise } = settings;
-  return { locale, timeZone, delivery, thresholds, lenses, antiNoise };
 }
 
 async function loadAll(): Promise<Loaded> {
   const [me, settings, rules, analytics, audit, admins] = await Promise.all([
     settingsApi.me(), settingsApi.settings(), settingsApi.rules(), settingsApi.analytics(7), settingsApi.audit(), settingsApi.admins(),
   ]);
-  return { me, values: valuesOf(settings), version: settings.version, rules: rules.rules, analytics, audit: audit.entries, admins: admins.admins };
-}
-
-function describeError(error: unknown): string {
-  if (error instanceof ApiError && error.code === 'version_conflict') {
-    return 'Someone else saved the settings meanwhile. Reload the page to see their changes, then apply yours again.';
-  }
-  return error instanceof Error ? error.message : 'Something went wrong.';
+  return { me, values: settingsValuesOf(settings), version: settings.version, rules: rules.rules, counts: rules.counts, analytics, audit: audit.entries, admins: admins.admins };
 }
 
 export function SettingsPage() {
@@ -79,8 +69,8 @@ export function SettingsPage() {
     try {
       const saved = await settingsApi.saveSettings(draft, loaded.version);
       const audit = await settingsApi.audit();
-      setLoaded({ ...loaded, values: valuesOf(saved), version: saved.version, audit: audit.entries });
-      setNotice('Settings saved.');
+      setLoaded({ ...loaded, values: settingsValuesOf(saved), version: saved.version, audit: audit.entries });
+      setNotice(pageMessages.settingsSaved);
     } catch (caught) {
       setError(describeError(caught));
     } finally {
@@ -92,7 +82,10 @@ export function SettingsPage() {
     setPreviewing(true);
     setError(null);
     try {
-      setPreview(await settingsApi.preview(days, draft));
+      // Rule switches are saved as they are made here, so only the unsaved settings go with the preview.
+      const result = await settingsApi.preview(previewRequest(days, { rules: loaded.rules, edits: new Map(), draft, saved: loaded.values }));
+      setPreview(result);
+      setLoaded((current) => current && { ...current, counts: countsFromPreview(result) });
     } catch (caught) {
       setError(describeError(caught));
     } finally {
@@ -118,17 +111,17 @@ export function SettingsPage() {
       <Text>Choose which robotic task prompts Unrobot answers with reflection questions, where the cards go, and how often reps get them.</Text>
       {readOnly && (
         <Alert title="Read only" variant="info" testId="read-only">
-          You can read these settings but not change them. Editing can be granted by: {loaded.admins.map(adminLabel).join(', ') || 'the user who installed Unrobot'}.
+          {readOnlyNote(loaded.admins)}
         </Alert>
       )}
       {error !== null && <Alert title="Not saved" variant="danger" testId="page-error">{error}</Alert>}
       {notice !== null && error === null && <Alert title="Done" variant="success">{notice}</Alert>}
-      <RulesSection rules={loaded.rules} readOnly={readOnly} onChanged={onRuleChanged} />
+      <RulesSection rules={loaded.rules} counts={loaded.counts} readOnly={readOnly} onChanged={onRuleChanged} />
       <Divider />
       <SettingsForm values={draft} readOnly={readOnly} onChange={(next) => { setDraft(next); setNotice(null); }} />
       <Flex direction="row" gap="small">
         <Button variant="primary" testId="save-settings" disabled={readOnly || saving} onClick={() => void save()}>
-          {saving ? 'Saving…' : 'Save settings'}
+          {saving ? 'Saving…' : pageMessages.saveSettings}
         </Button>
       </Flex>
       <Divider />

@@ -6,14 +6,7 @@
  */
 import { Flex, Heading, Link, List, Text, Tile } from '@hubspot/ui-extensions';
 import { API_BASE_URL } from './api.ts';
-
-/** What the uninstall deletes, as the standalone page lists it. */
-export const UNINSTALL_DELETES = [
-  'the portal\'s HubSpot tokens (HubSpot revokes them too);',
-  'its settings, rule changes, editors and audit log;',
-  'its cards, skips and feedback, stored task events and queued work;',
-  'every signed-in session of the portal.',
-];
+import { UNINSTALL_DELETES } from './page-model.ts';
 
 export function UninstallSection() {
   return (
