@@ -6,10 +6,10 @@ import type { BossQueue, QueueSettings } from '../../src/store/boss-queue.ts';
 import { createBossQueue } from '../../src/store/boss-queue.ts';
 import { applyMigrations } from '../../src/store/migrations.ts';
 import { createPgDatabase } from '../../src/store/pg-database.ts';
-import { createPgliteDatabase } from '../../src/store/pglite-database.ts';
 import type { Store } from '../../src/store/ports.ts';
 import type { SqlDatabase } from '../../src/store/sql-database.ts';
 import { createSqlStore, type SqlStoreOptions } from '../../src/store/sql-store.ts';
+import { openPgliteMemory } from './pglite-template.ts';
 import { createTestDatabase, postgresAvailable } from './postgres.ts';
 
 /** Fast settings for tests: short lease, quick retries, few attempts. */
@@ -32,7 +32,7 @@ export interface TestStore {
 export type OpenDatabase = () => Promise<{ db: SqlDatabase; dispose(): Promise<void> }>;
 
 const openPglite: OpenDatabase = async () => {
-  const db = await createPgliteDatabase('memory://');
+  const db = await openPgliteMemory();
   return { db, dispose: () => db.close() };
 };
 
