@@ -1,11 +1,12 @@
 /**
- * One PGlite initdb per test run instead of one per database: initdb in WASM takes 1–4 s, a copy
- * of its result 0.05–0.4 s. Jest's global setup builds the template (an initdb'd data directory
- * and its tarball) and names it in UNROBOT_TEST_PGLITE_TEMPLATE; each database a test opens starts
- * from a copy of it, exactly as fresh (empty, unmigrated) as one that ran initdb itself.
- * Without the global setup (a file run by another runner), the template is built once per process.
+ * One PGlite initdb per Jest worker instead of one per database: initdb in WASM takes 1–4 s, a
+ * copy of its result 0.05–0.4 s. The first database a worker opens builds the template (an
+ * initdb'd data directory and its tarball) under the run's directory, UNROBOT_TEST_PGLITE_TEMPLATE
+ * (made by the global setup, removed by the teardown); each database starts from a copy of it,
+ * exactly as fresh (empty, unmigrated) as one that ran initdb itself. A run with no PGlite test
+ * (`npm run test:unit`) builds none.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -25,16 +26,17 @@ export async function buildPgliteTemplate(root: string): Promise<void> {
   writeFileSync(tarballOf(root), Buffer.from(await dump.arrayBuffer()));
 }
 
-let local: Promise<string> | undefined;
-async function templateRoot(): Promise<string> {
-  const root = process.env[TEMPLATE_ENV];
-  if (root !== undefined && existsSync(tarballOf(root))) return root;
-  local ??= (async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'unrobot-pglite-template-'));
-    await buildPgliteTemplate(dir);
-    return dir;
+let built: Promise<string> | undefined;
+/** This process's template, built on first use (outside Jest's global setup: in a temporary directory). */
+function templateRoot(): Promise<string> {
+  built ??= (async () => {
+    const runDir = process.env[TEMPLATE_ENV];
+    const root = runDir === undefined ? mkdtempSync(join(tmpdir(), 'unrobot-pglite-template-')) : join(runDir, `worker-${process.pid}`);
+    mkdirSync(root, { recursive: true });
+    await buildPgliteTemplate(root);
+    return root;
   })();
-  return local;
+  return built;
 }
 
 let tarball: Promise<Blob> | undefined;
