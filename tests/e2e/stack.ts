@@ -73,7 +73,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     NODE_ENV: 'test', PUBLIC_BASE_URL: server.url, HUBSPOT_CLIENT_SECRET: clientSecret, HUBSPOT_ACCESS_TOKEN: accessToken,
     HUBSPOT_PORTAL_ID: portalId, HUBSPOT_API_BASE_URL: hubspotApiUrl, SESSION_SECRET: sessionSecret,
   });
-  const db = await openPgliteMemory();
+  const db = await openPgliteMemory({ migrated: true });
   await applyMigrations(db);
   // A lease longer than a batch takes here, so a slow batch is not handed out twice.
   const queue = createBossQueue(db, { ...FAST_QUEUE, attempts: options.attempts ?? 8, leaseSeconds: 30 });

@@ -29,10 +29,14 @@ export interface TestStore {
   close(): Promise<void>;
 }
 
-export type OpenDatabase = () => Promise<{ db: SqlDatabase; dispose(): Promise<void> }>;
+/**
+ * Opens a fresh database. `migrated` is a hint the engine may take: PGlite then starts from the
+ * migrated template (the caller's migrations find nothing left to do); PostgreSQL ignores it.
+ */
+export type OpenDatabase = (options?: { migrated?: boolean }) => Promise<{ db: SqlDatabase; dispose(): Promise<void> }>;
 
-const openPglite: OpenDatabase = async () => {
-  const db = await openPgliteMemory();
+const openPglite: OpenDatabase = async (options = {}) => {
+  const db = await openPgliteMemory(options);
   return { db, dispose: () => db.close() };
 };
 
@@ -53,7 +57,7 @@ export interface OpenStoreOptions extends SqlStoreOptions {
 
 /** Opens a migrated store with a started queue on a fresh database of the given engine. */
 export async function openTestStore(open: OpenDatabase, options: OpenStoreOptions = {}): Promise<TestStore> {
-  const { db, dispose } = await open();
+  const { db, dispose } = await open({ migrated: true });
   await applyMigrations(db);
   const queue = createBossQueue(db, options.queue ?? FAST_QUEUE);
   await queue.start();
