@@ -76,6 +76,16 @@ const migratedTemplate = () => (migrated ??= kept('migrated', async (dataDir) =>
   return openAndDump(dataDir);
 }));
 
+/**
+ * In Jest, the worker's templates are made before the first test of any file that imports this
+ * module, under a timeout of their own: initdb on a busy machine can outlast a test's 30 s, and a
+ * test should not fail for it. A later file of the same worker finds them ready at once.
+ */
+const TEMPLATE_BUILD_TIMEOUT_MS = 300_000;
+if (typeof beforeAll === 'function') {
+  beforeAll(async () => { await freshTemplate(); await migratedTemplate(); }, TEMPLATE_BUILD_TIMEOUT_MS);
+}
+
 export interface MemoryDatabaseOptions extends Omit<PgliteDatabaseOptions, 'loadDataDir'> {
   /** Start from the migrated template (schema, pg-boss) instead of the empty one. */
   migrated?: boolean;
