@@ -25,13 +25,21 @@ export const PGLITE_POSTGRESQL_CONF: readonly string[] = ['shared_buffers = 16MB
 export interface PgliteDatabaseOptions {
   /** postgresql.conf lines; default {@link PGLITE_POSTGRESQL_CONF}. */
   postgresqlConf?: readonly string[];
+  /**
+   * A data directory to start from (a `dumpDataDir()` tarball) instead of running initdb: tests
+   * clone one prepared template per database. Only for a `memory://` database.
+   */
+  loadDataDir?: Blob;
 }
 
 /** Opens (creating if needed) a PGlite database; `memory://` keeps it in memory (tests). */
 export async function createPgliteDatabase(dataDir: string, options: PgliteDatabaseOptions = {}): Promise<SqlDatabase> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   // `postgresqlconf` is a runtime option of PGlite 0.5 that its type declarations do not list.
-  const pgliteOptions = { postgresqlconf: [...(options.postgresqlConf ?? PGLITE_POSTGRESQL_CONF)] } as PGliteOptions;
+  const pgliteOptions = {
+    postgresqlconf: [...(options.postgresqlConf ?? PGLITE_POSTGRESQL_CONF)],
+    ...(options.loadDataDir && { loadDataDir: options.loadDataDir }),
+  } as PGliteOptions;
   const pglite = await PGlite.create(dataDir, pgliteOptions);
   const root = executorOf(pglite);
   const bossDb = fromPglite(pglite);

@@ -22,7 +22,7 @@ import { createSettingsService, type SettingsService } from '../../src/settings/
 import { createAppUninstall, createPortalUninstaller } from '../../src/settings/uninstall.ts';
 import { applyMigrations } from '../../src/store/migrations.ts';
 import { createSqlOAuthStateStore } from '../../src/store/oauth-state-store.ts';
-import { createPgliteDatabase } from '../../src/store/pglite-database.ts';
+import { openPgliteMemory } from '../helpers/pglite-template.ts';
 import type { SqlDatabase } from '../../src/store/sql-database.ts';
 import { createSqlInstallStore } from '../../src/store/sql-install-store.ts';
 import { launchBrowser, type Browser } from '../helpers/browser.ts';
@@ -57,7 +57,7 @@ export async function startSettingsStack(): Promise<SettingsStack> {
   const log = createLogger({ level: 'silent' });
   const sandbox = createSandbox({ clock, rateLimits: false });
   const running = await sandbox.listen();
-  const db = await createPgliteDatabase('memory://');
+  const db = await openPgliteMemory();
   await applyMigrations(db);
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

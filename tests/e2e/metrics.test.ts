@@ -14,6 +14,7 @@ import { PUBLIC_BASE_URL, TEST_SECRET, signedHeaders } from '../helpers/hubspot-
 import { registerSecret } from '../helpers/test-logger.ts';
 import { startServiceProcess } from '../integration/reliability/service-process.ts';
 import type { SandboxNote } from './stack.ts';
+import { seedPgliteDir } from '../helpers/pglite-template.ts';
 
 /** Sums the samples of `family` whose labels include every pair in `labels`. */
 function sample(text: string, family: string, labels: Record<string, string> = {}): number {
@@ -34,6 +35,7 @@ test('when webhooks, jobs, HubSpot calls, a 429, cards, skips and feedback happe
   const sandbox = createSandbox({ app: { clientSecret: TEST_SECRET }, accessToken: token, seed: true });
   const running = await sandbox.listen(0, '127.0.0.1');
   const dir = mkdtempSync(join(tmpdir(), 'unrobot-metrics-'));
+  await seedPgliteDir(dir);
   const service = startServiceProcess('metrics-service', {
     DATA_DIR: dir, HUBSPOT_ACCESS_TOKEN: token, HUBSPOT_PORTAL_ID: String(sandbox.portalId), HUBSPOT_API_BASE_URL: running.url,
     METRICS_TOKEN: metricsToken, SESSION_SECRET: sessionSecret, JOB_LEASE_SECONDS: '30', CATCH_UP_POLL_SECONDS: '0',

@@ -16,6 +16,7 @@ import { registerSecret } from '../helpers/test-logger.ts';
 import { startServiceProcess } from '../integration/reliability/service-process.ts';
 import { startAnswerLosingProxy } from './answer-losing-proxy.ts';
 import type { SandboxNote } from './stack.ts';
+import { seedPgliteDir } from '../helpers/pglite-template.ts';
 
 test('when the connection resets after HubSpot created the note, then the retry finds it and the task has exactly one card', async () => {
   const token = `reset-${randomBytes(16).toString('hex')}`;
@@ -25,6 +26,7 @@ test('when the connection resets after HubSpot created the note, then the retry 
   const proxy = await startAnswerLosingProxy(running.url);
   proxy.loseNextAnswer((method, path) => method === 'POST' && /^\/crm\/v3\/objects\/notes\/?$/.test(path));
   const dir = mkdtempSync(join(tmpdir(), 'unrobot-reset-'));
+  await seedPgliteDir(dir);
   const service = startServiceProcess('reset-after-write', {
     DATA_DIR: dir, HUBSPOT_ACCESS_TOKEN: token, HUBSPOT_PORTAL_ID: String(sandbox.portalId), HUBSPOT_API_BASE_URL: proxy.url,
     JOB_LEASE_SECONDS: '30', CATCH_UP_POLL_SECONDS: '0',

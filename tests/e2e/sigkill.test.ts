@@ -14,6 +14,7 @@ import { createPgliteDatabase } from '../../src/store/pglite-database.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { captureChildOutput, registerSecret } from '../helpers/test-logger.ts';
 import type { SandboxNote } from './stack.ts';
+import { seedPgliteDir } from '../helpers/pglite-template.ts';
 
 const MAIN = new URL('../../src/main.ts', import.meta.url).pathname;
 
@@ -53,6 +54,7 @@ test('when the service is SIGKILLed while HubSpot is writing its note, then afte
   const sandbox = createSandbox({ app: { clientSecret: secret }, accessToken: token, webhookTarget: `${serviceUrl}/webhooks/hubspot` });
   const running = await sandbox.listen(0, '127.0.0.1');
   const dir = mkdtempSync(join(tmpdir(), 'unrobot-sigkill-'));
+  await seedPgliteDir(dir);
   const env = {
     NODE_ENV: 'test', PORT: String(port), PUBLIC_BASE_URL: serviceUrl, DATA_DIR: dir, LOG_LEVEL: 'info', JOB_LEASE_SECONDS: '2', JOB_RETRY_DELAY_SECONDS: '1', JOB_SUSPECT_WARMUP_SECONDS: '2',
     HUBSPOT_CLIENT_SECRET: secret, HUBSPOT_ACCESS_TOKEN: token, HUBSPOT_PORTAL_ID: String(sandbox.portalId), HUBSPOT_API_BASE_URL: running.url,

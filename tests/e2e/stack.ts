@@ -16,7 +16,7 @@ import type { PortalSettings } from '../../src/settings/portal-settings.ts';
 import { createBossQueue, type BossQueue } from '../../src/store/boss-queue.ts';
 import type { CardLedger } from '../../src/store/card-store.ts';
 import { applyMigrations } from '../../src/store/migrations.ts';
-import { createPgliteDatabase } from '../../src/store/pglite-database.ts';
+import { openPgliteMemory } from '../helpers/pglite-template.ts';
 import type { SqlDatabase } from '../../src/store/sql-database.ts';
 import { createSqlStore } from '../../src/store/sql-store.ts';
 import type { CatchUpPoller } from '../../src/worker/catch-up-poller.ts';
@@ -73,7 +73,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     NODE_ENV: 'test', PUBLIC_BASE_URL: server.url, HUBSPOT_CLIENT_SECRET: clientSecret, HUBSPOT_ACCESS_TOKEN: accessToken,
     HUBSPOT_PORTAL_ID: portalId, HUBSPOT_API_BASE_URL: hubspotApiUrl, SESSION_SECRET: sessionSecret,
   });
-  const db = await createPgliteDatabase('memory://');
+  const db = await openPgliteMemory({ migrated: true });
   await applyMigrations(db);
   // A lease longer than a batch takes here, so a slow batch is not handed out twice.
   const queue = createBossQueue(db, { ...FAST_QUEUE, attempts: options.attempts ?? 8, leaseSeconds: 30 });

@@ -6,10 +6,10 @@ import type { BossQueue, QueueSettings } from '../../src/store/boss-queue.ts';
 import { createBossQueue } from '../../src/store/boss-queue.ts';
 import { applyMigrations } from '../../src/store/migrations.ts';
 import { createPgDatabase } from '../../src/store/pg-database.ts';
-import { createPgliteDatabase } from '../../src/store/pglite-database.ts';
 import type { Store } from '../../src/store/ports.ts';
 import type { SqlDatabase } from '../../src/store/sql-database.ts';
 import { createSqlStore, type SqlStoreOptions } from '../../src/store/sql-store.ts';
+import { openPgliteMemory } from './pglite-template.ts';
 import { createTestDatabase, postgresAvailable } from './postgres.ts';
 
 /** Fast settings for tests: short lease, quick retries, few attempts. */
@@ -29,10 +29,14 @@ export interface TestStore {
   close(): Promise<void>;
 }
 
-export type OpenDatabase = () => Promise<{ db: SqlDatabase; dispose(): Promise<void> }>;
+/**
+ * Opens a fresh database. `migrated` is a hint the engine may take: PGlite then starts from the
+ * migrated template (the caller's migrations find nothing left to do); PostgreSQL ignores it.
+ */
+export type OpenDatabase = (options?: { migrated?: boolean }) => Promise<{ db: SqlDatabase; dispose(): Promise<void> }>;
 
-const openPglite: OpenDatabase = async () => {
-  const db = await createPgliteDatabase('memory://');
+const openPglite: OpenDatabase = async (options = {}) => {
+  const db = await openPgliteMemory(options);
   return { db, dispose: () => db.close() };
 };
 
@@ -53,7 +57,7 @@ export interface OpenStoreOptions extends SqlStoreOptions {
 
 /** Opens a migrated store with a started queue on a fresh database of the given engine. */
 export async function openTestStore(open: OpenDatabase, options: OpenStoreOptions = {}): Promise<TestStore> {
-  const { db, dispose } = await open();
+  const { db, dispose } = await open({ migrated: true });
   await applyMigrations(db);
   const queue = createBossQueue(db, options.queue ?? FAST_QUEUE);
   await queue.start();

@@ -23,7 +23,7 @@ describe.each(engines())('card publishing lease on %s', (_engine, openDatabase) 
   let dispose: () => Promise<void>;
   let ledger: CardLedger;
   beforeEach(async () => {
-    ({ db, dispose } = await openDatabase());
+    ({ db, dispose } = await openDatabase({ migrated: true }));
     await applyMigrations(db);
     ledger = createSqlCardStore(db, { enqueue: async (_tx, jobs) => jobs.length });
     await ledger.insertPendingCard(CARD);

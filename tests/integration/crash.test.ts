@@ -14,6 +14,7 @@ import type { SqlDatabase } from '../../src/store/sql-database.ts';
 import { PUBLIC_BASE_URL, TEST_SECRET, WEBHOOK_PATH, signedHeaders, taskCreation } from '../helpers/hubspot-webhook.ts';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/postgres.ts';
 import { captureChildOutput } from '../helpers/test-logger.ts';
+import { seedPgliteDir } from '../helpers/pglite-template.ts';
 
 const MAIN = new URL('../../src/main.ts', import.meta.url).pathname;
 
@@ -58,6 +59,7 @@ const pgliteEngine: Engine = {
   name: 'pglite',
   setup: async () => {
     const dir = mkdtempSync(join(tmpdir(), 'unrobot-crash-'));
+    await seedPgliteDir(dir);
     return { env: { DATA_DIR: dir }, open: () => createPgliteDatabase(dir), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
   },
 };

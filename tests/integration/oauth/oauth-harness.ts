@@ -15,7 +15,7 @@ import { createOAuthTokenProvider } from '../../../src/oauth/oauth-token-provide
 import { createSandbox, DEFAULT_APP, type Sandbox } from '../../../src/sandbox/create-sandbox.ts';
 import { applyMigrations } from '../../../src/store/migrations.ts';
 import { createSqlOAuthStateStore } from '../../../src/store/oauth-state-store.ts';
-import { createPgliteDatabase } from '../../../src/store/pglite-database.ts';
+import { openPgliteMemory } from '../../helpers/pglite-template.ts';
 import { createSqlInstallStore } from '../../../src/store/sql-install-store.ts';
 
 export const PUBLIC_BASE_URL = 'http://localhost:3000';
@@ -27,7 +27,7 @@ export async function startOAuthHarness(options: { onLogin?: OnLogin; onInstalle
   const log = createLogger({ level: 'debug', destination: new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } }) });
   const sandbox: Sandbox = createSandbox({ clock, rateLimits: false });
   const running = await sandbox.listen();
-  const db = await createPgliteDatabase('memory://');
+  const db = await openPgliteMemory();
   await applyMigrations(db);
   const installs = createSqlInstallStore(db);
   const states = createSqlOAuthStateStore(db);

@@ -12,7 +12,7 @@ import { DEFAULT_RULE_PACK, resolveRules } from '../../../src/rules/index.ts';
 import { DEFAULT_PORTAL_SETTINGS } from '../../../src/settings/portal-settings.ts';
 import type { CardLedger } from '../../../src/store/card-store.ts';
 import { applyMigrations } from '../../../src/store/migrations.ts';
-import { createPgliteDatabase } from '../../../src/store/pglite-database.ts';
+import { openPgliteMemory } from '../../helpers/pglite-template.ts';
 import type { SqlDatabase } from '../../../src/store/sql-database.ts';
 import { createSqlCardStore } from '../../../src/store/sql-card-store.ts';
 
@@ -26,7 +26,7 @@ describe('feedback route', () => {
   let ledger: CardLedger;
   let app: ReturnType<typeof createApp>;
   beforeAll(async () => {
-    db = await createPgliteDatabase('memory://');
+    db = await openPgliteMemory();
     await applyMigrations(db);
     ledger = createSqlCardStore(db, { enqueue: async () => 0 });
     await ledger.insertPendingCard({

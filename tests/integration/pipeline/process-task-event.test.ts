@@ -88,7 +88,7 @@ describe.each(engines())('processTaskEvent on %s', (_engine, openDatabase) => {
   let ledger: CardLedger;
   let enqueued: { job: TaskEventJob; startAfter: Date | undefined }[];
   beforeEach(async () => {
-    ({ db, dispose } = await openDatabase());
+    ({ db, dispose } = await openDatabase({ migrated: true }));
     await applyMigrations(db);
     enqueued = [];
     ledger = createSqlCardStore(db, { enqueue: async (_tx, jobs, options) => { enqueued.push(...jobs.map((job) => ({ job, startAfter: options?.startAfter }))); return jobs.length; } });

@@ -16,6 +16,7 @@ import { createPgDatabase } from '../../../src/store/pg-database.ts';
 import { WEBHOOK_PATH, signedHeaders, taskCreation } from '../../helpers/hubspot-webhook.ts';
 import { createTestDatabase, postgresAvailable } from '../../helpers/postgres.ts';
 import { startServiceProcess, type ServiceProcess } from './service-process.ts';
+import { seedPgliteDir } from '../../helpers/pglite-template.ts';
 
 function batch(round: number, attemptNumber: number): string {
   return JSON.stringify(Array.from({ length: 100 }, (_, i) =>
@@ -88,6 +89,7 @@ async function postgresEngine(): Promise<Engine> {
 
 async function pgliteEngine(): Promise<Engine> {
   const dir = mkdtempSync(join(tmpdir(), 'unrobot-midbatch-'));
+  await seedPgliteDir(dir);
   return {
     env: { DATA_DIR: dir, WORKER: 'off' },
     open: () => createPgliteDatabase(dir),

@@ -24,7 +24,8 @@ const [pglite] = engines();
 if (pglite === undefined) throw new Error('PGlite is always available');
 const POISON_PORTAL = '51000001';
 const HEALTHY_PORTAL = '51000002';
-const FAST: QueueSettings = { attempts: 9, retryDelaySeconds: 1, retryDelayMaxSeconds: 1, leaseSeconds: 1, superviseIntervalSeconds: 1, suspectWarmupSeconds: 0 };
+// Retries after a lease expiry start at once (no backoff step): each death costs only the lease and the supervisor's look.
+const FAST: QueueSettings = { attempts: 9, retryDelaySeconds: 0, retryDelayMaxSeconds: 0, leaseSeconds: 1, superviseIntervalSeconds: 1, suspectWarmupSeconds: 0 };
 
 function delivery(portalId: string, count: number, firstId: number): DeliveryRecord {
   const events = Array.from({ length: count }, (_, i) => taskCreation({ portalId: Number(portalId), eventId: firstId + i, objectId: firstId + i }));

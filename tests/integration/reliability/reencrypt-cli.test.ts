@@ -14,6 +14,7 @@ import { applyMigrations } from '../../../src/store/migrations.ts';
 import { createPgliteDatabase } from '../../../src/store/pglite-database.ts';
 import { createSqlInstallStore } from '../../../src/store/sql-install-store.ts';
 import { runReencrypt } from '../../../scripts/reencrypt.ts';
+import { seedPgliteDir } from '../../helpers/pglite-template.ts';
 
 const NOW = Date.parse('2026-03-02T09:00:00Z');
 const oldKey = { id: 'k2025', key: randomBytes(32) };
@@ -33,6 +34,7 @@ async function withInstalls<T>(work: (installs: ReturnType<typeof createSqlInsta
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'unrobot-reencrypt-'));
+  await seedPgliteDir(dir);
   const before = createTokenCipher([oldKey]);
   await withInstalls(async (installs) => {
     for (const portalId of ['1001', '2002']) {

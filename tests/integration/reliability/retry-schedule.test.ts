@@ -75,7 +75,8 @@ test('when a retryable failure has no Retry-After, then the wait is the jittered
 });
 
 test('when a job kills its worker every time, then after its first death it runs alone, and the claim after three lone deaths dead-letters it without running it', async () => {
-  const settings = { attempts: 9, retryDelaySeconds: 1, retryDelayMaxSeconds: 1, leaseSeconds: 1, superviseIntervalSeconds: 1, suspectWarmupSeconds: 0 };
+  // Retries after a lease expiry start at once (no backoff step): each death costs only the lease and the supervisor's look.
+  const settings = { attempts: 9, retryDelaySeconds: 0, retryDelayMaxSeconds: 0, leaseSeconds: 1, superviseIntervalSeconds: 1, suspectWarmupSeconds: 0 };
   const t = await openTestStore(pglite[1], { queue: settings });
   let runs = 0;
   const hangs: (() => void)[] = [];

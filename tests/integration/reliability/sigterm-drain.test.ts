@@ -10,9 +10,11 @@ import { join } from 'node:path';
 import { createPgliteDatabase } from '../../../src/store/pglite-database.ts';
 import { signedHeaders, taskCreation } from '../../helpers/hubspot-webhook.ts';
 import { startServiceProcess } from './service-process.ts';
+import { seedPgliteDir } from '../../helpers/pglite-template.ts';
 
 test('when SIGTERM arrives under webhook load, then the service drains and exits 0 within 25 s with 0 acknowledged events lost', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'unrobot-drain-'));
+  await seedPgliteDir(dir);
   const service = startServiceProcess('sigterm-drain', { DATA_DIR: dir, JOB_LEASE_SECONDS: '30', LOG_LEVEL: 'info' });
   try {
     const url = String((await service.waitFor('listening')).url);

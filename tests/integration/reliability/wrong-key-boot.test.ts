@@ -14,6 +14,7 @@ import { applyMigrations } from '../../../src/store/migrations.ts';
 import { createPgliteDatabase } from '../../../src/store/pglite-database.ts';
 import { createSqlInstallStore } from '../../../src/store/sql-install-store.ts';
 import { startServiceProcess } from './service-process.ts';
+import { seedPgliteDir } from '../../helpers/pglite-template.ts';
 
 const NOW = Date.parse('2026-03-02T09:00:00Z');
 const right = { id: 'k2026', key: randomBytes(32) };
@@ -24,6 +25,7 @@ const dirs: string[] = [];
 /** A PGlite directory holding installs for `portals` made under `right`; `copyTo` gets a row copied from the first portal. */
 async function storeWith(portals: string[], copyTo?: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'unrobot-wrong-key-'));
+  await seedPgliteDir(dir);
   dirs.push(dir);
   const db = await createPgliteDatabase(dir);
   try {

@@ -9,7 +9,7 @@ import { createFixedClock } from '../../../src/clock.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { createSettingsService, type SettingsService } from '../../../src/settings/create-settings-service.ts';
 import { applyMigrations } from '../../../src/store/migrations.ts';
-import { createPgliteDatabase } from '../../../src/store/pglite-database.ts';
+import { openPgliteMemory } from '../../helpers/pglite-template.ts';
 import type { SqlDatabase } from '../../../src/store/sql-database.ts';
 import type { PortalUninstaller } from '../../../src/settings/uninstall.ts';
 import type { PreviewHubSpot } from '../../../src/settings/preview.ts';
@@ -41,7 +41,7 @@ export interface HarnessOptions {
 }
 
 export async function openHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const db = await createPgliteDatabase('memory://');
+  const db = await openPgliteMemory();
   await applyMigrations(db);
   const clock = createFixedClock(NOW);
   const publicBaseUrl = options.publicBaseUrl ?? 'https://unrobot.test';

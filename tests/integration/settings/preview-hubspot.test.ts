@@ -13,7 +13,7 @@ import { createStaticTokenProvider } from '../../../src/hubspot/token-provider.t
 import { PortalSettingsSchema, type PortalSettings } from '../../../src/settings/portal-settings.ts';
 import { PREVIEW_HUBSPOT_TASK_LIMIT, runPreview, type PreviewHubSpot } from '../../../src/settings/preview.ts';
 import { applyMigrations } from '../../../src/store/migrations.ts';
-import { createPgliteDatabase } from '../../../src/store/pglite-database.ts';
+import { openPgliteMemory } from '../../helpers/pglite-template.ts';
 import type { SqlDatabase } from '../../../src/store/sql-database.ts';
 import { log, startHubSpotSandbox, TOKEN, type Started } from '../hubspot/hubspot-sandbox.ts';
 import { seedPortal } from './harness.ts';
@@ -25,7 +25,7 @@ const settings: PortalSettings = PortalSettingsSchema.parse({ policy: { dailyBud
 
 beforeAll(async () => {
   hub = await startHubSpotSandbox();
-  db = await createPgliteDatabase('memory://');
+  db = await openPgliteMemory();
   await applyMigrations(db);
   const clients = hub.clients();
   preview = { tokens: createStaticTokenProvider(hub.portalId, TOKEN), tasks: createRecentTaskSource(clients), crm: createCrmSnapshotReader({ clients, log, clock: systemClock }) };
