@@ -17,7 +17,7 @@ const TARGETS = ['contacts', 'companies', 'deals'] as const;
  */
 export const APP_EVENT_TEMPLATE = {
   headerTemplate: '{{headline}}',
-  detailTemplate: '{{#if taskSubject}}Instead of: *{{taskSubject}}*\n\n{{/if}}- {{question1}}\n{{#if question2}}- {{question2}}\n{{/if}}{{#if question3}}- {{question3}}\n{{/if}}\n**Why this card:** {{why}}\n\nRule: [{{ruleName}}]({{manageRulesUrl}}) · [Helpful]({{helpfulUrl}}) · [Not helpful]({{notHelpfulUrl}}) · [Snooze this client]({{snoozeUrl}})',
+  detailTemplate: '{{#if taskSubject}}Instead of: *{{taskSubject}}*\n\n{{/if}}- {{question1}}\n{{#if question2}}- {{question2}}\n{{/if}}{{#if question3}}- {{question3}}\n{{/if}}\n\n**Why this card:** {{why}}\n\nRule: [{{ruleName}}]({{manageRulesUrl}}) · [Helpful]({{helpfulUrl}}) · [Not helpful]({{notHelpfulUrl}}) · [Snooze this client]({{snoozeUrl}})',
 } as const;
 
 /** Seeds templates (ids from 1001000 up, in TARGETS order) and app event types `ae{appId}_reflection_{target}`. */

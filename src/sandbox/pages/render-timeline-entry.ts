@@ -16,6 +16,7 @@ const WHEN = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 
 export const formatTime = (at: number): string => `${WHEN.format(new Date(at))} UTC`;
 
 const LABEL = { emails: 'Email', calls: 'Call', meetings: 'Meeting', tasks: 'Task', notes: 'Note' } as const;
+const TASK_TYPE: Record<string, string> = { TODO: 'To-do', CALL: 'Call', EMAIL: 'Email', LINKED_IN: 'LinkedIn', MEETING: 'Meeting' };
 const TASK_STATUS: Record<string, string> = { NOT_STARTED: 'Not started', IN_PROGRESS: 'In progress', WAITING: 'Waiting', COMPLETED: 'Completed', DEFERRED: 'Deferred' };
 
 function engagementBody(entry: Extract<TimelineEntry, { kind: 'emails' | 'calls' | 'meetings' | 'tasks' | 'notes' }>): SafeHtml {
@@ -28,7 +29,7 @@ function engagementBody(entry: Extract<TimelineEntry, { kind: 'emails' | 'calls'
     case 'tasks': {
       const due = p.hs_timestamp ? Date.parse(p.hs_timestamp) : Number.NaN;
       return html`<h3 class="entry-title task-subject">${p.hs_task_subject ?? ''}</h3>
-        <p class="meta">${TASK_STATUS[p.hs_task_status ?? ''] ?? p.hs_task_status ?? ''}${Number.isNaN(due) ? '' : ` · due ${formatTime(due)}`}${p.hs_task_type ? ` · ${p.hs_task_type}` : ''}</p>
+        <p class="meta">${TASK_STATUS[p.hs_task_status ?? ''] ?? p.hs_task_status ?? ''}${Number.isNaN(due) ? '' : ` · due ${formatTime(due)}`}${p.hs_task_type ? ` · ${TASK_TYPE[p.hs_task_type] ?? p.hs_task_type}` : ''}</p>
         ${sanitizeRichText(p.hs_task_body ?? '')}`;
     }
     case 'notes': return sanitizeRichText(p.hs_note_body ?? '');
