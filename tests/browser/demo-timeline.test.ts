@@ -84,9 +84,16 @@ browserTest(test)('when a rep opens a contact from the sandbox root and creates 
   await entry.waitFor({ timeout: 10_000 });
   expect(await entry.locator('.task-subject').textContent()).toBe(markup);
   expect(await entry.locator('img, b').count()).toBe(0);
-  expect(navigations).toBe(0);
+  expect(navigations).toBe(0); // the form posted and the card arrived without a reload
   expect(await page.title()).not.toBe('owned');
 
+  // Back on the index, the contact with the newest card comes first, with its one card.
+  await page.getByRole('link', { name: 'Contacts', exact: true }).click();
+  await page.waitForURL(`${stack.sandboxUrl}/`);
+  const first = page.locator('table.contacts tbody tr').first();
+  expect(await first.locator('a').textContent()).toBe(name);
+  expect(await first.locator('td.num').nth(1).textContent()).toBe('1');
+  await page.goBack();
   await card.getByRole('link', { name: 'Helpful', exact: true }).click();
   await page.waitForURL(`${stack.serviceUrl}/feedback/**`);
   expect(await page.locator('body').textContent()).toContain('Thanks');

@@ -1,26 +1,26 @@
 /**
  * The pages' only script and stylesheet, served as same-origin files (`script-src 'self'`, no
  * inline code). Kept as strings here so the service ships them with its sources, built or not.
- * The script polls the timeline fragment and posts the new-task form without a reload; the
+ * The script polls the fragments a page names (`data-poll`: the timeline, the contacts table) and posts the new-task form without a reload; the
  * pages work without it (the form posts and redirects back).
  */
 
 export const TIMELINE_JS = `'use strict';
 (() => {
-  const timeline = document.getElementById('timeline');
-  if (!timeline) return;
-  const form = document.querySelector('form.new-task');
-  let last;
+  const polled = [...document.querySelectorAll('[data-poll]')];
+  const last = new Map();
   let busy = false;
   async function refresh() {
     if (busy || document.hidden) return;
     busy = true;
     try {
-      const res = await fetch(timeline.dataset.poll, { headers: { accept: 'text/html' }, cache: 'no-store' });
-      const text = res.ok ? await res.text() : undefined;
-      if (text !== undefined && text !== last) {
-        last = text;
-        timeline.innerHTML = text;
+      for (const element of polled) {
+        const res = await fetch(element.dataset.poll, { headers: { accept: 'text/html' }, cache: 'no-store' });
+        const text = res.ok ? await res.text() : undefined;
+        if (text !== undefined && text !== last.get(element)) {
+          last.set(element, text);
+          element.innerHTML = text;
+        }
       }
     } catch {
       // The sandbox is restarting or gone: the next tick tries again.
@@ -28,7 +28,8 @@ export const TIMELINE_JS = `'use strict';
       busy = false;
     }
   }
-  setInterval(refresh, 1500);
+  if (polled.length > 0) setInterval(refresh, 1500);
+  const form = document.querySelector('form.new-task');
   if (!form) return;
   const status = form.querySelector('.status');
   form.addEventListener('submit', async (event) => {

@@ -25,16 +25,23 @@ function layout(title: string, portal: Portal, main: SafeHtml): string {
 <main>${main}</main></body></html>`.value;
 }
 
-export function renderContactList(portal: Portal, contacts: ContactSummary[]): string {
+/** The index's table and its lede: the poller swaps exactly this. */
+export function renderContactTable(portal: Portal, contacts: ContactSummary[]): SafeHtml {
   const rows = contacts.map((s) => html`<tr${s.cards > 0 ? html` class="has-cards"` : ''}>
     <td><a href="${recordPath(portal.portalId, s.contact.id)}">${fullName(s.contact.properties)}</a></td>
     <td>${s.companyName ?? ''}</td><td class="num">${s.openTasks}</td><td class="num">${s.cards}</td>
     <td>${s.newestCardAt === undefined ? '' : formatTime(s.newestCardAt)}</td></tr>`);
   const carded = contacts.filter((s) => s.cards > 0).length;
-  return layout('Contacts', portal, html`<h1>Contacts <span class="count">${contacts.length}</span></h1>
-<p class="lede">${carded === 0 ? 'No Unrobot cards yet: they appear within seconds of a robotic task.' : `${carded} contacts have Unrobot cards; newest card first.`} Open a contact to see its timeline and create a task.</p>
+  return html`<p class="lede">${carded === 0 ? 'No Unrobot cards yet: they appear within seconds of a robotic task.' : `${carded} contacts have Unrobot cards; newest card first.`} Open a contact to see its timeline and create a task.</p>
 <table class="contacts"><thead><tr><th scope="col">Name</th><th scope="col">Company</th><th scope="col" class="num">Open tasks</th><th scope="col" class="num">Unrobot cards</th><th scope="col">Newest card</th></tr></thead>
-<tbody>${rows}</tbody></table>`);
+<tbody>${rows}</tbody></table>`;
+}
+
+export const contactListFragmentPath = (portalId: number): string => `/contacts/${portalId}/objects/0-1/fragment`;
+
+export function renderContactList(portal: Portal, contacts: ContactSummary[]): string {
+  return layout('Contacts', portal, html`<h1>Contacts <span class="count">${contacts.length}</span></h1>
+<div id="contacts" data-poll="${contactListFragmentPath(portal.portalId)}">${renderContactTable(portal, contacts)}</div>`);
 }
 
 /** The timeline's inner HTML: the poller swaps exactly this. */

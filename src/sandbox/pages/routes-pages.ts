@@ -1,7 +1,8 @@
 /**
  * The demo as a rep sees it (issue 16), server-rendered under a strict CSP: `GET /` lists the
  * demo portal's contacts, `GET /contacts/{portalId}/record/0-1/{contactId}` is a contact record
- * (HubSpot's own URL shape) with its timeline, `…/timeline` is the fragment the page polls, and
+ * (HubSpot's own URL shape) with its timeline; `…/timeline` and `/contacts/{portalId}/objects/0-1/fragment`
+ * are the fragments the pages poll, and
  * `POST …/tasks` creates a task as a rep would (webhooks fire, the service answers with a card).
  */
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
@@ -13,7 +14,7 @@ import type { ChangeListener } from '../writes.ts';
 import { WriteRejected } from '../writes.ts';
 import { DEMO_CSS, TIMELINE_JS } from './assets.ts';
 import { contactRecord, listContacts } from './contact-view.ts';
-import { renderContactList, renderContactRecord, renderNotFound, renderTimeline, recordPath } from './render-pages.ts';
+import { renderContactList, renderContactRecord, renderContactTable, renderNotFound, renderTimeline, recordPath } from './render-pages.ts';
 import { createTemplateRenderer } from './render-template.ts';
 
 /** Same-origin script, style and fetches only: no inline code or style, no plugins, no framing, forms post here only. */
@@ -55,6 +56,12 @@ export function createPagesRouter(state: SandboxState, onChange: ChangeListener)
     const portal = state.portals.get(state.defaultPortalId);
     if (!portal) return page(res, 404, renderNotFound(undefined, 'The sandbox has no demo portal.'));
     page(res, 200, renderContactList(portal, listContacts(portal)));
+  });
+
+  router.get('/contacts/:portalId/objects/0-1/fragment', secureHeaders, (req, res) => {
+    const portal = state.portals.get(Number(req.params.portalId));
+    if (!portal) return page(res, 404, renderNotFound(undefined, 'No such portal.'));
+    page(res, 200, renderContactTable(portal, listContacts(portal)).value);
   });
 
   const record = '/contacts/:portalId/record/0-1/:contactId';

@@ -41,7 +41,7 @@ function card(text: string): Card {
 }
 
 describe('every page', () => {
-  test.each(['/', `/contacts/24681357/record/0-1/10001`, '/contacts/24681357/record/0-1/999999', '/contacts/1/record/0-1/10001'])('when %s is requested, then it carries the strict CSP and no inline script', async (path) => {
+  test.each(['/', '/contacts/24681357/objects/0-1/fragment', '/contacts/1/objects/0-1/fragment', `/contacts/24681357/record/0-1/10001`, '/contacts/24681357/record/0-1/10001/timeline', '/contacts/24681357/record/0-1/999999', '/contacts/1/record/0-1/10001'])('when %s is requested, then it carries the strict CSP and no inline script', async (path) => {
     const res = await request(sandbox.app).get(path);
     expect(res.headers['content-security-policy']).toBe(PAGE_CSP);
     expect(PAGE_CSP).toContain("script-src 'self'");
@@ -92,6 +92,14 @@ describe('the contacts index', () => {
     expect(first).toBeGreaterThan(0);
     expect(first).toBeLessThan(res.text.indexOf(recordUrl(older.id)));
     expect(res.text.indexOf(recordUrl(older.id))).toBeLessThan(res.text.indexOf(recordUrl(contact.id)));
+  });
+
+  test('when the index polls its fragment, then it gets the table alone (404 for an unknown portal)', async () => {
+    const res = await request(sandbox.app).get(`/contacts/${sandbox.portalId}/objects/0-1/fragment`);
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(/^<p class="lede">[\s\S]*<\/table>$/);
+    expect(res.text).toContain(recordUrl());
+    expect((await request(sandbox.app).get('/contacts/1/objects/0-1/fragment')).status).toBe(404);
   });
 
   test('when a contact\'s name holds markup, then the index and the record show it as text', async () => {
