@@ -54,6 +54,7 @@ function main(): Promise<void> | void {
   return sandbox.listen(port, host).then((running) => {
     const truth = sandbox.groundTruth();
     process.stdout.write([
+      `Demo portal's contacts and timelines (open in a browser): ${running.url}/`,
       `HubSpot sandbox listening on ${running.url}`,
       `  portal ${sandbox.portalId}${truth ? ` (demo: ${truth.roboticTaskIds.length} robotic + ${truth.specificTaskIds.length} specific tasks)` : ' (empty)'}`,
       `  HUBSPOT_API_BASE_URL=${running.url}`,

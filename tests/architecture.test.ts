@@ -39,6 +39,10 @@ const OWNERS: Record<string, string[]> = {
   pg: ['store'],
   'pg-boss': ['store'],
   express: ['http', 'webhooks', 'settings', 'sandbox', 'feedback', 'oauth'],
+  // The demo pages draw HubSpot's timeline: only the sandbox renders CRM rich text and templates.
+  'sanitize-html': ['sandbox'],
+  handlebars: ['sandbox'],
+  'markdown-it': ['sandbox'],
 };
 
 function packageName(specifier: string): string {

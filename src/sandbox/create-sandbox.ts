@@ -18,6 +18,7 @@ import { createControlRouter } from './routes-control.ts';
 import { createCrmRouter } from './routes-crm.ts';
 import { createMetaRouter } from './routes-meta.ts';
 import { createOAuthRouter } from './routes-oauth.ts';
+import { createPagesRouter } from './pages/routes-pages.ts';
 import { createTemplatesRouter } from './routes-templates.ts';
 import { createTimelineRouter } from './routes-timeline.ts';
 import { seedDemoPortal, type SeedGroundTruth } from './seed.ts';
@@ -94,7 +95,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   build();
 
   const reset = (): void => {
-    for (const map of [state.portals, state.tokens, state.refreshTokens, state.authCodes, state.templates, state.appEventTypes, truths]) map.clear();
+    for (const map of [state.portals, state.tokens, state.refreshTokens, state.authCodes, state.templates, state.appEventTypes, state.appEventTemplates, truths]) map.clear();
     state.faults = [];
     state.requests.clear();
     state.defaultPortalId = 0;
@@ -105,6 +106,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // The demo's pages come first: a page view is not an API call, so it is neither logged, rate limited nor faulted.
+  app.use(createPagesRouter(state, webhooks.onChange));
   app.use(recordRequests(state));
   app.use(express.json({ limit: '1mb' }));
   app.use(createControlRouter(state, { dispatcher: webhooks, reset, addPortal: (portalId, accessToken, seed) => addPortal({ ...(portalId === undefined ? {} : { portalId }), ...(accessToken === undefined ? {} : { accessToken }), seed }), groundTruth: (id) => truths.get(id) ?? null }));

@@ -10,14 +10,8 @@ import { sendNotFound, sendValidation } from './hubspot-errors.ts';
 import { associationsOf, findRecord, recordsOf, type CrmRecord, type Portal } from './portal.ts';
 import type { SandboxState } from './state.ts';
 import type { WebhookDispatcher } from './webhooks.ts';
-import { archiveObject, createObject, patchObject, WriteRejected, type ChangeOrigin } from './writes.ts';
-
-const SOURCES = {
-  rep: { changeSource: 'CRM_UI', properties: { hs_object_source: 'CRM_UI', hs_object_source_label: 'CRM_UI' } },
-  sequence: { changeSource: 'SEQUENCES', properties: { hs_object_source: 'SEQUENCES', hs_object_source_label: 'SEQUENCES', hs_task_sequence_step_enrollment_id: '990001', hs_task_sequence_step_order: '2', hs_task_sequence_enrollment_active: 'true' } },
-  workflow: { changeSource: 'AUTOMATION_PLATFORM', properties: { hs_object_source: 'AUTOMATION_PLATFORM', hs_object_source_label: 'AUTOMATION_PLATFORM', hs_object_source_id: '770001' } },
-  api: { changeSource: 'API', properties: { hs_object_source: 'INTEGRATION', hs_object_source_label: 'INTEGRATION' } },
-} as const;
+import { createTask, originOf as origin } from './create-task.ts';
+import { archiveObject, patchObject, WriteRejected } from './writes.ts';
 
 const id = z.union([z.string(), z.number()]).transform(String);
 
@@ -56,21 +50,14 @@ function taskView(portal: Portal, task: CrmRecord) {
 export function createControlRouter(state: SandboxState, hooks: ControlHooks): Router {
   const router = Router();
   const now = (): number => state.clock.now();
-  const origin = (source: keyof typeof SOURCES): ChangeOrigin => ({ changeSource: SOURCES[source].changeSource, sourceId: 'userId:5100001' });
 
   router.post('/__sandbox/tasks', (req, res) => {
     const parsed = CreateTaskSchema.safeParse(req.body);
     const portal = portalOf(state, req);
     if (!parsed.success) return sendValidation(res, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     if (!portal) return sendNotFound(res, 'unknown portal');
-    const input = parsed.data;
-    const links = [...input.contactIds.map((to) => [to, 204] as const), ...input.companyIds.map((to) => [to, 192] as const), ...input.dealIds.map((to) => [to, 216] as const)];
     try {
-      const task = createObject(portal, 'tasks', {
-        hs_task_subject: input.subject, hs_task_body: input.body ?? '', hs_task_type: input.type, hs_task_status: 'NOT_STARTED',
-        hs_task_priority: 'NONE', hs_timestamp: input.dueAt ?? new Date(now() + 86_400_000).toISOString(),
-        hubspot_owner_id: input.ownerId ?? portal.owners[0]?.id ?? null, ...SOURCES[input.source].properties,
-      }, links.map(([to, typeId]) => ({ to: { id: to }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: typeId }] })), now(), origin(input.source), hooks.dispatcher.onChange);
+      const task = createTask(portal, parsed.data, now(), hooks.dispatcher.onChange);
       res.status(201).json(taskView(portal, task));
     } catch (error) {
       if (!(error instanceof WriteRejected)) throw error;

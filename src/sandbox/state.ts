@@ -72,6 +72,8 @@ export interface SandboxState {
   readonly templates: Map<string, TimelineTemplate>;
   /** App event type names (`ae{appId}_…`) and the object type each targets. */
   readonly appEventTypes: Map<string, string>;
+  /** Each app event type's header and detail templates (Markdown + Handlebars), as the app's project defines them. */
+  readonly appEventTemplates: Map<string, { headerTemplate: string; detailTemplate: string }>;
   readonly requests: RequestLog;
   faults: FaultRule[];
   /** The portal the CLI and control API use when none is named. */
@@ -94,7 +96,7 @@ export function createSandboxState(app: AppCredentials, clock: Clock): SandboxSt
   const state: SandboxState = {
     app, clock,
     portals: new Map(), tokens: new Map(), refreshTokens: new Map(), authCodes: new Map(),
-    templates: new Map(), appEventTypes: new Map(), requests: createRequestLog(),
+    templates: new Map(), appEventTypes: new Map(), appEventTemplates: new Map(), requests: createRequestLog(),
     faults: [], defaultPortalId: 0, nextTemplateId: 1_001_000,
     addPortal(portalId, accessToken) {
       const portal = createPortal(portalId);

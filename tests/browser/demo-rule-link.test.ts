@@ -42,8 +42,8 @@ async function startDemo(): Promise<{ sandboxUrl: string; settingsUrl: string }>
     started.stderr?.on('data', (chunk: Buffer) => {
       err += chunk.toString();
       captureChildOutput('demo-browser', chunk);
-      const match = /UNROBOT DEMO MODE[\s\S]*GET (http:\/\/127\.0\.0\.1:\d+)\/__sandbox\/notes[\s\S]*Settings page: +(http:\/\/\S+\/settings)/.exec(err);
-      if (match?.[1] && match[2]) { clearTimeout(timer); resolve({ sandboxUrl: match[1], settingsUrl: match[2] }); }
+      const match = /UNROBOT DEMO MODE[\s\S]*Settings page: +(http:\/\/\S+\/settings)[\s\S]*GET (http:\/\/127\.0\.0\.1:\d+)\/__sandbox\/notes/.exec(err);
+      if (match?.[1] && match[2]) { clearTimeout(timer); resolve({ sandboxUrl: match[2], settingsUrl: match[1] }); }
     });
   });
 }
