@@ -7,6 +7,8 @@ import type { Card } from '../cards/card.ts';
 import { composeCard } from '../cards/compose-card.ts';
 import type { CrmSnapshot } from '../context/crm-snapshot.ts';
 import { deriveSignals } from '../context/derive-signals.ts';
+import { lastClientReplyAt } from '../context/last-client-reply-at.ts';
+import { namesIn } from '../context/names-in.ts';
 import type { RecordRef } from '../hubspot/ports.ts';
 import { decideDelivery, type DeliveredCard, type RecordRef as PolicyRecordRef, type RecordSnooze } from '../policy/decide-delivery.ts';
 import type { CardHistory } from '../questions/select-questions.ts';
@@ -25,24 +27,9 @@ export type CardDecision =
   | { action: 'defer'; until: number }
   | { action: 'deliver'; card: Card; ruleId: string };
 
-/** The names a rep would write in a task, removed before judging its genericness. */
-export function namesIn(snapshot: CrmSnapshot): string[] {
-  const contacts = snapshot.contacts.flatMap((contact) => [contact.firstName, contact.lastName, [contact.firstName, contact.lastName].filter(Boolean).join(' ')]);
-  return [...contacts, snapshot.company?.name, ...snapshot.deals.map((deal) => deal.name)].filter((name): name is string => typeof name === 'string' && name.trim() !== '');
-}
-
 /** The policy's view of the records (tickets are not part of cooldowns or snoozes). */
 export function policyRecords(records: readonly RecordRef[]): PolicyRecordRef[] {
   return records.flatMap((record) => (record.objectType === 'ticket' ? [] : [{ type: record.objectType, id: record.id }]));
-}
-
-/** When the client last wrote to us: the newest inbound engagement or contact reply. */
-export function lastClientReplyAt(snapshot: CrmSnapshot): number | undefined {
-  const times = [
-    ...snapshot.contacts.map((contact) => contact.lastRepliedAt),
-    ...snapshot.engagements.filter((engagement) => engagement.direction === 'INBOUND').map((engagement) => engagement.timestamp),
-  ].filter((time): time is number => time !== undefined);
-  return times.length === 0 ? undefined : Math.max(...times);
 }
 
 /** Template ids of earlier cards, for question rotation. */

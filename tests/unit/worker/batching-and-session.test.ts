@@ -8,7 +8,7 @@ import type { TokenProvider } from '../../../src/hubspot/token-provider.ts';
 import { createLogger } from '../../../src/logger.ts';
 import type { TaskEventJob } from '../../../src/store/ports.ts';
 import { createBatchingHandler } from '../../../src/worker/batching-handler.ts';
-import { cardIdFor, cardStepKey, lastClientReplyAt, rotationHistory } from '../../../src/worker/decide-card.ts';
+import { cardIdFor, cardStepKey, rotationHistory } from '../../../src/worker/decide-card.ts';
 import { createPortalSession, PortalPausedError } from '../../../src/worker/portal-session.ts';
 import type { TaskEventItem, TaskEventResult } from '../../../src/worker/process-task-event.ts';
 import { parseCrmSnapshot } from '../../../src/context/crm-snapshot.ts';
@@ -99,16 +99,6 @@ describe('decide-card helpers', () => {
     expect(cardIdFor(key)).toBe(cardIdFor(cardStepKey('1', '2', 'v1', 'note')));
     expect(new Set([key, cardStepKey('1', '2', 'v2', 'note'), cardStepKey('1', '2', 'v1', 'timeline-v3'), cardStepKey('1', '3', 'v1', 'note')].map(cardIdFor)).size).toBe(4);
     expect(cardIdFor(key)).toMatch(/^[A-Za-z0-9_-]{32}$/);
-  });
-
-  test('when the client wrote by email or replied to a sequence, then the newest of those is the last reply', () => {
-    const snapshot = parseCrmSnapshot({
-      portal: { id: '1' }, task: { id: '2' },
-      contacts: [{ id: '3', lastRepliedAt: 1_000 }],
-      engagements: [{ type: 'EMAIL', direction: 'INBOUND', timestamp: 5_000 }, { type: 'EMAIL', direction: 'OUTBOUND', timestamp: 9_000 }],
-    });
-    expect(lastClientReplyAt(snapshot)).toBe(5_000);
-    expect(lastClientReplyAt(parseCrmSnapshot({ portal: { id: '1' }, task: { id: '2' } }))).toBeUndefined();
   });
 
   test('when stored contents are cards or junk, then rotation history keeps the cards template ids only', () => {
