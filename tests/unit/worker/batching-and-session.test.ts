@@ -11,7 +11,6 @@ import { createBatchingHandler } from '../../../src/worker/batching-handler.ts';
 import { cardIdFor, cardStepKey, rotationHistory } from '../../../src/worker/decide-card.ts';
 import { createPortalSession, PortalPausedError } from '../../../src/worker/portal-session.ts';
 import type { TaskEventItem, TaskEventResult } from '../../../src/worker/process-task-event.ts';
-import { parseCrmSnapshot } from '../../../src/context/crm-snapshot.ts';
 
 const log = createLogger({ level: 'silent' });
 const job = (objectId: string): TaskEventJob => ({ portalId: '1', objectId, subscriptionType: 'object.creation', occurredAt: 0, eventKey: objectId, eventId: objectId, subscriptionId: 's' });
