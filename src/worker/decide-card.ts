@@ -11,15 +11,17 @@ import { lastClientReplyAt } from '../context/last-client-reply-at.ts';
 import { namesIn } from '../context/names-in.ts';
 import type { RecordRef } from '../hubspot/ports.ts';
 import { decideDelivery, type DeliveredCard, type RecordRef as PolicyRecordRef, type RecordSnooze } from '../policy/decide-delivery.ts';
-import type { CardHistory } from '../questions/select-questions.ts';
+import { variantId, type CardHistory, type HistoryEntry } from '../questions/rotation.ts';
 import { classifyTask, taskOriginFromProperties, TRUNCATED_NOTE } from '../rules/index.ts';
 import type { LoadedSettings } from '../settings/portal-settings.ts';
 
 export interface CardHistoryInput {
   delivered: readonly DeliveredCard[];
   snoozes: readonly RecordSnooze[];
-  /** Earlier cards' contents for the same records and rep, newest first. */
+  /** Earlier cards' contents for the same records (any rep), newest first. */
   recentCards: readonly unknown[];
+  /** Earlier cards' contents by the same rep (any client), newest first; none when unknown. */
+  repCards?: readonly unknown[];
 }
 
 export type CardDecision =
@@ -32,15 +34,21 @@ export function policyRecords(records: readonly RecordRef[]): PolicyRecordRef[] 
   return records.flatMap((record) => (record.objectType === 'ticket' ? [] : [{ type: record.objectType, id: record.id }]));
 }
 
-/** Template ids of earlier cards, for question rotation. */
-export function rotationHistory(contents: readonly unknown[]): CardHistory {
-  return {
-    recent: contents.flatMap((content) => {
-      const card = content as Partial<Card> | null;
-      if (card === null || typeof card !== 'object' || card.headline === undefined) return [];
-      return [{ headlineId: card.headline.templateId, questionIds: (card.questions ?? []).map((question) => question.templateId) }];
-    }),
-  };
+/** Template and wording ids of earlier stored cards; anything that is not a card is skipped. */
+function historyEntries(contents: readonly unknown[]): HistoryEntry[] {
+  return contents.flatMap((content) => {
+    const card = content as Partial<Card> | null;
+    if (card === null || typeof card !== 'object' || card.headline === undefined) return [];
+    const parts = [card.headline, ...(card.questions ?? [])];
+    const variants = parts.flatMap((part) => (typeof part.form === 'number' ? [variantId(part.templateId, part.form)] : []));
+    return [{ headlineId: card.headline.templateId, questionIds: (card.questions ?? []).map((question) => question.templateId), ...(variants.length > 0 && { variants }) }];
+  });
+}
+
+/** Rotation history from the ledger: the client's recent cards and the rep's. */
+export function rotationHistory(clientContents: readonly unknown[], repContents: readonly unknown[] = []): CardHistory {
+  const rep = historyEntries(repContents);
+  return { recent: historyEntries(clientContents), ...(rep.length > 0 && { rep }) };
 }
 
 /** The admin-facing name of a rule among the effective rules (the id when it has none). */
@@ -74,7 +82,7 @@ export function decideCard(snapshot: CrmSnapshot, records: readonly RecordRef[],
   if (decision.action === 'defer') return { action: 'defer', until: decision.until };
   const card = composeCard({
     snapshot, signals: deriveSignals(snapshot, now), classification: { ruleId, ruleName: ruleNameOf(rules, ruleId), matched: true, reasons: classification.reasons },
-    settings: settings.composer, history: rotationHistory(history.recentCards), now, locale: snapshot.portal.locale ?? settings.locale,
+    settings: settings.composer, history: rotationHistory(history.recentCards, history.repCards), now, locale: snapshot.portal.locale ?? settings.locale,
   });
   return { action: 'deliver', card, ruleId };
 }
