@@ -59,18 +59,18 @@ export interface VarietyStats {
   question: { id: string; share: number };
   questionTemplate: { id: string; share: number };
   /** The rep with the most cards, and the fewest distinct question templates in any 20 of their consecutive cards. */
-  rep: { ownerId: string; cards: number; minDistinct: number | undefined };
+  rep: { ownerId: string; cards: number; minDistinct: number | undefined; minDistinctIds: number | undefined };
   /** The fewest over every rep with at least 20 cards. */
   minDistinctAnyRep: number | undefined;
   /** Cards that repeat a question template (id) from one of the client's previous 3 cards. */
   clientRepeats: number;
 }
 
-function minDistinct(cards: Card[]): number | undefined {
+function minDistinct(cards: Card[], ids: (card: Card) => string[] = questionForms): number | undefined {
   if (cards.length < GOALS.window) return undefined;
   let min = Infinity;
   for (let start = 0; start + GOALS.window <= cards.length; start += 1) {
-    min = Math.min(min, new Set(cards.slice(start, start + GOALS.window).flatMap(questionForms)).size);
+    min = Math.min(min, new Set(cards.slice(start, start + GOALS.window).flatMap(ids)).size);
   }
   return min;
 }
@@ -94,7 +94,7 @@ export function varietyStats(carded: readonly Carded[], skipped: number): Variet
     headlineTemplate: top(count(cards.map((c) => [c.headline.templateId])), cards.length),
     question: top(count(cards.map(questionForms)), cards.length),
     questionTemplate: top(count(cards.map((c) => c.questions.map((q) => q.templateId))), cards.length),
-    rep: { ownerId, cards: repCards.length, minDistinct: minDistinct(repCards) },
+    rep: { ownerId, cards: repCards.length, minDistinct: minDistinct(repCards), minDistinctIds: minDistinct(repCards, (card) => card.questions.map((q) => q.templateId)) },
     minDistinctAnyRep: mins.length === 0 ? undefined : Math.min(...mins),
     clientRepeats,
   };
@@ -112,7 +112,7 @@ export function formatStats(label: string, stats: VarietyStats): string[] {
     `most common question template  ${stats.question.id.padEnd(28)} ${pct(stats.question.share).padStart(7)}  goal ≤ 15 %  ${mark(stats.question.share <= GOALS.questionShare)}`,
     `distinct question templates in any 20 consecutive cards of rep ${stats.rep.ownerId} (${stats.rep.cards} cards): min ${distinct ?? 'n/a (< 20 cards)'}  goal ≥ 12  ${distinct === undefined ? '' : mark(distinct >= GOALS.distinctInWindow)}`,
     `  same, fewest over every rep with ≥ 20 cards: ${stats.minDistinctAnyRep ?? 'n/a'}`,
-    `  (by template id alone: headline ${stats.headlineTemplate.id} ${pct(stats.headlineTemplate.share)}, question ${stats.questionTemplate.id} ${pct(stats.questionTemplate.share)} of cards)`,
+    `  (by template id alone, wording aside: headline ${stats.headlineTemplate.id} ${pct(stats.headlineTemplate.share)}, question ${stats.questionTemplate.id} ${pct(stats.questionTemplate.share)} of cards, min distinct per 20 cards ${stats.rep.minDistinctIds ?? 'n/a'})`,
     `cards repeating a question template from the client's previous 3 cards: ${stats.clientRepeats}`,
   ];
 }

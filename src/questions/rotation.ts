@@ -30,8 +30,8 @@ export const REP_DEPTH = 20;
 /** What a template on one of the client's recent cards loses: more than any signal is worth. */
 export const CLIENT_REPEAT = 10;
 /** What a template loses per appearance on the rep's recent cards, and the most it can lose. */
-const REP_STEP = 0.06;
-const REP_MAX = 0.45;
+const REP_STEP = 0.1;
+const REP_MAX = 0.6;
 
 /** `calm.need#2`: the wording a rep actually read. */
 export const variantId = (id: string, form: number): string => `${id}#${form}`;

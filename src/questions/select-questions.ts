@@ -26,7 +26,7 @@ export interface Chosen {
 }
 
 /** The always-available questions that keep a sparse record's card honest and still rotating. */
-const FALLBACKS: QuestionId[] = ['calm.need', 'scenes.unknown', 'experts.unknown', 'long-term.unknown'];
+const FALLBACKS: QuestionId[] = ['calm.need', 'scenes.unknown', 'experts.unknown', 'long-term.unknown', 'urgency.unknown', 'service.unknown', 'peers.unknown'];
 
 /** The concrete values a text must show at least one of: the client's name and every parameter. */
 function factValues(match: Match, name: string | undefined): Array<string | number> {

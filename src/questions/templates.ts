@@ -22,6 +22,7 @@ export interface TemplateParams {
   'urgency.quarter-end': { days: number; quarterDays: number };
   'urgency.pushed': { count: number };
   'urgency.stage-pace': { stage: string; days: number; median: number };
+  'urgency.unknown': None;
   'dark.attempts': { days: number; attempts: number };
   'dark.never-replied': { attempts: number };
   'dark.silence': { days: number };
@@ -32,6 +33,7 @@ export interface TemplateParams {
   'scenes.unknown': None;
   'peers.stalled': { count: number; industry: string; stage: string };
   'peers.theme': { count: number; industry: string; theme: string };
+  'peers.unknown': None;
   'experts.ticket-owner': { person: string };
   'experts.colleague': { person: string };
   'experts.unknown': None;
@@ -41,6 +43,7 @@ export interface TemplateParams {
   'service.high': { count: number; high: number };
   'service.open': { count: number; days: number };
   'service.ticket-subject': { count: number; subject: string };
+  'service.unknown': None;
   'calm.fresh-lead': { days: number };
   'calm.last-touch': { touch: TouchType; days: number };
   'calm.last-subject': { touch: TouchType; days: number; subject: string };
@@ -136,6 +139,7 @@ export const QUESTIONS: { [K in QuestionId]: { lens: LensId; match: Matcher<K> }
           }
         : undefined,
   },
+  'urgency.unknown': { lens: 'whose-urgency', match: () => ({ params: {}, facts: [], strength: 0.02 }) },
   'dark.attempts': {
     lens: 'going-dark',
     match: ({ silence: s }, t) =>
@@ -221,6 +225,7 @@ export const QUESTIONS: { [K in QuestionId]: { lens: LensId; match: Matcher<K> }
           }
         : undefined,
   },
+  'peers.unknown': { lens: 'common-denominators', match: () => ({ params: {}, facts: [], strength: 0.01 }) },
   'experts.ticket-owner': {
     lens: 'internal-experts',
     match: ({ collaborators: c, tickets }) => {
@@ -274,6 +279,7 @@ export const QUESTIONS: { [K in QuestionId]: { lens: LensId; match: Matcher<K> }
         : { params: { count: t.open.length, subject: quoted }, facts: [{ id: 'ticket-subject', subject: quoted }], strength: 0.6 };
     },
   },
+  'service.unknown': { lens: 'service-experience', match: () => ({ params: {}, facts: [], strength: 0.02 }) },
   'calm.fresh-lead': {
     lens: 'calm-attentiveness',
     match: ({ lifecycle: l }, t) =>

@@ -64,6 +64,7 @@ export const de: QuestionBank = {
     'urgency.quarter-end': [
       (p) => `Das Abschlussdatum mit ${p.name} ist ${inDays(p.days)}, das Quartal endet ${inDays(p.quarterDays)}. Folgt dieses Nachfassen Ihrem Zeitplan oder dem des Kunden?`,
       (p) => `Das Abschlussdatum mit ${p.name} ist ${inDays(p.days)}, das Quartal endet ${inDays(p.quarterDays)}: Auf welches dieser beiden Daten arbeitet ${p.name} tatsächlich hin?`,
+      (p) => `Das Quartal endet ${inDays(p.quarterDays)}, das Abschlussdatum mit ${p.name} ist ${inDays(p.days)}: Was würde sich für sie ändern, wenn es sich verschiebt, und nicht für Sie?`,
     ],
     'urgency.pushed': [
       (p) => `Das Abschlussdatum mit ${p.name} wurde schon ${times(p.count)} verschoben. Was sagt Ihnen das über den Zeitplan des Kunden?`,
@@ -73,9 +74,14 @@ export const de: QuestionBank = {
       (p) => `Der Deal mit ${p.name} steht seit ${sinceDays(p.days)} in „${p.stage}“; der Median Ihrer Pipeline liegt dort bei ${plural(p.median, '1 Tag', '# Tagen')}. Wessen Tempo bestimmt dieses Nachfassen: Ihres oder das des Kunden?`,
       (p) => `„${p.stage}“ dauert in Ihrer Pipeline meist ${plural(p.median, '1 Tag', '# Tage')}, ${p.name} steht dort seit ${sinceDays(p.days)}: Was sagt Ihnen ihr Tempo?`,
     ],
+    'urgency.unknown': [
+      (p) => `Wessen Zeitplan folgt dieses Nachfassen, Ihrem oder dem von ${p.name}, und woran würden Sie es erkennen?`,
+      (p) => `Wie sieht der eigene Zeitplan von ${p.name} dafür aus, soweit Sie es tatsächlich wissen?`,
+    ],
     'dark.attempts': [
       (p) => `${p.name} hat zuletzt ${ago(p.days)} geantwortet, seitdem haben Sie ${times(p.attempts)} nachgefasst. Was könnte Ihnen die Stille sagen?`,
       (p) => `Sie haben ${p.name} seit der letzten Antwort ${ago(p.days)} ${times(p.attempts)} geschrieben: Was könnten sie gerade abwägen, wovon Sie nichts wissen?`,
+      (p) => `${times(p.attempts)} ohne Antwort, seit ${p.name} ${ago(p.days)} zuletzt geantwortet hat: Was würden Sie an ihrer Stelle anders machen?`,
     ],
     'dark.never-replied': [
       (p) => `${p.name} hat ${plural(p.attempts, 'auf Ihre Nachricht noch nicht', 'auf keine Ihrer # Nachrichten')} geantwortet. Was würde ein Gespräch für sie lohnenswert machen?`,
@@ -84,14 +90,17 @@ export const de: QuestionBank = {
     'dark.silence': [
       (p) => `Seit ${sinceDays(p.days)} hat ${p.name} nicht mehr geantwortet. Was könnte sich in dieser Zeit bei ihnen verändert haben?`,
       (p) => `${p.name} ist seit ${sinceDays(p.days)} still: Gibt es etwas auf ihrer Seite, nach dem Sie fragen könnten, statt nachzuhaken?`,
+      (p) => `Was beschäftigte ${p.name} vor ${sinceDays(p.days)}, bei der letzten Antwort, und was könnte seitdem an dessen Stelle getreten sein?`,
     ],
     'dark.last-subject': [
       (p) => `Ihre letzte E-Mail an ${p.name}, „${p.subject}“, ging ${ago(p.days)} hinaus und ist noch unbeantwortet: Was daran war für sie wichtig, und was nicht?`,
       (p) => `${p.name} hat auf „${p.subject}“ (${ago(p.days)} gesendet) nicht geantwortet: Wie könnte dieses Thema aus ihrer Sicht aussehen?`,
+      (p) => `„${p.subject}“ ist bei ${p.name} seit ${sinceDays(p.days)} unbeantwortet: War es für sie die richtige Frage zur richtigen Zeit?`,
     ],
     'scenes.stage': [
       (p) => `${p.name} steht seit ${sinceDays(p.days)} in „${p.stage}“. Was könnte hinter den Kulissen passieren (Budget, Personen, Prioritäten), das diese Phase nicht zeigt?`,
       (p) => `Was müsste sich bei ${p.name} ändern, damit sie über „${p.stage}“ hinauskommen, wo sie seit ${sinceDays(p.days)} stehen?`,
+      (p) => `${p.name} steht seit ${sinceDays(p.days)} in „${p.stage}“: Wer auf ihrer Seite müsste zustimmen, und worauf wartet diese Person?`,
     ],
     'scenes.role': [
       (p) => `Was beschäftigt ${p.person} als ${p.title} bei ${p.company} in diesem Quartal, wonach Sie noch nicht gefragt haben?`,
@@ -101,6 +110,7 @@ export const de: QuestionBank = {
     'scenes.size': [
       (p) => `Was prägt dieses Jahr für ein Unternehmen mit ${p.employees} Beschäftigten (${p.industry}) wie ${p.name}, über diesen Deal hinaus?`,
       (p) => `Welcher Druck könnte in diesem Jahr hinter dem Gespräch stehen, für ein Unternehmen mit ${p.employees} Beschäftigten (${p.industry}) wie ${p.name}?`,
+      (p) => `Was muss ein Unternehmen mit ${p.employees} Beschäftigten (${p.industry}) wie ${p.name} in diesem Jahr richtig machen, und wo passen Sie dazu?`,
     ],
     'scenes.unknown': [
       (p) => `Was passiert in diesem Quartal im Geschäft von ${p.name}, das Ihnen das CRM nicht zeigt?`,
@@ -114,6 +124,10 @@ export const de: QuestionBank = {
     'peers.theme': [
       (p) => `${p.count} weitere Kunden aus der Branche ${p.industry} haben ebenfalls Tickets zu ${p.theme} gemeldet. Steckt dahinter ein Muster, über das Sie mit ${p.name} sprechen sollten?`,
       (p) => `${p.theme} taucht in Tickets von ${p.count} weiteren Kunden der Branche ${p.industry} auf: Spürt ${p.name} das auch?`,
+    ],
+    'peers.unknown': [
+      (p) => `Welcher Ihrer anderen Kunden ähnelt ${p.name} am meisten, und was haben Sie aus der Arbeit mit ihm gelernt?`,
+      (p) => `Womit ringen Kunden wie ${p.name} an diesem Punkt meist, und trifft das hier zu?`,
     ],
     'experts.ticket-owner': [
       (p) => `${p.person} betreut die Support-Tickets von ${p.name}. Was könnte ${p.person} Ihnen über die Lage erzählen, bevor Sie sich melden?`,
@@ -135,6 +149,7 @@ export const de: QuestionBank = {
     'long-term.customer': [
       (p) => `Wo soll Ihre Beziehung zu ${p.name} in einem Jahr stehen, und bringt dieses Nachfassen sie dorthin?`,
       (p) => `Was würde ${p.name} dazu bringen, Sie in einem Jahr einem Partner weiterzuempfehlen?`,
+      (p) => `Was hat ${p.name} mit Ihnen bisher erreicht, und was möchten sie als Nächstes erreichen?`,
     ],
     'long-term.unknown': [
       (p) => `Wie sähe aus Sicht von ${p.name} ein gutes Jahr aus?`,
@@ -153,6 +168,10 @@ export const de: QuestionBank = {
       (p) => `${p.name} hat ${plural(p.count, 'ein offenes Ticket', '# offene Tickets, eines davon')} zu „${p.subject}“: Wie läuft das aus ihrer Sicht, und wer in Ihrem Team könnte es Ihnen sagen?`,
       (p) => `Was bedeutet „${p.subject}“, ${plural(p.count, 'das offene Ticket', 'eines der # offenen Tickets')} von ${p.name} im Support, für ihre tägliche Arbeit?`,
     ],
+    'service.unknown': [
+      (p) => `Wenn ${p.name} zuletzt etwas an Ihrem Produkt oder Service gestört hätte: Wie würden Sie davon erfahren?`,
+      (p) => `Wie erlebt ${p.name} die Zusammenarbeit mit Ihrem Team bisher, aus ihrer Sicht statt aus dem CRM?`,
+    ],
     'calm.fresh-lead': [
       (p) => `${p.name} wurde ${ago(p.days)} zum Lead. Was hat sie bewogen, sich zu melden, und was wäre für sie heute hilfreich?`,
       (p) => `${p.name} wurde ${ago(p.days)} zum Lead: Was wissen Sie darüber, was sie suchen, und was nehmen Sie nur an?`,
@@ -160,10 +179,12 @@ export const de: QuestionBank = {
     'calm.last-touch': [
       (p) => `${LAST_TOUCH[p.touch]} mit ${p.name} war ${ago(p.days)}. Was haben Sie dabei erfahren, das Ihr nächstes Gespräch prägen sollte?`,
       (p) => `Was hat ${p.name} Ihnen in ${SINCE_TOUCH[p.touch]} ${ago(p.days)} gesagt, worauf dieses Nachfassen aufbauen sollte?`,
+      (p) => `Zurück zu ${SINCE_TOUCH[p.touch]} mit ${p.name} ${ago(p.days)}: Worum haben sie gebeten, dem Sie noch nicht nachgegangen sind?`,
     ],
     'calm.last-subject': [
       (p) => `${LAST_TOUCH[p.touch]} mit ${p.name} ${ago(p.days)} drehte sich um „${p.subject}“: Was haben sie geantwortet, und was ist für sie noch offen?`,
       (p) => `Was haben Sie aus „${p.subject}“ mitgenommen, ${SINCE_TOUCH[p.touch]} mit ${p.name} ${ago(p.days)}, und woran würden sie gern anknüpfen?`,
+      (p) => `Als Sie zuletzt mit ${p.name} über „${p.subject}“ gesprochen haben (${TOUCH[p.touch]}, ${ago(p.days)}): Was war ihnen dabei am wichtigsten?`,
     ],
     'calm.need': [
       (p) => `Was wissen Sie wirklich darüber, was ${p.name} heute braucht, und wie könnten Sie es herausfinden?`,

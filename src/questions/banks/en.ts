@@ -61,6 +61,7 @@ export const en: QuestionBank = {
     'urgency.quarter-end': [
       (p) => `The close date for ${p.name} is ${inDays(p.days)}, and the quarter ends ${inDays(p.quarterDays)}. Is this follow-up on your timeline or on theirs?`,
       (p) => `${p.name}'s close date is ${inDays(p.days)} and the quarter ends ${inDays(p.quarterDays)}: which of those two dates is ${p.name} actually working towards?`,
+      (p) => `The quarter ends ${inDays(p.quarterDays)} and ${p.name}'s close date is ${inDays(p.days)}: what would change for them if it moved, rather than for you?`,
     ],
     'urgency.pushed': [
       (p) => `The close date with ${p.name} has moved ${times(p.count)} already. What is their own timeline telling you?`,
@@ -70,9 +71,14 @@ export const en: QuestionBank = {
       (p) => `The deal with ${p.name} has sat in “${p.stage}” for ${days(p.days)}; your pipeline's median there is ${days(p.median)}. Whose pace is this follow-up set to, yours or theirs?`,
       (p) => `“${p.stage}” usually takes ${days(p.median)} in your pipeline, and ${p.name} has been there ${days(p.days)}: what is their pace telling you?`,
     ],
+    'urgency.unknown': [
+      (p) => `Whose timeline is this follow-up on, yours or ${p.name}'s, and how would you know?`,
+      (p) => `What is ${p.name}'s own timeline for this, as far as you actually know?`,
+    ],
     'dark.attempts': [
       (p) => `${p.name} last replied ${ago(p.days)}, and you have reached out ${times(p.attempts)} since. What might the silence be telling you?`,
       (p) => `You have written to ${p.name} ${times(p.attempts)} since their last reply ${ago(p.days)}: what could they be weighing up that you have not heard about?`,
+      (p) => `${times(p.attempts)} without an answer since ${p.name} last replied ${ago(p.days)}: what would you do differently if you were in their shoes?`,
     ],
     'dark.never-replied': [
       (p) => `${p.name} has not replied to ${plural(p.attempts, 'your message', 'any of your # messages')} yet. What would make a conversation worth their time?`,
@@ -81,14 +87,17 @@ export const en: QuestionBank = {
     'dark.silence': [
       (p) => `It has been ${days(p.days)} since ${p.name} last replied. What might have changed on their side in that time?`,
       (p) => `${p.name} has been quiet for ${days(p.days)}: is there something on their side you could ask about, rather than something to chase?`,
+      (p) => `What was going on for ${p.name} ${days(p.days)} ago, when they last replied, and what might have taken its place since?`,
     ],
     'dark.last-subject': [
       (p) => `Your last email to ${p.name}, “${p.subject}”, went out ${ago(p.days)} and has no reply yet: what in it mattered to them, and what did not?`,
       (p) => `${p.name} has not answered “${p.subject}”, sent ${ago(p.days)}: how might that subject look from where they sit?`,
+      (p) => `“${p.subject}” has gone unanswered by ${p.name} for ${days(p.days)}: was it the right question for them, at the right time?`,
     ],
     'scenes.stage': [
       (p) => `${p.name} has been in “${p.stage}” for ${days(p.days)}. What might be happening behind the scenes (budget, people, priorities) that the stage does not show?`,
       (p) => `What would have to change at ${p.name} for them to move past “${p.stage}”, where they have been for ${days(p.days)}?`,
+      (p) => `${days(p.days)} in “${p.stage}” is a long time for ${p.name}: who on their side would have to say yes, and what are they waiting for?`,
     ],
     'scenes.role': [
       (p) => `What is on ${p.person}'s plate as ${p.title} at ${p.company} this quarter that you have not asked about yet?`,
@@ -98,6 +107,7 @@ export const en: QuestionBank = {
     'scenes.size': [
       (p) => `What is shaping this year for a ${p.employees}-person ${p.industry} business like ${p.name}, beyond this deal?`,
       (p) => `For a ${p.industry} business of ${p.employees} people like ${p.name}, what pressures this year might sit behind this conversation?`,
+      (p) => `What does a ${p.employees}-person ${p.industry} business like ${p.name} have to get right this year, and where do you fit in?`,
     ],
     'scenes.unknown': [
       (p) => `What is going on in ${p.name}'s business this quarter that the CRM would not show you?`,
@@ -111,6 +121,10 @@ export const en: QuestionBank = {
     'peers.theme': [
       (p) => `${p.count} other ${p.industry} clients have raised tickets about ${p.theme} too. Is there a pattern here worth talking through with ${p.name}?`,
       (p) => `${p.theme} keeps coming up in tickets from ${p.count} other ${p.industry} clients: does ${p.name} feel it too?`,
+    ],
+    'peers.unknown': [
+      (p) => `Which of your other clients is most like ${p.name}, and what did you learn from working with them?`,
+      (p) => `What do clients like ${p.name} usually struggle with at this point, and does it apply here?`,
     ],
     'experts.ticket-owner': [
       (p) => `${p.person} works ${p.name}'s support tickets. What could they tell you about how things are going before you reach out?`,
@@ -132,6 +146,7 @@ export const en: QuestionBank = {
     'long-term.customer': [
       (p) => `Where would you like your relationship with ${p.name} to be in a year's time, and does this follow-up move it there?`,
       (p) => `What would make ${p.name} recommend you to a peer a year from today?`,
+      (p) => `What has ${p.name} achieved with you so far, and what would they want to achieve next?`,
     ],
     'long-term.unknown': [
       (p) => `What would a good year look like for ${p.name}, from their side of the table?`,
@@ -150,6 +165,10 @@ export const en: QuestionBank = {
       (p) => `${p.name} has ${plural(p.count, 'an open ticket', '# open tickets, one of them')} about “${p.subject}”: how is that going from their side, and who on your team could tell you?`,
       (p) => `What does “${p.subject}”, ${plural(p.count, 'the ticket', 'one of the # tickets')} ${p.name} has open with support, mean for their work day to day?`,
     ],
+    'service.unknown': [
+      (p) => `If something about your product or service were bothering ${p.name} lately, how would you hear about it?`,
+      (p) => `How is ${p.name}'s experience with your team so far, from their side rather than from the CRM?`,
+    ],
     'calm.fresh-lead': [
       (p) => `${p.name} became a lead ${ago(p.days)}. What made them reach out, and what would be useful to them today?`,
       (p) => `${p.name} became a lead ${ago(p.days)}: what do you know about what they were looking for, and what are you assuming?`,
@@ -157,10 +176,12 @@ export const en: QuestionBank = {
     'calm.last-touch': [
       (p) => `Your last ${TOUCH[p.touch]} with ${p.name} was ${ago(p.days)}. What did you learn then that should shape what you say next?`,
       (p) => `What did ${p.name} tell you in your ${TOUCH[p.touch]} ${ago(p.days)} that this follow-up should build on?`,
+      (p) => `Thinking back to your ${TOUCH[p.touch]} with ${p.name} ${ago(p.days)}: what did they ask for that you have not followed up on yet?`,
     ],
     'calm.last-subject': [
       (p) => `Your last ${TOUCH[p.touch]} with ${p.name} was about “${p.subject}”, ${ago(p.days)}: what did they answer, and what is still open for them?`,
       (p) => `What did you take away from “${p.subject}”, your ${TOUCH[p.touch]} with ${p.name} ${ago(p.days)}, and what would they want to pick up from there?`,
+      (p) => `When you last spoke with ${p.name} about “${p.subject}” (${TOUCH[p.touch]}, ${ago(p.days)}), what did they care about most?`,
     ],
     'calm.need': [
       (p) => `What do you actually know ${p.name} needs today, and how could you find out?`,

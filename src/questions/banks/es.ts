@@ -64,6 +64,7 @@ export const es: QuestionBank = {
     'urgency.quarter-end': [
       (p) => `La fecha de cierre con ${p.name} es ${inDays(p.days)} y el trimestre termina ${inDays(p.quarterDays)}. ¿Este seguimiento responde a su calendario o al del cliente?`,
       (p) => `La fecha de cierre con ${p.name} es ${inDays(p.days)} y el trimestre termina ${inDays(p.quarterDays)}: ¿hacia cuál de esas dos fechas trabaja realmente ${p.name}?`,
+      (p) => `El trimestre termina ${inDays(p.quarterDays)} y la fecha de cierre de ${p.name} es ${inDays(p.days)}: ¿qué cambiaría para ellos, y no para usted, si se moviera?`,
     ],
     'urgency.pushed': [
       (p) => `La fecha de cierre con ${p.name} ya se ha movido ${times(p.count)}. ¿Qué le dice eso sobre el calendario del propio cliente?`,
@@ -73,9 +74,14 @@ export const es: QuestionBank = {
       (p) => `El negocio con ${p.name} lleva ${days(p.days)} en «${p.stage}»; la mediana de su pipeline en esa etapa es de ${days(p.median)}. ¿A qué ritmo responde este seguimiento: al suyo o al del cliente?`,
       (p) => `«${p.stage}» suele durar ${days(p.median)} en su pipeline, y ${p.name} lleva ahí ${days(p.days)}: ¿qué le dice su ritmo?`,
     ],
+    'urgency.unknown': [
+      (p) => `¿Este seguimiento va al ritmo de usted o al de ${p.name}, y cómo lo sabría?`,
+      (p) => `¿Cuál es el calendario propio de ${p.name} para esto, hasta donde usted realmente sabe?`,
+    ],
     'dark.attempts': [
       (p) => `${p.name} respondió por última vez ${ago(p.days)} y desde entonces usted les ha escrito ${times(p.attempts)}. ¿Qué podría estar diciéndole ese silencio?`,
       (p) => `Ha escrito a ${p.name} ${times(p.attempts)} desde su última respuesta, ${ago(p.days)}: ¿qué podrían estar sopesando de lo que usted no sabe nada?`,
+      (p) => `${upper(times(p.attempts))} sin respuesta desde que ${p.name} respondió ${ago(p.days)}: ¿qué haría usted distinto en su lugar?`,
     ],
     'dark.never-replied': [
       (p) => `${p.name} aún no ha respondido a ${plural(p.attempts, 'su mensaje', 'ninguno de sus # mensajes')}. ¿Qué haría que una conversación valiera la pena para ellos?`,
@@ -84,14 +90,17 @@ export const es: QuestionBank = {
     'dark.silence': [
       (p) => `Han pasado ${days(p.days)} desde la última respuesta de ${p.name}. ¿Qué podría haber cambiado de su lado en ese tiempo?`,
       (p) => `${p.name} lleva ${days(p.days)} en silencio: ¿hay algo de su lado por lo que podría preguntar, en lugar de insistir?`,
+      (p) => `¿Qué ocupaba a ${p.name} hace ${days(p.days)}, en su última respuesta, y qué puede haber ocupado su lugar desde entonces?`,
     ],
     'dark.last-subject': [
       (p) => `Su último correo a ${p.name}, «${p.subject}», salió ${ago(p.days)} y sigue sin respuesta: ¿qué de él les importaba, y qué no?`,
       (p) => `${p.name} no ha respondido a «${p.subject}», enviado ${ago(p.days)}: ¿cómo se ve ese asunto desde su lado?`,
+      (p) => `«${p.subject}» lleva ${days(p.days)} sin respuesta de ${p.name}: ¿era la pregunta adecuada para ellos, en el momento adecuado?`,
     ],
     'scenes.stage': [
       (p) => `${p.name} lleva ${days(p.days)} en «${p.stage}». ¿Qué podría estar pasando entre bastidores (presupuesto, personas, prioridades) que esa etapa no muestra?`,
       (p) => `¿Qué tendría que cambiar en ${p.name} para pasar de «${p.stage}», donde llevan ${days(p.days)}?`,
+      (p) => `${days(p.days)} en «${p.stage}» es mucho tiempo para ${p.name}: ¿quién de su lado tiene que decir que sí, y a qué está esperando?`,
     ],
     'scenes.role': [
       (p) => `¿Qué ocupa a ${p.person} como ${p.title} en ${p.company} este trimestre que usted aún no le ha preguntado?`,
@@ -101,6 +110,7 @@ export const es: QuestionBank = {
     'scenes.size': [
       (p) => `¿Qué está marcando este año para una empresa de ${p.employees} personas (${p.industry}) como ${p.name}, más allá de este negocio?`,
       (p) => `Para una empresa de ${p.employees} personas (${p.industry}) como ${p.name}, ¿qué presiones de este año podrían estar detrás de esta conversación?`,
+      (p) => `¿Qué tiene que hacer bien este año una empresa de ${p.employees} personas (${p.industry}) como ${p.name}, y dónde encaja usted?`,
     ],
     'scenes.unknown': [
       (p) => `¿Qué está pasando este trimestre en el negocio de ${p.name} que el CRM no le muestra?`,
@@ -114,6 +124,10 @@ export const es: QuestionBank = {
     'peers.theme': [
       (p) => `Otros ${p.count} clientes del sector ${p.industry} también han abierto tickets sobre ${p.theme}. ¿Hay aquí un patrón que valga la pena comentar con ${p.name}?`,
       (p) => `${p.theme} aparece en tickets de otros ${p.count} clientes del sector ${p.industry}: ¿lo nota también ${p.name}?`,
+    ],
+    'peers.unknown': [
+      (p) => `¿Cuál de sus otros clientes se parece más a ${p.name}, y qué aprendió trabajando con él?`,
+      (p) => `¿Con qué suelen tropezar clientes como ${p.name} en este punto, y pasa aquí también?`,
     ],
     'experts.ticket-owner': [
       (p) => `${p.person} lleva los tickets de soporte de ${p.name}. ¿Qué podría contarle sobre cómo van las cosas antes de que usted les contacte?`,
@@ -135,6 +149,7 @@ export const es: QuestionBank = {
     'long-term.customer': [
       (p) => `¿Dónde quiere que esté su relación con ${p.name} dentro de un año, y este seguimiento les acerca a ello?`,
       (p) => `¿Qué haría que ${p.name} les recomendara a un colega dentro de un año?`,
+      (p) => `¿Qué ha conseguido ${p.name} con ustedes hasta ahora, y qué querrían conseguir después?`,
     ],
     'long-term.unknown': [
       (p) => `¿Cómo sería un buen año para ${p.name}, desde su propio punto de vista?`,
@@ -153,6 +168,10 @@ export const es: QuestionBank = {
       (p) => `${p.name} tiene ${plural(p.count, 'un ticket abierto', '# tickets abiertos, uno de ellos')} sobre «${p.subject}»: ¿cómo lo viven ellos, y quién de su equipo podría contárselo?`,
       (p) => `¿Qué supone «${p.subject}», ${plural(p.count, 'el ticket', 'uno de los # tickets')} que ${p.name} tiene en curso con soporte, para su trabajo diario?`,
     ],
+    'service.unknown': [
+      (p) => `Si algo de su producto o servicio le hubiera molestado a ${p.name} últimamente, ¿cómo se enteraría usted?`,
+      (p) => `¿Cómo está viviendo ${p.name} el trabajo con su equipo hasta ahora, desde su lado y no desde el CRM?`,
+    ],
     'calm.fresh-lead': [
       (p) => `${p.name} se convirtió en lead ${ago(p.days)}. ¿Qué les llevó a escribir y qué les resultaría útil hoy?`,
       (p) => `${p.name} se convirtió en lead ${ago(p.days)}: ¿qué sabe de lo que buscaban, y qué está suponiendo?`,
@@ -160,10 +179,12 @@ export const es: QuestionBank = {
     'calm.last-touch': [
       (p) => `Su último contacto (${TOUCH[p.touch]}) con ${p.name} fue ${ago(p.days)}. ¿Qué aprendió entonces que debería orientar lo siguiente?`,
       (p) => `¿Qué le contó ${p.name} en ${LAST[p.touch]} ${ago(p.days)} sobre lo que debería construir este seguimiento?`,
+      (p) => `Volviendo a ${LAST[p.touch]} con ${p.name} ${ago(p.days)}: ¿qué le pidieron que aún no ha retomado?`,
     ],
     'calm.last-subject': [
       (p) => `${upper(LAST[p.touch])} con ${p.name}, ${ago(p.days)}, trataba de «${p.subject}»: ¿qué respondieron, y qué sigue abierto para ellos?`,
       (p) => `¿Qué se llevó de «${p.subject}», ${LAST[p.touch]} con ${p.name} ${ago(p.days)}, y desde dónde querrían retomarlo?`,
+      (p) => `La última vez que habló con ${p.name} de «${p.subject}» (${TOUCH[p.touch]}, ${ago(p.days)}), ¿qué era lo que más les importaba?`,
     ],
     'calm.need': [
       (p) => `¿Qué sabe realmente sobre lo que ${p.name} necesita hoy, y cómo podría averiguarlo?`,

@@ -61,6 +61,7 @@ export const fr: QuestionBank = {
     'urgency.quarter-end': [
       (p) => `La date de clôture avec ${p.name} est ${inDays(p.days)} et le trimestre se termine ${inDays(p.quarterDays)}. Cette relance suit-elle votre calendrier ou le leur ?`,
       (p) => `La date de clôture avec ${p.name} est ${inDays(p.days)} et le trimestre se termine ${inDays(p.quarterDays)} : laquelle de ces deux dates compte vraiment pour ${p.name} ?`,
+      (p) => `Le trimestre se termine ${inDays(p.quarterDays)} et la date de clôture de ${p.name} est ${inDays(p.days)} : qu’est-ce qui changerait pour eux, et non pour vous, si elle bougeait ?`,
     ],
     'urgency.pushed': [
       (p) => `La date de clôture avec ${p.name} a déjà été repoussée ${times(p.count)}. Que vous dit-elle de leur propre calendrier ?`,
@@ -70,9 +71,14 @@ export const fr: QuestionBank = {
       (p) => `L’affaire avec ${p.name} est à l’étape « ${p.stage} » depuis ${days(p.days)} ; la médiane de votre pipeline y est de ${days(p.median)}. Quel rythme cette relance suit-elle : le vôtre ou le leur ?`,
       (p) => `L’étape « ${p.stage} » dure en général ${days(p.median)} dans votre pipeline, et ${p.name} y est depuis ${days(p.days)} : que vous dit leur rythme ?`,
     ],
+    'urgency.unknown': [
+      (p) => `Cette relance suit-elle votre calendrier ou celui de ${p.name}, et comment le sauriez-vous ?`,
+      (p) => `Quel est le calendrier propre de ${p.name} sur ce sujet, pour ce que vous en savez vraiment ?`,
+    ],
     'dark.attempts': [
       (p) => `${p.name} a répondu pour la dernière fois ${ago(p.days)}, et vous les avez relancés ${times(p.attempts)} depuis. Que pourrait vous dire ce silence ?`,
       (p) => `Vous avez écrit ${times(p.attempts)} à ${p.name} depuis leur dernière réponse, ${ago(p.days)} : que pourraient-ils être en train de peser dont vous n’avez pas entendu parler ?`,
+      (p) => `${times(p.attempts)} sans réponse depuis la dernière réponse de ${p.name}, ${ago(p.days)} : que feriez-vous autrement à leur place ?`,
     ],
     'dark.never-replied': [
       (p) => `${p.name} n’a encore répondu à ${plural(p.attempts, 'votre message', 'aucun de vos # messages')}. Qu’est-ce qui rendrait un échange utile pour eux ?`,
@@ -81,14 +87,17 @@ export const fr: QuestionBank = {
     'dark.silence': [
       (p) => `Cela fait ${days(p.days)} que ${p.name} n’a pas répondu. Qu’est-ce qui a pu changer de leur côté entre-temps ?`,
       (p) => `${p.name} est silencieux depuis ${days(p.days)} : y a-t-il un sujet de leur côté sur lequel les interroger, plutôt qu’une relance ?`,
+      (p) => `Qu’est-ce qui occupait ${p.name} il y a ${days(p.days)}, lors de leur dernière réponse, et qu’est-ce qui a pu prendre sa place depuis ?`,
     ],
     'dark.last-subject': [
       (p) => `Votre dernier e-mail à ${p.name}, « ${p.subject} », est parti ${ago(p.days)} et reste sans réponse : qu’est-ce qui comptait pour eux dedans, et qu’est-ce qui ne comptait pas ?`,
       (p) => `${p.name} n’a pas répondu à « ${p.subject} », envoyé ${ago(p.days)} : à quoi ressemble ce sujet vu de leur côté ?`,
+      (p) => `« ${p.subject} » reste sans réponse de ${p.name} depuis ${days(p.days)} : était-ce la bonne question pour eux, au bon moment ?`,
     ],
     'scenes.stage': [
       (p) => `${p.name} est à l’étape « ${p.stage} » depuis ${days(p.days)}. Que se passe-t-il peut-être en coulisses (budget, personnes, priorités) que cette étape ne montre pas ?`,
       (p) => `Que faudrait-il qui change chez ${p.name} pour dépasser l’étape « ${p.stage} », où ils sont depuis ${days(p.days)} ?`,
+      (p) => `${days(p.days)} à l’étape « ${p.stage} », c’est long pour ${p.name} : qui de leur côté doit dire oui, et qu’attend cette personne ?`,
     ],
     'scenes.role': [
       (p) => `Qu’est-ce qui occupe ${p.person} en tant que ${p.title} chez ${p.company} ce trimestre, et que vous n’avez pas encore demandé ?`,
@@ -98,6 +107,7 @@ export const fr: QuestionBank = {
     'scenes.size': [
       (p) => `Qu’est-ce qui façonne cette année pour une entreprise de ${p.employees} personnes (${p.industry}) comme ${p.name}, au-delà de cette affaire ?`,
       (p) => `Pour une entreprise de ${p.employees} personnes (${p.industry}) comme ${p.name}, quelles pressions de l’année pourraient se cacher derrière cet échange ?`,
+      (p) => `Que doit réussir cette année une entreprise de ${p.employees} personnes (${p.industry}) comme ${p.name}, et où vous situez-vous ?`,
     ],
     'scenes.unknown': [
       (p) => `Que se passe-t-il ce trimestre dans l’activité de ${p.name} que le CRM ne vous montre pas ?`,
@@ -111,6 +121,10 @@ export const fr: QuestionBank = {
     'peers.theme': [
       (p) => `${p.count} autres clients du secteur ${p.industry} ont aussi ouvert des tickets sur ${p.theme}. Y a-t-il là une tendance à aborder avec ${p.name} ?`,
       (p) => `${p.theme} revient dans les tickets de ${p.count} autres clients du secteur ${p.industry} : ${p.name} le ressent-il aussi ?`,
+    ],
+    'peers.unknown': [
+      (p) => `Lequel de vos autres clients ressemble le plus à ${p.name}, et qu’avez-vous appris en travaillant avec lui ?`,
+      (p) => `Sur quoi des clients comme ${p.name} butent-ils souvent à ce stade, et est-ce le cas ici ?`,
     ],
     'experts.ticket-owner': [
       (p) => `${p.person} suit les tickets de support de ${p.name}. Que pourrait-il ou elle vous apprendre sur la situation avant votre prise de contact ?`,
@@ -132,6 +146,7 @@ export const fr: QuestionBank = {
     'long-term.customer': [
       (p) => `Où voulez-vous que votre relation avec ${p.name} en soit dans un an, et cette relance vous en rapproche-t-elle ?`,
       (p) => `Qu’est-ce qui amènerait ${p.name} à vous recommander à un pair d’ici un an ?`,
+      (p) => `Qu’est-ce que ${p.name} a accompli avec vous jusqu’ici, et que voudraient-ils accomplir ensuite ?`,
     ],
     'long-term.unknown': [
       (p) => `À quoi ressemblerait une bonne année pour ${p.name}, de leur point de vue ?`,
@@ -150,6 +165,10 @@ export const fr: QuestionBank = {
       (p) => `${p.name} a ${plural(p.count, 'un ticket ouvert', '# tickets ouverts, dont un')} au sujet de « ${p.subject} » : comment cela se passe-t-il de leur côté, et qui dans votre équipe pourrait vous le dire ?`,
       (p) => `Que représente « ${p.subject} », ${plural(p.count, 'le ticket', 'l’un des # tickets')} que ${p.name} a en cours auprès du support, dans leur travail au quotidien ?`,
     ],
+    'service.unknown': [
+      (p) => `Si quelque chose dans votre produit ou service gênait ${p.name} ces derniers temps, comment l’apprendriez-vous ?`,
+      (p) => `Comment ${p.name} vit-il jusqu’ici la collaboration avec votre équipe, de son point de vue plutôt que selon le CRM ?`,
+    ],
     'calm.fresh-lead': [
       (p) => `${p.name} est devenu un lead ${ago(p.days)}. Qu’est-ce qui les a poussés à se manifester, et qu’est-ce qui leur serait utile aujourd’hui ?`,
       (p) => `${p.name} est devenu un prospect ${ago(p.days)} : que savez-vous de ce qu’ils cherchaient, et que supposez-vous ?`,
@@ -157,10 +176,12 @@ export const fr: QuestionBank = {
     'calm.last-touch': [
       (p) => `Votre dernier ${TOUCH[p.touch]} avec ${p.name} a eu lieu ${ago(p.days)}. Qu’en avez-vous appris qui devrait guider la suite ?`,
       (p) => `Que vous a dit ${p.name} lors de votre ${TOUCH[p.touch]} ${ago(p.days)}, sur quoi cette relance devrait s’appuyer ?`,
+      (p) => `En repensant à votre ${TOUCH[p.touch]} avec ${p.name} ${ago(p.days)} : qu’ont-ils demandé à quoi vous n’avez pas encore donné suite ?`,
     ],
     'calm.last-subject': [
       (p) => `Votre dernier ${TOUCH[p.touch]} avec ${p.name}, ${ago(p.days)}, portait sur « ${p.subject} » : qu’ont-ils répondu, et qu’est-ce qui reste ouvert pour eux ?`,
       (p) => `Qu’avez-vous retenu de « ${p.subject} », votre ${TOUCH[p.touch]} avec ${p.name} ${ago(p.days)}, et à partir de quoi voudraient-ils reprendre ?`,
+      (p) => `La dernière fois que vous avez parlé de « ${p.subject} » avec ${p.name} (${TOUCH[p.touch]}, ${ago(p.days)}), qu’est-ce qui comptait le plus pour eux ?`,
     ],
     'calm.need': [
       (p) => `Que savez-vous vraiment de ce dont ${p.name} a besoin aujourd’hui, et comment pourriez-vous le découvrir ?`,

@@ -39,6 +39,9 @@ const SAMPLES: { [K in TemplateId]: TemplateParams[K] } = {
   'calm.last-touch': { touch: 'CALL', days: 7 },
   'calm.last-subject': { touch: 'EMAIL', days: 7, subject: 'Contract redlines' },
   'calm.need': {},
+  'urgency.unknown': {},
+  'peers.unknown': {},
+  'service.unknown': {},
 };
 
 const FACTS: Fact[] = [
