@@ -80,7 +80,7 @@ export function varietyStats(carded: readonly Carded[], skipped: number): Variet
   const byRep = new Map<string, Card[]>();
   for (const { card, ownerId } of carded) byRep.set(ownerId ?? '(none)', [...(byRep.get(ownerId ?? '(none)') ?? []), card]);
   const [ownerId, repCards] = [...byRep.entries()].sort((a, b) => b[1].length - a[1].length)[0] ?? ['-', []];
-  const mins = [...byRep.values()].map(minDistinct).filter((n): n is number => n !== undefined);
+  const mins = [...byRep.values()].map((cards) => minDistinct(cards)).filter((n): n is number => n !== undefined);
   let clientRepeats = 0;
   carded.forEach(({ task, card }, i) => {
     const keys = new Set(task.records.filter((r) => r.objectType !== 'ticket').map(keyOf));
