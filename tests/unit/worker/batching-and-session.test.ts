@@ -104,4 +104,10 @@ describe('decide-card helpers', () => {
     expect(rotationHistory([{ headline: { templateId: 'h1' }, questions: [{ templateId: 'q1' }, { templateId: 'q2' }] }, null, 'x', {}]))
       .toEqual({ recent: [{ headlineId: 'h1', questionIds: ['q1', 'q2'] }] });
   });
+
+  test('when stored cards name their wordings, then rotation history keeps them, for the client and for the rep', () => {
+    const stored = { headline: { templateId: 'h1', form: 2 }, questions: [{ templateId: 'q1', form: 0 }, { templateId: 'q2' }] };
+    const entry = { headlineId: 'h1', questionIds: ['q1', 'q2'], variants: ['h1#2', 'q1#0'] };
+    expect(rotationHistory([stored], [stored, null])).toEqual({ recent: [entry], rep: [entry] });
+  });
 });
