@@ -68,7 +68,7 @@ function samples(carded: readonly Carded[]): string[] {
     picked.push(entry);
   }
   return picked.flatMap(({ task, card }) => [
-    `### Task: “${task.taskSubject}” (${task.snapshot.task.type ?? 'TODO'}, ${task.snapshot.company?.name ?? task.snapshot.contacts[0]?.firstName ?? 'no client'})`,
+    `### Task: “${task.taskSubject}” (${task.snapshot.task.type ?? 'TODO'}, ${task.snapshot.company?.name ?? task.snapshot.contacts[0]?.firstName ?? 'no client'})${task.snapshot.task.body ? ` — body: “${task.snapshot.task.body}”` : ''}`,
     renderTaskBodyAppendix(card),
     `templates: ${card.headline.templateId}#${card.headline.form ?? 0} | ${card.questions.map((q) => `${q.templateId}#${q.form ?? 0}`).join(' | ')}`,
     '',
