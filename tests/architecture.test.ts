@@ -95,3 +95,10 @@ test('when source code logs, then it goes through pino, never console', () => {
   const users = files.filter((file) => /\bconsole\.(log|error|warn|info|debug)\(/.test(file.text));
   expect(users.map((file) => relative(ROOT, file.path))).toEqual([]);
 });
+
+test('when the settings area needs what the worker also uses, then both import it from below, never settings from worker', () => {
+  const upward = files
+    .filter((file) => file.area === 'settings')
+    .flatMap((file) => file.imports.filter((spec) => spec.startsWith('.') && (relative(SRC, join(file.path, '..', spec)).split(sep)[0] ?? '') === 'worker').map((spec) => `${relative(ROOT, file.path)} imports ${spec}`));
+  expect(upward).toEqual([]);
+});

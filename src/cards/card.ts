@@ -5,6 +5,8 @@ import type { LensId } from '../questions/lenses.ts';
 export interface CardQuestion {
   /** Template id, e.g. "dark.attempts"; what rotation history records. */
   templateId: string;
+  /** Which of the template's wordings was used; with the template id, what the rep actually read. */
+  form?: number;
   lens: LensId;
   text: string;
   /** The concrete facts this question rests on, worded for the card's locale. */
@@ -20,7 +22,7 @@ export interface FeedbackLinks {
 export interface Card {
   locale: Locale;
   /** The rewritten prompt: a question, never an instruction. */
-  headline: { templateId: string; text: string };
+  headline: { templateId: string; form?: number; text: string };
   questions: CardQuestion[];
   why: {
     /** Facts used, worded for the locale, in the order they appear on the card. */

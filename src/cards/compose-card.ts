@@ -15,7 +15,7 @@ export interface ComposeCardInput {
   signals: Signals;
   classification?: CardClassification;
   settings?: ComposerSettings;
-  /** Earlier cards for the same record and rep, newest first; used to rotate questions. */
+  /** The client's and the rep's earlier cards, newest first; used to rotate templates and wordings. */
   history?: CardHistory;
   /** Epoch ms; the composer itself reads no clock. Kept for callers and future time-based wording. */
   now: number;
@@ -29,7 +29,7 @@ function factText(bank: QuestionBank, fact: Fact): string {
 
 export function composeCard(input: ComposeCardInput): Card {
   const settings = input.settings ?? DEFAULT_COMPOSER_SETTINGS;
-  const history = input.history ?? { recent: [] };
+  const history = { seed: input.snapshot.task.id, ...(input.history ?? { recent: [] }) };
   const locale = resolveLocale(input.locale, input.snapshot.portal.locale ?? undefined);
   const bank = BANKS[locale];
   const headline = selectHeadline(input.signals, settings, bank, history);
@@ -43,9 +43,10 @@ export function composeCard(input: ComposeCardInput): Card {
 
   const card: Card = {
     locale,
-    headline: { templateId: headline.id, text: headline.text },
+    headline: { templateId: headline.id, form: headline.form, text: headline.text },
     questions: questions.map((q) => ({
       templateId: q.id,
+      form: q.form,
       lens: q.lens ?? 'calm-attentiveness',
       text: q.text,
       facts: q.facts.map((fact) => factText(bank, fact)),

@@ -5,7 +5,7 @@ export type { Signals } from '../context/signals.ts';
 export { ComposerSettingsSchema, DEFAULT_COMPOSER_SETTINGS, DEFAULT_THRESHOLDS, type ComposerSettings, type Thresholds } from '../questions/composer-settings.ts';
 export { LENS_IDS, type LensId } from '../questions/lenses.ts';
 export { LOCALES, resolveLocale, type Locale } from '../questions/locale.ts';
-export type { CardHistory } from '../questions/select-questions.ts';
+export type { CardHistory, HistoryEntry } from '../questions/rotation.ts';
 export type { Card, CardClassification, CardQuestion, FeedbackLinks } from './card.ts';
 export { composeCard, type ComposeCardInput } from './compose-card.ts';
 export { renderNoteBody } from './render-note.ts';

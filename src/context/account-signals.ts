@@ -1,14 +1,14 @@
 /** Open tickets, lifecycle phase, industry and size. */
 import type { CrmSnapshot, Deal } from './crm-snapshot.ts';
 import type { FirmographicsSignal, LifecyclePhase, LifecycleSignal, OpenTicket, TicketSignal } from './signals.ts';
-import { cleanText, humanizeEnum } from './clean-text.ts';
+import { humanizeEnum, quoteText } from './clean-text.ts';
 import { daysSince } from './time.ts';
 
 export function deriveTickets(snapshot: CrmSnapshot, now: number): TicketSignal | undefined {
   const open: OpenTicket[] = snapshot.tickets
     .filter((ticket) => ticket.isOpen !== false)
     .map((ticket) => {
-      const subject = cleanText(ticket.subject, 60);
+      const subject = quoteText(ticket.subject, 60);
       const theme = humanizeEnum(ticket.category);
       const high = ticket.priority === 'HIGH' || ticket.priority === 'URGENT';
       return {

@@ -39,6 +39,23 @@ function hasPlaceholderWord(value: string): boolean {
   return found;
 }
 
+// Anything a renderer or mail client could turn into a link: a scheme ("https:", "javascript:") or "www.".
+const LINK_LIKE = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\b(?:javascript|vbscript|data|mailto|file):)\S*/giu;
+// Quote marks of every locale, so a quoted value cannot close the card's own “…” around it.
+const QUOTE_MARKS = /["“”„‟«»‹›]/g;
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/**
+ * CRM text to quote inside a question (an email subject, a ticket subject): plain as
+ * {@link cleanText}, with link-like runs replaced by "…" and quote marks by an apostrophe, then
+ * clipped to `maxLength`. Undefined when nothing readable is left.
+ */
+export function quoteText(value: string | undefined, maxLength = 60): string | undefined {
+  const plain = cleanText(value, 500);
+  const quoted = cleanText(plain?.replace(LINK_LIKE, '…').replace(QUOTE_MARKS, "'"), maxLength);
+  return quoted !== undefined && WORDLIKE.test(quoted) ? quoted : undefined;
+}
+
 /** HubSpot enum values such as LOGISTICS_AND_SUPPLY_CHAIN, as words: "logistics and supply chain". */
 export function humanizeEnum(value: string | undefined): string | undefined {
   if (value === undefined || !/^[A-Z0-9_]+$/.test(value)) return cleanText(value, 60);

@@ -58,6 +58,8 @@ function assessCompleteness(snapshot: CrmSnapshot, signals: Signals, now: number
   else if (signals.firmographics?.industry === undefined) missing.add('industry');
   if (snapshot.engagements.length === 0 && signals.silence === undefined) missing.add('engagements');
   if (signals.stageAge !== undefined && signals.stageAge.medianDays === undefined) missing.add('pipeline-medians');
+  if (signals.silence?.lastTouch !== undefined && signals.silence.lastTouch.subject === undefined) missing.add('last-subject');
+  if (signals.tickets !== undefined && signals.tickets.open.every((ticket) => ticket.subject === undefined)) missing.add('ticket-subject');
   const newest = Math.max(...snapshot.engagements.map((engagement) => engagement.timestamp));
   const stale: Completeness['stale'] =
     snapshot.engagements.length > 0 && daysSince(newest, now) > STALE_AFTER_DAYS ? ['engagements'] : [];

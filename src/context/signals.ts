@@ -112,8 +112,12 @@ export interface CollaboratorSignal extends SignalBase {
   people: Collaborator[];
 }
 
-/** What a card can report as missing, in the order the "why this card" line lists it. */
-export const MISSING_PARTS = ['contact', 'company', 'deal', 'engagements', 'tickets', 'industry', 'pipeline-medians', 'owners', 'peers'] as const;
+/**
+ * What a card can report as missing, in the order the "why this card" line lists it. `last-subject` and
+ * `ticket-subject`: the last email, call or meeting (or every open ticket) came without a subject,
+ * so the card could not ask about it in the client's own words.
+ */
+export const MISSING_PARTS = ['contact', 'company', 'deal', 'engagements', 'last-subject', 'tickets', 'ticket-subject', 'industry', 'pipeline-medians', 'owners', 'peers'] as const;
 export type MissingPart = (typeof MISSING_PARTS)[number];
 
 export interface Completeness {

@@ -1,7 +1,7 @@
 /** When the client last replied, when we last reached out, and how often since. */
 import type { CrmSnapshot, Engagement } from './crm-snapshot.ts';
 import type { Evidence, SilenceSignal } from './signals.ts';
-import { cleanText } from './clean-text.ts';
+import { quoteText } from './clean-text.ts';
 import { daysSince } from './time.ts';
 
 type Touch = Engagement & { type: 'EMAIL' | 'CALL' | 'MEETING' };
@@ -52,7 +52,7 @@ export function deriveSilence(snapshot: CrmSnapshot, now: number): SilenceSignal
   evidence.push({ part: 'engagement', property: 'outbound_since_reply', value: attempts.length });
   const last = [...touches].filter((t) => !isReply(t) || t.type === 'MEETING').sort((a, b) => b.timestamp - a.timestamp)[0];
   if (last !== undefined) {
-    const subject = cleanText(last.subject, 60);
+    const subject = quoteText(last.subject, 60);
     signal.lastTouch = { type: last.type, daysAgo: daysSince(last.timestamp, now), ...(subject === undefined ? {} : { subject }) };
   }
   const observedAt = Math.max(lastReplyAt ?? -Infinity, lastContactedAt ?? -Infinity);

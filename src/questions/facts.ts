@@ -8,6 +8,8 @@ export type Fact =
   | { id: 'never-replied' }
   | { id: 'attempts'; count: number }
   | { id: 'last-touch'; touch: TouchType; days: number }
+  | { id: 'last-subject'; touch: TouchType; days: number; subject: string }
+  | { id: 'ticket-subject'; subject: string }
   | { id: 'stage-age'; days: number; stage: string }
   | { id: 'stage-median'; days: number }
   | { id: 'close-date'; days: number }
@@ -28,6 +30,6 @@ export type FactId = Fact['id'];
 
 /** Every fact id, for banks and tests to check they word each one. */
 export const FACT_IDS: readonly FactId[] = [
-  'last-reply', 'never-replied', 'attempts', 'last-touch', 'stage-age', 'stage-median', 'close-date', 'quarter-end', 'close-pushed',
+  'last-reply', 'never-replied', 'attempts', 'last-touch', 'last-subject', 'ticket-subject', 'stage-age', 'stage-median', 'close-date', 'quarter-end', 'close-pushed',
   'open-tickets', 'high-priority', 'lifecycle', 'record-age', 'industry', 'employees', 'job-title', 'peers-stalled', 'peers-theme', 'collaborator',
 ];

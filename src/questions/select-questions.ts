@@ -1,6 +1,7 @@
 /**
  * Chooses the headline and the 2–3 questions: strongest signals first, one question per lens,
- * nothing the same record and rep saw on the previous card unless there is no alternative,
+ * nothing the client saw on its last three cards unless there is no alternative, templates the
+ * rep saw often lately held back a little, each in the wording the rep saw least (rotation.ts),
  * and only wording that passes the guardrails. Deterministic: ties break on template id.
  */
 import type { Signals } from '../context/signals.ts';
@@ -9,15 +10,15 @@ import { isLensEnabled, type ComposerSettings } from './composer-settings.ts';
 import type { Fact } from './facts.ts';
 import { checkText, LENGTH } from './guardrails.ts';
 import type { LensId } from './lenses.ts';
+import { CLIENT_REPEAT, formOrder, penalty, type CardHistory } from './rotation.ts';
 import { HEADLINES, QUESTIONS, type HeadlineId, type Match, type QuestionId } from './templates.ts';
 
-/** Template ids of earlier cards for the same record and rep, newest first. */
-export interface CardHistory {
-  recent: Array<{ headlineId?: string; questionIds: string[] }>;
-}
+export type { CardHistory } from './rotation.ts';
 
 export interface Chosen {
   id: string;
+  /** Which of the template's wordings was used (0 for the first). */
+  form: number;
   lens?: LensId;
   text: string;
   facts: Fact[];
@@ -25,7 +26,7 @@ export interface Chosen {
 }
 
 /** The always-available questions that keep a sparse record's card honest and still rotating. */
-const FALLBACKS: QuestionId[] = ['calm.need', 'scenes.unknown', 'experts.unknown', 'long-term.unknown'];
+const FALLBACKS: QuestionId[] = ['calm.need', 'scenes.unknown', 'experts.unknown', 'long-term.unknown', 'urgency.unknown', 'service.unknown', 'peers.unknown'];
 
 /** The concrete values a text must show at least one of: the client's name and every parameter. */
 function factValues(match: Match, name: string | undefined): Array<string | number> {
@@ -33,19 +34,18 @@ function factValues(match: Match, name: string | undefined): Array<string | numb
   return name === undefined ? params : [name, ...params];
 }
 
-function render(bank: QuestionBank, signals: Signals, match: Match, lens: LensId | undefined, maxLength: number): Chosen | undefined {
+/** The first of the template's wordings, freshest for this rep and client first, that passes the guardrails. */
+function render(bank: QuestionBank, signals: Signals, match: Match, lens: LensId | undefined, maxLength: number, history: CardHistory): Chosen | undefined {
   const known = signals.client.displayName;
   const name = known ?? bank.unnamedClient;
-  const table = (lens === undefined ? bank.headlines : bank.questions) as Record<string, (p: object) => string>;
-  const text = (table[match.id] as (p: object) => string)({ ...match.params, name });
-  if (checkText(text, factValues(match, known), maxLength).length > 0) return undefined;
-  return { id: match.id, text, facts: match.facts, strength: match.strength, ...(lens === undefined ? {} : { lens }) };
-}
-
-function penalty(id: string, history: CardHistory): number {
-  const [last, ...older] = history.recent;
-  if (last !== undefined && (last.headlineId === id || last.questionIds.includes(id))) return 10;
-  return older.some((card) => card.headlineId === id || card.questionIds.includes(id)) ? 0.3 : 0;
+  const table = (lens === undefined ? bank.headlines : bank.questions) as Record<string, ReadonlyArray<(p: object) => string>>;
+  const forms = table[match.id] as ReadonlyArray<(p: object) => string>;
+  for (const form of formOrder(match.id, forms.length, history)) {
+    const text = (forms[form] as (p: object) => string)({ ...match.params, name });
+    if (checkText(text, factValues(match, known), maxLength).length > 0) continue;
+    return { id: match.id, form, text, facts: match.facts, strength: match.strength, ...(lens === undefined ? {} : { lens }) };
+  }
+  return undefined;
 }
 
 type Ranked = Match & { lens?: LensId; fallback?: boolean };
@@ -61,10 +61,10 @@ export function selectHeadline(signals: Signals, settings: ComposerSettings, ban
   });
   // Render lazily, strongest first: most candidates are never worded at all.
   for (const match of matches.sort(byScore(history))) {
-    const chosen = render(bank, signals, match, undefined, LENGTH.maxHeadline);
+    const chosen = render(bank, signals, match, undefined, LENGTH.maxHeadline, history);
     if (chosen !== undefined) return chosen;
   }
-  return { id: 'headline.default', text: bank.headlines['headline.default']({ name: bank.unnamedClient }), facts: [], strength: 0 };
+  return { id: 'headline.default', form: 0, text: bank.headlines['headline.default'][0]({ name: bank.unnamedClient }), facts: [], strength: 0 };
 }
 
 /** A question that only repeats the headline's facts (`shown`, serialised) adds nothing; it is skipped. */
@@ -85,7 +85,7 @@ export function selectQuestions(signals: Signals, settings: ComposerSettings, ba
   const shown = new Set(headline.facts.map((fact) => JSON.stringify(fact)));
   const word = (match: Ranked): Chosen | undefined => {
     if (!worded.has(match.id)) {
-      const chosen = render(bank, signals, match, match.lens, LENGTH.maxQuestion);
+      const chosen = render(bank, signals, match, match.lens, LENGTH.maxQuestion, history);
       worded.set(match.id, chosen === undefined || repeats(chosen, shown) ? undefined : chosen);
     }
     return worded.get(match.id);
@@ -94,7 +94,7 @@ export function selectQuestions(signals: Signals, settings: ComposerSettings, ba
   const take = (pool: Ranked[]) => {
     for (const match of pool) {
       const full = picked.length >= settings.maxQuestions;
-      const third = picked.length >= 2 && (match.strength < settings.thresholds.thirdQuestionStrength || penalty(match.id, history) >= 10);
+      const third = picked.length >= 2 && (match.strength < settings.thresholds.thirdQuestionStrength || penalty(match.id, history) >= CLIENT_REPEAT);
       if (full || third || picked.some((p) => p.lens === match.lens)) continue;
       const chosen = word(match);
       if (chosen !== undefined) picked.push(chosen);

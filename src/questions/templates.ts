@@ -17,19 +17,23 @@ export interface TemplateParams {
   'headline.unanswered': { attempts: number };
   'headline.since-reply': { days: number };
   'headline.since-touch': { touch: TouchType; days: number };
+  'headline.last-subject': { touch: TouchType; days: number; subject: string };
   'headline.default': None;
   'urgency.quarter-end': { days: number; quarterDays: number };
   'urgency.pushed': { count: number };
   'urgency.stage-pace': { stage: string; days: number; median: number };
+  'urgency.unknown': None;
   'dark.attempts': { days: number; attempts: number };
   'dark.never-replied': { attempts: number };
   'dark.silence': { days: number };
+  'dark.last-subject': { days: number; subject: string };
   'scenes.stage': { stage: string; days: number };
   'scenes.role': { person: string; title: string; company: string };
   'scenes.size': { employees: number; industry: string };
   'scenes.unknown': None;
   'peers.stalled': { count: number; industry: string; stage: string };
   'peers.theme': { count: number; industry: string; theme: string };
+  'peers.unknown': None;
   'experts.ticket-owner': { person: string };
   'experts.colleague': { person: string };
   'experts.unknown': None;
@@ -38,8 +42,11 @@ export interface TemplateParams {
   'long-term.unknown': None;
   'service.high': { count: number; high: number };
   'service.open': { count: number; days: number };
+  'service.ticket-subject': { count: number; subject: string };
+  'service.unknown': None;
   'calm.fresh-lead': { days: number };
   'calm.last-touch': { touch: TouchType; days: number };
+  'calm.last-subject': { touch: TouchType; days: number; subject: string };
   'calm.need': None;
 }
 
@@ -58,6 +65,9 @@ export interface Match<K extends TemplateId = TemplateId> {
 type Matcher<K extends TemplateId> = (signals: Signals, t: Thresholds) => Omit<Match<K>, 'id'> | undefined;
 
 const cap = (value: number, max = 0.95): number => Math.min(max, value);
+
+/** The client's own words: the subject of the last email, call or meeting (already quoted safely by context/). */
+const subjectFact = (touch: TouchType, days: number, subject: string): Fact => ({ id: 'last-subject', touch, days, subject });
 
 export const HEADLINES: { [K in HeadlineId]: Matcher<K> } = {
   'headline.ticket': ({ tickets }) =>
@@ -90,6 +100,12 @@ export const HEADLINES: { [K in HeadlineId]: Matcher<K> } = {
           facts: [{ id: 'last-touch', touch: silence.lastTouch.type, days: silence.lastTouch.daysAgo }],
           strength: 0.6,
         },
+  'headline.last-subject': ({ silence }) => {
+    const touch = silence?.lastTouch;
+    return touch?.subject === undefined
+      ? undefined
+      : { params: { touch: touch.type, days: touch.daysAgo, subject: touch.subject }, facts: [subjectFact(touch.type, touch.daysAgo, touch.subject)], strength: 0.62 };
+  },
   'headline.default': () => ({ params: {}, facts: [], strength: 0 }),
 };
 
@@ -123,6 +139,7 @@ export const QUESTIONS: { [K in QuestionId]: { lens: LensId; match: Matcher<K> }
           }
         : undefined,
   },
+  'urgency.unknown': { lens: 'whose-urgency', match: () => ({ params: {}, facts: [], strength: 0.02 }) },
   'dark.attempts': {
     lens: 'going-dark',
     match: ({ silence: s }, t) =>
@@ -150,6 +167,14 @@ export const QUESTIONS: { [K in QuestionId]: { lens: LensId; match: Matcher<K> }
     match: ({ silence: s }, t) =>
       s?.daysSinceLastReply !== undefined && s.daysSinceLastReply >= t.silenceDays
         ? { params: { days: s.daysSinceLastReply }, facts: [{ id: 'last-reply', days: s.daysSinceLastReply }], strength: cap(0.5 + s.daysSinceLastReply / 200, 0.85) }
+        : undefined,
+  },
+  'dark.last-subject': {
+    lens: 'going-dark',
+    // An email that went out and was not answered since: the client's silence is about that subject.
+    match: ({ silence: s }) =>
+      s?.lastTouch?.subject !== undefined && s.lastTouch.type === 'EMAIL' && s.attemptsSinceReply > 0
+        ? { params: { days: s.lastTouch.daysAgo, subject: s.lastTouch.subject }, facts: [subjectFact('EMAIL', s.lastTouch.daysAgo, s.lastTouch.subject)], strength: 0.62 }
         : undefined,
   },
   'scenes.stage': {
@@ -200,6 +225,7 @@ export const QUESTIONS: { [K in QuestionId]: { lens: LensId; match: Matcher<K> }
           }
         : undefined,
   },
+  'peers.unknown': { lens: 'common-denominators', match: () => ({ params: {}, facts: [], strength: 0.01 }) },
   'experts.ticket-owner': {
     lens: 'internal-experts',
     match: ({ collaborators: c, tickets }) => {
@@ -244,6 +270,16 @@ export const QUESTIONS: { [K in QuestionId]: { lens: LensId; match: Matcher<K> }
         ? { params: { count: t.open.length, days: t.oldestDays }, facts: [{ id: 'open-tickets', count: t.open.length }], strength: cap(0.5 + t.oldestDays / 100, 0.75) }
         : undefined,
   },
+  'service.ticket-subject': {
+    lens: 'service-experience',
+    match: ({ tickets: t }) => {
+      const quoted = t?.open.find((ticket) => ticket.subject !== undefined)?.subject;
+      return t === undefined || quoted === undefined
+        ? undefined
+        : { params: { count: t.open.length, subject: quoted }, facts: [{ id: 'ticket-subject', subject: quoted }], strength: 0.6 };
+    },
+  },
+  'service.unknown': { lens: 'service-experience', match: () => ({ params: {}, facts: [], strength: 0.02 }) },
   'calm.fresh-lead': {
     lens: 'calm-attentiveness',
     match: ({ lifecycle: l }, t) =>
@@ -261,6 +297,18 @@ export const QUESTIONS: { [K in QuestionId]: { lens: LensId; match: Matcher<K> }
             params: { touch: s.lastTouch.type, days: s.lastTouch.daysAgo },
             facts: [{ id: 'last-touch', touch: s.lastTouch.type, days: s.lastTouch.daysAgo }],
             strength: 0.3,
+          },
+  },
+  'calm.last-subject': {
+    lens: 'calm-attentiveness',
+    // A conversation, or an email they answered since: there is something they said about it to build on.
+    match: ({ silence: s }) =>
+      s?.lastTouch?.subject === undefined || (s.lastTouch.type === 'EMAIL' && s.attemptsSinceReply > 0)
+        ? undefined
+        : {
+            params: { touch: s.lastTouch.type, days: s.lastTouch.daysAgo, subject: s.lastTouch.subject },
+            facts: [subjectFact(s.lastTouch.type, s.lastTouch.daysAgo, s.lastTouch.subject)],
+            strength: 0.55,
           },
   },
   'calm.need': { lens: 'calm-attentiveness', match: () => ({ params: {}, facts: [], strength: 0.1 }) },

@@ -15,12 +15,13 @@ import type { Card } from '../cards/card.ts';
 import { composeCard } from '../cards/compose-card.ts';
 import { parseCrmSnapshot, type CrmSnapshot } from '../context/crm-snapshot.ts';
 import { deriveSignals } from '../context/derive-signals.ts';
+import { lastClientReplyAt } from '../context/last-client-reply-at.ts';
+import { namesIn } from '../context/names-in.ts';
 import type { CrmReader } from '../hubspot/ports.ts';
 import type { RecentTaskSource } from '../hubspot/recent-tasks.ts';
 import type { TokenProvider } from '../hubspot/token-provider.ts';
 import { classifyTask, DEFAULT_RULE_PACK, resolveRules, taskOriginFromProperties, type EffectiveRules, type RuleOverrides, type TaskPrompt } from '../rules/index.ts';
 import type { SqlDatabase } from '../store/sql-database.ts';
-import { lastClientReplyAt, namesIn } from '../worker/decide-card.ts';
 import type { PortalSettings } from './portal-settings.ts';
 import { toApiLens, type ApiLensId } from './settings-values.ts';
 

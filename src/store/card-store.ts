@@ -133,8 +133,10 @@ export interface CardStore {
   recordSkip(skip: CardSkip): Promise<void>;
   /** Delivered cards of the portal since `since` (policy history: cooldown, budget). */
   loadDeliveredSince(portalId: string, since: number): Promise<DeliveredCardRow[]>;
-  /** The newest cards about any of `records` for this owner, newest first (question rotation). */
-  loadRecentCardContents(portalId: string, records: readonly StoredRecordRef[], ownerId: string | null, limit: number): Promise<unknown[]>;
+  /** The newest cards about any of `records`, by any rep, newest first (rotation per client). */
+  loadRecentCardContents(portalId: string, records: readonly StoredRecordRef[], limit: number): Promise<unknown[]>;
+  /** The owner's newest cards about any client, newest first (rotation per rep); none for an unowned task. */
+  loadRepCardContents(portalId: string, ownerId: string | null, limit: number): Promise<unknown[]>;
   loadSnoozes(portalId: string, records: readonly StoredRecordRef[], now: number): Promise<SnoozeRow[]>;
   /** One reaction per (portal, card, action); a replay is `duplicate`. */
   recordFeedback(portalId: string, cardId: string, action: 'helpful' | 'not-helpful' | 'snooze', at: number): Promise<FeedbackOutcome>;

@@ -136,13 +136,23 @@ export function createSqlCardStore(db: SqlDatabase, queue: Pick<BossQueue, 'enqu
       return rows.map((row) => ({ taskId: row.task_id, ownerId: row.owner_id, records: json(row.records) as StoredRecordRef[], deliveredAt: Number(row.delivered_ms) }));
     },
 
-    async loadRecentCardContents(portalId, records, ownerId, limit) {
+    async loadRecentCardContents(portalId, records, limit) {
       if (records.length === 0) return [];
       const rows = await db.query<{ content: unknown }>(
-        `select content from cards where portal_id = $1 and owner_id is not distinct from $2
-           and exists (select 1 from unnest($3::text[]) as wanted(ref) where cards.records @> wanted.ref::jsonb)
-         order by created_at desc limit $4`,
-        [portalId, ownerId, recordFilter(records), limit],
+        `select content from cards where portal_id = $1
+           and exists (select 1 from unnest($2::text[]) as wanted(ref) where cards.records @> wanted.ref::jsonb)
+         order by created_at desc limit $3`,
+        [portalId, recordFilter(records), limit],
+      );
+      return rows.map((row) => json(row.content));
+    },
+
+    async loadRepCardContents(portalId, ownerId, limit) {
+      if (ownerId === null) return [];
+      // Served by the cards_owner index (portal_id, owner_id, created_at).
+      const rows = await db.query<{ content: unknown }>(
+        `select content from cards where portal_id = $1 and owner_id = $2 order by created_at desc limit $3`,
+        [portalId, ownerId, limit],
       );
       return rows.map((row) => json(row.content));
     },

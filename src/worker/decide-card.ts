@@ -7,17 +7,21 @@ import type { Card } from '../cards/card.ts';
 import { composeCard } from '../cards/compose-card.ts';
 import type { CrmSnapshot } from '../context/crm-snapshot.ts';
 import { deriveSignals } from '../context/derive-signals.ts';
+import { lastClientReplyAt } from '../context/last-client-reply-at.ts';
+import { namesIn } from '../context/names-in.ts';
 import type { RecordRef } from '../hubspot/ports.ts';
 import { decideDelivery, type DeliveredCard, type RecordRef as PolicyRecordRef, type RecordSnooze } from '../policy/decide-delivery.ts';
-import type { CardHistory } from '../questions/select-questions.ts';
+import { variantId, type CardHistory, type HistoryEntry } from '../questions/rotation.ts';
 import { classifyTask, taskOriginFromProperties, TRUNCATED_NOTE } from '../rules/index.ts';
 import type { LoadedSettings } from '../settings/portal-settings.ts';
 
 export interface CardHistoryInput {
   delivered: readonly DeliveredCard[];
   snoozes: readonly RecordSnooze[];
-  /** Earlier cards' contents for the same records and rep, newest first. */
+  /** Earlier cards' contents for the same records (any rep), newest first. */
   recentCards: readonly unknown[];
+  /** Earlier cards' contents by the same rep (any client), newest first; none when unknown. */
+  repCards?: readonly unknown[];
 }
 
 export type CardDecision =
@@ -25,35 +29,26 @@ export type CardDecision =
   | { action: 'defer'; until: number }
   | { action: 'deliver'; card: Card; ruleId: string };
 
-/** The names a rep would write in a task, removed before judging its genericness. */
-export function namesIn(snapshot: CrmSnapshot): string[] {
-  const contacts = snapshot.contacts.flatMap((contact) => [contact.firstName, contact.lastName, [contact.firstName, contact.lastName].filter(Boolean).join(' ')]);
-  return [...contacts, snapshot.company?.name, ...snapshot.deals.map((deal) => deal.name)].filter((name): name is string => typeof name === 'string' && name.trim() !== '');
-}
-
 /** The policy's view of the records (tickets are not part of cooldowns or snoozes). */
 export function policyRecords(records: readonly RecordRef[]): PolicyRecordRef[] {
   return records.flatMap((record) => (record.objectType === 'ticket' ? [] : [{ type: record.objectType, id: record.id }]));
 }
 
-/** When the client last wrote to us: the newest inbound engagement or contact reply. */
-export function lastClientReplyAt(snapshot: CrmSnapshot): number | undefined {
-  const times = [
-    ...snapshot.contacts.map((contact) => contact.lastRepliedAt),
-    ...snapshot.engagements.filter((engagement) => engagement.direction === 'INBOUND').map((engagement) => engagement.timestamp),
-  ].filter((time): time is number => time !== undefined);
-  return times.length === 0 ? undefined : Math.max(...times);
+/** Template and wording ids of earlier stored cards; anything that is not a card is skipped. */
+function historyEntries(contents: readonly unknown[]): HistoryEntry[] {
+  return contents.flatMap((content) => {
+    const card = content as Partial<Card> | null;
+    if (card === null || typeof card !== 'object' || card.headline === undefined) return [];
+    const parts = [card.headline, ...(card.questions ?? [])];
+    const variants = parts.flatMap((part) => (typeof part.form === 'number' ? [variantId(part.templateId, part.form)] : []));
+    return [{ headlineId: card.headline.templateId, questionIds: (card.questions ?? []).map((question) => question.templateId), ...(variants.length > 0 && { variants }) }];
+  });
 }
 
-/** Template ids of earlier cards, for question rotation. */
-export function rotationHistory(contents: readonly unknown[]): CardHistory {
-  return {
-    recent: contents.flatMap((content) => {
-      const card = content as Partial<Card> | null;
-      if (card === null || typeof card !== 'object' || card.headline === undefined) return [];
-      return [{ headlineId: card.headline.templateId, questionIds: (card.questions ?? []).map((question) => question.templateId) }];
-    }),
-  };
+/** Rotation history from the ledger: the client's recent cards and the rep's. */
+export function rotationHistory(clientContents: readonly unknown[], repContents: readonly unknown[] = []): CardHistory {
+  const rep = historyEntries(repContents);
+  return { recent: historyEntries(clientContents), ...(rep.length > 0 && { rep }) };
 }
 
 /** The admin-facing name of a rule among the effective rules (the id when it has none). */
@@ -87,7 +82,7 @@ export function decideCard(snapshot: CrmSnapshot, records: readonly RecordRef[],
   if (decision.action === 'defer') return { action: 'defer', until: decision.until };
   const card = composeCard({
     snapshot, signals: deriveSignals(snapshot, now), classification: { ruleId, ruleName: ruleNameOf(rules, ruleId), matched: true, reasons: classification.reasons },
-    settings: settings.composer, history: rotationHistory(history.recentCards), now, locale: snapshot.portal.locale ?? settings.locale,
+    settings: settings.composer, history: rotationHistory(history.recentCards, history.repCards), now, locale: snapshot.portal.locale ?? settings.locale,
   });
   return { action: 'deliver', card, ruleId };
 }

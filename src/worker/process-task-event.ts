@@ -14,13 +14,14 @@ import { PRIVACY_DELETION, type CardLedger, type StoredCard } from '../store/car
 import type { TaskEventJob } from '../store/ports.ts';
 import { cardTaskSubject, type Card } from '../cards/card.ts';
 import { manageRuleUrl } from '../cards/rule-line.ts';
+import { CLIENT_DEPTH, REP_DEPTH } from '../questions/rotation.ts';
 import type { HandlerOutcome } from './create-worker.ts';
 import { cardIdFor, cardStepKey, decideCard, policyRecords } from './decide-card.ts';
 import { createPortalSession, PortalPausedError, type PortalSession } from './portal-session.ts';
 import { channelTargetOf, publishCard, type FeedbackLinkOptions } from './publish-card.ts';
 
 const HOUR_MS = 3_600_000;
-const ROTATION_DEPTH = 3;
+const ROTATION_DEPTH = CLIENT_DEPTH;
 
 export interface ProcessTaskEventDeps {
   settings: SettingsSource;
@@ -177,15 +178,17 @@ async function publish(deps: ProcessTaskEventDeps, session: PortalSession, card:
 
 async function loadHistory(deps: ProcessTaskEventDeps, portalId: string, records: readonly RecordRef[], ownerId: string | null, loaded: LoadedSettings, now: number) {
   const windowMs = Math.max(loaded.settings.policy.recordCooldownHours * HOUR_MS, 48 * HOUR_MS);
-  const [delivered, snoozes, recentCards] = await Promise.all([
+  const [delivered, snoozes, recentCards, repCards] = await Promise.all([
     deps.ledger.loadDeliveredSince(portalId, now - windowMs),
     deps.ledger.loadSnoozes(portalId, records, now),
-    deps.ledger.loadRecentCardContents(portalId, records, ownerId, ROTATION_DEPTH),
+    deps.ledger.loadRecentCardContents(portalId, records, ROTATION_DEPTH),
+    deps.ledger.loadRepCardContents(portalId, ownerId, REP_DEPTH),
   ]);
   return {
     delivered: delivered.map((card) => ({ taskId: card.taskId, ownerId: card.ownerId, records: policyRecords(card.records), deliveredAt: card.deliveredAt })),
     snoozes: snoozes.flatMap((snooze) => policyRecords([snooze.record]).map((record) => ({ record, until: snooze.until }))),
     recentCards,
+    repCards,
   };
 }
 

@@ -7,13 +7,15 @@ export const LOCALES = ['en', 'de', 'fr', 'es'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 type WithName<P> = P & { name: string };
+/** A template's wordings: the first is the reference; rotation picks among all of them. */
+export type Forms<P> = readonly [(p: WithName<P>) => string, ...Array<(p: WithName<P>) => string>];
 
 export interface QuestionBank {
   locale: Locale;
   /** Used as the client's name when the record has none. */
   unnamedClient: string;
-  headlines: { [K in HeadlineId]: (p: WithName<TemplateParams[K]>) => string };
-  questions: { [K in QuestionId]: (p: WithName<TemplateParams[K]>) => string };
+  headlines: { [K in HeadlineId]: Forms<TemplateParams[K]> };
+  questions: { [K in QuestionId]: Forms<TemplateParams[K]> };
   facts: { [K in FactId]: (fact: Extract<Fact, { id: K }>) => string };
   missing: Record<MissingPart | 'stale-engagements', string>;
   why: { label: string; noFacts: string; missing: string };

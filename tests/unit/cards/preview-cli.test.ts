@@ -25,3 +25,15 @@ test('when no file or a bad time is given, then it exits 2 with a usage line', (
   expect(bad.status).toBe(2);
   expect(bad.stderr).toContain('--now is not a date');
 });
+
+test('when --demo-stats is asked, then it prints the variety over the demo portal and 500 snapshots, and every goal is met', () => {
+  const run = preview('--demo-stats');
+  expect(run.status).toBe(0);
+  expect(run.stdout).toMatch(/## demo portal \(\d+ tasks\), as seeded: \d+ cards/);
+  expect(run.stdout).toContain('## 500 generated snapshots: 500 cards');
+  expect(run.stdout).toContain('## Three demo cards, each beside its task');
+  expect(run.stdout.match(/### Task: /g)).toHaveLength(3);
+  expect(run.stdout).not.toContain('MISSED');
+  expect(run.stdout.match(/goal ≥ 12 {2}ok/g)?.length).toBeGreaterThanOrEqual(2);
+  expect(run.stdout).toContain("cards repeating a question template from the client's previous 3 cards: 0");
+});

@@ -11,6 +11,7 @@ const SAMPLES: { [K in TemplateId]: TemplateParams[K] } = {
   'headline.unanswered': { attempts: 7 },
   'headline.since-reply': { days: 7 },
   'headline.since-touch': { touch: 'EMAIL', days: 7 },
+  'headline.last-subject': { touch: 'MEETING', days: 7, subject: 'Contract redlines' },
   'headline.default': {},
   'urgency.quarter-end': { days: 7, quarterDays: 7 },
   'urgency.pushed': { count: 7 },
@@ -18,6 +19,7 @@ const SAMPLES: { [K in TemplateId]: TemplateParams[K] } = {
   'dark.attempts': { days: 7, attempts: 7 },
   'dark.never-replied': { attempts: 7 },
   'dark.silence': { days: 7 },
+  'dark.last-subject': { days: 7, subject: 'Contract redlines' },
   'scenes.stage': { stage: 'Proposal sent', days: 7 },
   'scenes.role': { person: 'Jane', title: 'Head of Operations', company: 'Acme Robotics' },
   'scenes.size': { employees: 7, industry: 'machinery' },
@@ -32,13 +34,19 @@ const SAMPLES: { [K in TemplateId]: TemplateParams[K] } = {
   'long-term.unknown': {},
   'service.high': { count: 7, high: 7 },
   'service.open': { count: 7, days: 7 },
+  'service.ticket-subject': { count: 7, subject: 'Login fails after SSO change' },
   'calm.fresh-lead': { days: 7 },
   'calm.last-touch': { touch: 'CALL', days: 7 },
+  'calm.last-subject': { touch: 'EMAIL', days: 7, subject: 'Contract redlines' },
   'calm.need': {},
+  'urgency.unknown': {},
+  'peers.unknown': {},
+  'service.unknown': {},
 };
 
 const FACTS: Fact[] = [
   { id: 'last-reply', days: 7 }, { id: 'never-replied' }, { id: 'attempts', count: 7 }, { id: 'last-touch', touch: 'MEETING', days: 7 },
+  { id: 'last-subject', touch: 'CALL', days: 7, subject: 'Contract redlines' }, { id: 'ticket-subject', subject: 'Login fails' },
   { id: 'stage-age', days: 7, stage: 'Proposal sent' }, { id: 'stage-median', days: 7 }, { id: 'close-date', days: 7 },
   { id: 'quarter-end', days: 7 }, { id: 'close-pushed', count: 7 }, { id: 'open-tickets', count: 7 }, { id: 'high-priority', count: 7 },
   { id: 'lifecycle', phase: 'lead' }, { id: 'lifecycle', phase: 'opportunity' }, { id: 'lifecycle', phase: 'customer' },
@@ -51,20 +59,32 @@ function withNumber<T extends object>(params: T, n: number): T {
   return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, typeof value === 'number' ? n : value])) as T;
 }
 
+type Forms = ReadonlyArray<(p: object) => string>;
+const formsOf = (locale: (typeof LOCALES)[number], id: TemplateId): Forms =>
+  ((id.startsWith('headline.') ? BANKS[locale].headlines : BANKS[locale].questions) as unknown as Record<string, Forms>)[id] as Forms;
+
 const cases = LOCALES.flatMap((locale) =>
-  (Object.keys(SAMPLES) as TemplateId[]).flatMap((id) => [0, 1, 7].map((n) => ({ locale, id, n }))),
+  (Object.keys(SAMPLES) as TemplateId[]).flatMap((id) => formsOf(locale, id).flatMap((_, form) => [0, 1, 7].map((n) => ({ locale, id, form, n })))),
 );
 
-test.each(cases)('when $locale renders $id with numbers $n, then the text passes every guardrail', ({ locale, id, n }) => {
-  const bank = BANKS[locale];
+test.each(cases)('when $locale renders $id in form $form with numbers $n, then the text passes every guardrail', ({ locale, id, form, n }) => {
   const headline = id.startsWith('headline.');
-  const table = (headline ? bank.headlines : bank.questions) as unknown as Record<string, (p: object) => string>;
   const params = { ...withNumber(SAMPLES[id], n), name: 'Acme Robotics' };
-  const text = (table[id] as (p: object) => string)(params);
+  const text = (formsOf(locale, id)[form] as (p: object) => string)(params);
   const values = Object.entries(params).filter(([key]) => key !== 'touch').map(([, value]) => value);
   expect(checkText(text, values, headline ? LENGTH.maxHeadline : LENGTH.maxQuestion)).toEqual([]);
   for (const value of values) if (typeof value === 'string') expect(text).toContain(value);
   if (n === 7 && Object.values(params).includes(7)) expect(text).toContain('7');
+});
+
+test.each([...LOCALES])('when %s words a template, then it has as many forms as English, every headline at least three, and no two alike', (locale) => {
+  for (const id of Object.keys(SAMPLES) as TemplateId[]) {
+    const forms = formsOf(locale, id);
+    expect(forms.length).toBe(formsOf('en', id).length);
+    if (id.startsWith('headline.')) expect(forms.length).toBeGreaterThanOrEqual(3);
+    const texts = forms.map((form) => form({ ...SAMPLES[id], name: 'Acme Robotics' }));
+    expect(new Set(texts).size).toBe(texts.length);
+  }
 });
 
 test.each(LOCALES.flatMap((locale) => [0, 1, 7].map((n) => ({ locale, n }))))(

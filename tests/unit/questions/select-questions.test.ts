@@ -14,7 +14,7 @@ test('when the headline of the last card is the strongest, then the next stronge
   const first = selectHeadline(signals, DEFAULT_COMPOSER_SETTINGS, BANKS.en, none);
   expect(first.id).toBe('headline.since-reply');
   const second = selectHeadline(signals, DEFAULT_COMPOSER_SETTINGS, BANKS.en, { recent: [{ headlineId: first.id, questionIds: [] }] });
-  expect(second.id).toBe('headline.since-touch');
+  expect(second.id).toBe('headline.last-subject');
 });
 
 test('when a question was asked two cards ago, then it is demoted and a sibling from the same lens takes its place', () => {
@@ -30,8 +30,8 @@ test('when a question was asked two cards ago, then it is demoted and a sibling 
 test('when a bank words everything badly, then guardrails drop it and the honest default headline remains', () => {
   const broken: QuestionBank = {
     ...BANKS.en,
-    headlines: Object.fromEntries(Object.keys(BANKS.en.headlines).map((id) => [id, () => 'Follow up ASAP.'])) as unknown as QuestionBank['headlines'],
-    questions: Object.fromEntries(Object.keys(BANKS.en.questions).map((id) => [id, () => 'Close this now!'])) as unknown as QuestionBank['questions'],
+    headlines: Object.fromEntries(Object.keys(BANKS.en.headlines).map((id) => [id, [() => 'Follow up ASAP.']])) as unknown as QuestionBank['headlines'],
+    questions: Object.fromEntries(Object.keys(BANKS.en.questions).map((id) => [id, [() => 'Close this now!']])) as unknown as QuestionBank['questions'],
   };
   const headline = selectHeadline(signals, DEFAULT_COMPOSER_SETTINGS, broken, none);
   expect(headline).toMatchObject({ id: 'headline.default', facts: [], strength: 0 });

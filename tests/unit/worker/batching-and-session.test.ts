@@ -8,10 +8,9 @@ import type { TokenProvider } from '../../../src/hubspot/token-provider.ts';
 import { createLogger } from '../../../src/logger.ts';
 import type { TaskEventJob } from '../../../src/store/ports.ts';
 import { createBatchingHandler } from '../../../src/worker/batching-handler.ts';
-import { cardIdFor, cardStepKey, lastClientReplyAt, rotationHistory } from '../../../src/worker/decide-card.ts';
+import { cardIdFor, cardStepKey, rotationHistory } from '../../../src/worker/decide-card.ts';
 import { createPortalSession, PortalPausedError } from '../../../src/worker/portal-session.ts';
 import type { TaskEventItem, TaskEventResult } from '../../../src/worker/process-task-event.ts';
-import { parseCrmSnapshot } from '../../../src/context/crm-snapshot.ts';
 
 const log = createLogger({ level: 'silent' });
 const job = (objectId: string): TaskEventJob => ({ portalId: '1', objectId, subscriptionType: 'object.creation', occurredAt: 0, eventKey: objectId, eventId: objectId, subscriptionId: 's' });
@@ -101,18 +100,14 @@ describe('decide-card helpers', () => {
     expect(cardIdFor(key)).toMatch(/^[A-Za-z0-9_-]{32}$/);
   });
 
-  test('when the client wrote by email or replied to a sequence, then the newest of those is the last reply', () => {
-    const snapshot = parseCrmSnapshot({
-      portal: { id: '1' }, task: { id: '2' },
-      contacts: [{ id: '3', lastRepliedAt: 1_000 }],
-      engagements: [{ type: 'EMAIL', direction: 'INBOUND', timestamp: 5_000 }, { type: 'EMAIL', direction: 'OUTBOUND', timestamp: 9_000 }],
-    });
-    expect(lastClientReplyAt(snapshot)).toBe(5_000);
-    expect(lastClientReplyAt(parseCrmSnapshot({ portal: { id: '1' }, task: { id: '2' } }))).toBeUndefined();
-  });
-
   test('when stored contents are cards or junk, then rotation history keeps the cards template ids only', () => {
     expect(rotationHistory([{ headline: { templateId: 'h1' }, questions: [{ templateId: 'q1' }, { templateId: 'q2' }] }, null, 'x', {}]))
       .toEqual({ recent: [{ headlineId: 'h1', questionIds: ['q1', 'q2'] }] });
+  });
+
+  test('when stored cards name their wordings, then rotation history keeps them, for the client and for the rep', () => {
+    const stored = { headline: { templateId: 'h1', form: 2 }, questions: [{ templateId: 'q1', form: 0 }, { templateId: 'q2' }] };
+    const entry = { headlineId: 'h1', questionIds: ['q1', 'q2'], variants: ['h1#2', 'q1#0'] };
+    expect(rotationHistory([stored], [stored, null])).toEqual({ recent: [entry], rep: [entry] });
   });
 });
