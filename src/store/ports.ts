@@ -90,12 +90,6 @@ export interface InboxStore {
   recordDelivery(delivery: DeliveryRecord): Promise<DeliveryResult>;
 }
 
-/** What the interim handler records; the real pipeline replaces the handler, not this table. */
-export interface ProcessedEventStore {
-  /** Records that an event was processed; idempotent. Returns false when it was already recorded. */
-  markProcessed(portalId: string, eventKey: string, outcome: string, at: number): Promise<boolean>;
-}
-
 export interface Readiness {
   ok: boolean;
   checks: Record<string, boolean>;
@@ -106,7 +100,7 @@ export interface HealthCheck {
   readiness(): Promise<Readiness>;
 }
 
-export type Store = InboxStore & ProcessedEventStore & HealthCheck;
+export type Store = InboxStore & HealthCheck;
 
 /** A job the queue handed to this process; `attempt` starts at 0. */
 export interface ClaimedJob<T> {
