@@ -63,8 +63,6 @@ const EnvBaseSchema = z
     JOB_SUSPECT_WARMUP_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
     SIGNATURE_FAILURE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(30),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
-    /** How many processes call HubSpot for the same portals: each keeps 1/N of the rate budget. */
-    HUBSPOT_RATE_LIMIT_SHARE: z.coerce.number().int().min(1).max(100).default(1),
     CATCH_UP_POLL_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
     /** Crash tests only (`npm run crash-loop`): SIGKILL this process at `<point>[:skip]`; refused in production. */
     TEST_CRASH_AT: z.string().regex(/^(before-commit|after-commit|mid-batch|after-claim|after-hubspot-write)(:\d+)?$/,
@@ -149,8 +147,6 @@ export interface Config {
   signatureFailureLimit: number;
   /** Days raw deliveries and quarantine are kept; dedupe keys are kept at least 7 days (T5). */
   retentionDays: number;
-  /** The number of worker processes sharing each portal's HubSpot rate budget (the limiter is per process). */
-  hubspotRateLimitShare: number;
   /** How often the catch-up poller searches for missed task changes; 0 turns it off (default off in tests, 300 s otherwise). */
   catchUpPollSeconds: number;
 }
@@ -201,7 +197,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     jobSuspectWarmupSeconds: env.JOB_SUSPECT_WARMUP_SECONDS,
     signatureFailureLimit: env.SIGNATURE_FAILURE_LIMIT,
     retentionDays: env.RETENTION_DAYS,
-    hubspotRateLimitShare: env.HUBSPOT_RATE_LIMIT_SHARE,
     catchUpPollSeconds: env.CATCH_UP_POLL_SECONDS ?? (env.NODE_ENV === 'test' ? 0 : 300),
     ...(env.TEST_CRASH_AT !== undefined && { testCrashAt: { point: env.TEST_CRASH_AT.split(':')[0] ?? '', skip: Number(env.TEST_CRASH_AT.split(':')[1] ?? 0) } }),
   };

@@ -154,3 +154,16 @@ export interface JobQueue {
   /** Stops claiming, waits up to `timeoutMs` for in-flight jobs (the rest come back when their lease expires). */
   stopConsuming(timeoutMs: number): Promise<void>;
 }
+
+/**
+ * A HubSpot rate budget shared by every process on the database: one lane per portal and
+ * request kind, a rolling window of grant times on the database's clock (so replicas on
+ * different hosts agree on "now").
+ */
+export interface RateLedger {
+  /** Claims one request slot (at most `max` per rolling `windowMs`) in one statement; when refused, how long until one frees. */
+  claim(portalId: string, kind: string, max: number, windowMs: number): Promise<{ granted: boolean; waitMs: number }>;
+  /** Holds the lane for `ms` from now; never shortens a pause. */
+  pause(portalId: string, kind: string, ms: number): Promise<void>;
+}
+
