@@ -36,7 +36,7 @@ const keyring = z
     return keys;
   });
 
-export const EnvSchema = z
+const EnvBaseSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -63,31 +63,49 @@ export const EnvSchema = z
     JOB_SUSPECT_WARMUP_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
     SIGNATURE_FAILURE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(30),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
-    /** How many processes call HubSpot for the same portals: each keeps 1/N of the rate budget. */
-    HUBSPOT_RATE_LIMIT_SHARE: z.coerce.number().int().min(1).max(100).default(1),
     CATCH_UP_POLL_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
     /** Crash tests only (`npm run crash-loop`): SIGKILL this process at `<point>[:skip]`; refused in production. */
     TEST_CRASH_AT: z.string().regex(/^(before-commit|after-commit|mid-batch|after-claim|after-hubspot-write)(:\d+)?$/,
       'must be <before-commit|after-commit|mid-batch|after-claim|after-hubspot-write>[:skip]').optional(),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== 'production') return;
-    if (env.TEST_CRASH_AT !== undefined) ctx.addIssue({ code: 'custom', path: ['TEST_CRASH_AT'], message: 'is a crash-test hook and is refused in production' });
-    const require = (key: keyof typeof env, why: string) => {
-      if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `is required in production: ${why}` });
-    };
-    require('PUBLIC_BASE_URL', 'HubSpot signs the URL it calls, so the service must know it');
-    require('HUBSPOT_CLIENT_SECRET', 'every webhook is verified with the app client secret');
-    if (env.HUBSPOT_ACCESS_TOKEN === undefined && env.HUBSPOT_CLIENT_ID === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['HUBSPOT_ACCESS_TOKEN'],
-        message: 'is required in production unless HUBSPOT_CLIENT_ID is set for OAuth installs (demo mode is refused)',
-      });
-    }
-    if (env.HUBSPOT_CLIENT_ID !== undefined) require('TOKEN_ENCRYPTION_KEY', 'OAuth tokens are encrypted at rest');
-    if (env.HUBSPOT_ACCESS_TOKEN !== undefined) require('HUBSPOT_PORTAL_ID', 'a static token belongs to one portal');
   });
+
+export const EnvSchema = EnvBaseSchema
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && env.TEST_CRASH_AT !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['TEST_CRASH_AT'], message: 'is a crash-test hook and is refused in production' });
+    }
+    for (const problem of deliveryProblems(env)) ctx.addIssue({ code: 'custom', path: [problem.key], message: problem.message });
+  });
+
+/**
+ * Why this environment could not deliver a single card, in any mode (issue 14): a service that
+ * acknowledges webhooks it can never act on must not start. No HubSpot setting at all is demo
+ * mode (refused in production); anything else must name a portal it can act for.
+ */
+function deliveryProblems(env: z.infer<typeof EnvBaseSchema>): { key: string; message: string }[] {
+  const production = env.NODE_ENV === 'production';
+  const problems: { key: string; message: string }[] = [];
+  const need = (key: keyof typeof env, why: string) => {
+    if (env[key] === undefined && !problems.some((problem) => problem.key === key)) problems.push({ key, message: `is required${production ? ' in production' : ''}: ${why}` });
+  };
+  const demo = env.HUBSPOT_CLIENT_SECRET === undefined && env.HUBSPOT_ACCESS_TOKEN === undefined && env.HUBSPOT_CLIENT_ID === undefined;
+  if (production) need('PUBLIC_BASE_URL', 'HubSpot signs the URL it calls, so the service must know it');
+  if (production || env.HUBSPOT_CLIENT_ID !== undefined) need('HUBSPOT_CLIENT_SECRET', 'every webhook is verified with the app client secret');
+  if (demo && !production) return problems;
+  if (env.HUBSPOT_ACCESS_TOKEN === undefined && env.HUBSPOT_CLIENT_ID === undefined) {
+    problems.push({
+      key: 'HUBSPOT_ACCESS_TOKEN',
+      message: production
+        ? 'is required in production unless HUBSPOT_CLIENT_ID is set for OAuth installs (demo mode is refused)'
+        : 'is required (with HUBSPOT_PORTAL_ID), or HUBSPOT_CLIENT_ID for OAuth installs: without either no card can be delivered; unset every HUBSPOT_* variable for demo mode',
+    });
+  }
+  if (env.HUBSPOT_CLIENT_ID !== undefined) need('TOKEN_ENCRYPTION_KEY', 'OAuth tokens are encrypted at rest');
+  if (env.HUBSPOT_ACCESS_TOKEN !== undefined) need('HUBSPOT_PORTAL_ID', 'a static token belongs to one portal, and events of every other portal are skipped');
+  const polling = (env.CATCH_UP_POLL_SECONDS ?? (env.NODE_ENV === 'test' ? 0 : 300)) > 0;
+  if (!production && !polling) need('HUBSPOT_CLIENT_SECRET', 'every webhook would be rejected and the catch-up poller is off (CATCH_UP_POLL_SECONDS=0)');
+  return problems;
+}
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -129,8 +147,6 @@ export interface Config {
   signatureFailureLimit: number;
   /** Days raw deliveries and quarantine are kept; dedupe keys are kept at least 7 days (T5). */
   retentionDays: number;
-  /** The number of worker processes sharing each portal's HubSpot rate budget (the limiter is per process). */
-  hubspotRateLimitShare: number;
   /** How often the catch-up poller searches for missed task changes; 0 turns it off (default off in tests, 300 s otherwise). */
   catchUpPollSeconds: number;
 }
@@ -138,7 +154,8 @@ export interface Config {
 export class ConfigError extends Error {
   readonly problems: string[];
   constructor(problems: string[]) {
-    super(`invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    // One problem fits one line (what the operator greps for); several are listed.
+    super(problems.length === 1 ? `invalid configuration: ${problems[0] ?? ''}` : `invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.name = 'ConfigError';
     this.problems = problems;
   }
@@ -180,7 +197,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     jobSuspectWarmupSeconds: env.JOB_SUSPECT_WARMUP_SECONDS,
     signatureFailureLimit: env.SIGNATURE_FAILURE_LIMIT,
     retentionDays: env.RETENTION_DAYS,
-    hubspotRateLimitShare: env.HUBSPOT_RATE_LIMIT_SHARE,
     catchUpPollSeconds: env.CATCH_UP_POLL_SECONDS ?? (env.NODE_ENV === 'test' ? 0 : 300),
     ...(env.TEST_CRASH_AT !== undefined && { testCrashAt: { point: env.TEST_CRASH_AT.split(':')[0] ?? '', skip: Number(env.TEST_CRASH_AT.split(':')[1] ?? 0) } }),
   };

@@ -75,7 +75,6 @@ export function createCrashHooks(plan: { point: string; skip: number } | undefin
         hit('after-commit');
         return result;
       },
-      markProcessed: (...args) => store.markProcessed(...args),
       readiness: () => store.readiness(),
     }),
     handler: (handler) => async (job, context) => {

@@ -69,7 +69,6 @@ function startingStore(current: () => Store | undefined): Store {
   const starting = () => new AppError('STARTING', 'the database is not open yet', { status: 503, retryable: true });
   return {
     recordDelivery: (delivery) => current()?.recordDelivery(delivery) ?? Promise.reject(starting()),
-    markProcessed: (...args) => current()?.markProcessed(...args) ?? Promise.reject(starting()),
     readiness: async () => current()?.readiness() ?? { ok: false, checks: { database: false, migrations: false, queue: false } },
   };
 }
@@ -151,24 +150,28 @@ async function main(): Promise<void> {
   const settingsService = createSettingsService({ db, clock: systemClock, log: log.child({ component: 'settings' }), config, preview: () => preview, ...(uninstaller && { uninstaller }) });
   settingsStore = settingsService.store;
   const tokens = access.tokens;
-  const pipeline: PipelineWiring | undefined = tokens === undefined ? undefined
-    : wirePipeline({ config, db, queue, inbox: ready, tokens, settings: settingsStore, clock: systemClock, log: log.child({ component: 'pipeline' }),
-      metrics: crash ? { ...metrics, hubspot: { call: (operation, status) => { metrics.hubspot.call(operation, status); crash.onHubSpotCall(operation, status); } } } : metrics });
-  ledger = pipeline?.ledger;
+  if (tokens === undefined) {
+    // loadConfig refuses such a configuration already; never acknowledge events nothing can act on (issue 14).
+    process.stderr.write('unrobot: no HubSpot credentials to deliver cards with: set HUBSPOT_ACCESS_TOKEN + HUBSPOT_PORTAL_ID, or HUBSPOT_CLIENT_ID + TOKEN_ENCRYPTION_KEY\n');
+    process.exit(2);
+  }
+  const pipeline: PipelineWiring = wirePipeline({ config, db, queue, inbox: ready, tokens, settings: settingsStore, clock: systemClock, log: log.child({ component: 'pipeline' }),
+    metrics: crash ? { ...metrics, hubspot: { call: (operation, status) => { metrics.hubspot.call(operation, status); crash.onHubSpotCall(operation, status); } } } : metrics });
+  ledger = pipeline.ledger;
   // The preview reads the CRM through the pipeline's own clients, limiter and reader.
-  if (pipeline && tokens) preview = { tokens, crm: pipeline.crm, tasks: createRecentTaskSource(pipeline.clients) };
+  preview = { tokens, crm: pipeline.crm, tasks: createRecentTaskSource(pipeline.clients) };
   admin.attach(settingsService, access.oauth && {
     ...access.oauth,
     onLogin: settingsService.onLogin,
-    ...(pipeline && { onInstalled: (portalId: string) => pipeline.ledger.resumePortal(portalId) }),
+    onInstalled: (portalId: string) => pipeline.ledger.resumePortal(portalId),
   });
   store = ready;
 
   let worker: Worker | undefined;
   let retention: RetentionRunner | undefined;
   if (workerOnly || config.worker) {
-    worker = createWorker({ queue, store: ready, log: log.child({ component: 'worker' }), clock: systemClock,
-      ...(pipeline && { handler: crash ? crash.handler(pipeline.handler) : pipeline.handler }), consume: { batchSize: 20 },
+    worker = createWorker({ queue, log: log.child({ component: 'worker' }), clock: systemClock,
+      handler: crash ? crash.handler(pipeline.handler) : pipeline.handler, consume: { batchSize: 20 },
       onSettled: (outcome) => metrics.jobs.settled(outcome) });
     await worker.start();
     log.info('worker started');
@@ -181,7 +184,7 @@ async function main(): Promise<void> {
     } });
     void retention.runOnce();
   }
-  if (pipeline && config.catchUpPollSeconds > 0) {
+  if (config.catchUpPollSeconds > 0) {
     pipeline.poller.start(config.catchUpPollSeconds * 1000);
     log.info({ intervalSeconds: config.catchUpPollSeconds }, 'catch-up poller started');
   }
@@ -193,7 +196,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'draining');
     setTimeout(() => { log.error('drain took too long; exiting'); process.exit(1); }, DRAIN_BUDGET_MS).unref();
     await server?.close(10_000);
-    await pipeline?.poller.stop();
+    await pipeline.poller.stop();
     await worker?.stop(10_000);
     retention?.stop();
     await queue.stop(3_000);

@@ -1,5 +1,6 @@
 /**
- * Wires the pipeline's concrete adapters: one rate limiter and SDK client factory per process,
+ * Wires the pipeline's concrete adapters: the rate limiter (shared by every replica on PostgreSQL),
+ * one SDK client factory per process,
  * the batched CRM reader, the card publisher and the SQL card ledger, behind the batching
  * handler the worker calls. Used by main.ts (and the end-to-end tests, which run main).
  */
@@ -10,7 +11,9 @@ import { createCardPublisher } from './hubspot/card-publisher.ts';
 import { createCrmSnapshotReader } from './hubspot/crm-snapshot-reader.ts';
 import { createHubSpotClients, type HubSpotClients } from './hubspot/hubspot-client.ts';
 import type { CrmReader } from './hubspot/ports.ts';
-import { createRateLimiter, DEFAULT_RATE_LIMITS, type RateLimits } from './hubspot/rate-limiter.ts';
+import { createRateLimiter, type RateLimiter } from './hubspot/rate-limiter.ts';
+import { createSharedRateLimiter } from './hubspot/shared-rate-limiter.ts';
+import { createSqlRateLedger } from './store/sql-rate-ledger.ts';
 import { createModifiedTaskSource } from './hubspot/task-search.ts';
 import type { TokenProvider } from './hubspot/token-provider.ts';
 import type { Logger } from './logger.ts';
@@ -39,7 +42,7 @@ export interface PipelineWiring {
 }
 
 export function wirePipeline(deps: {
-  config: Pick<Config, 'hubspot' | 'publicBaseUrl' | 'sessionSecret' | 'hubspotRateLimitShare'>;
+  config: Pick<Config, 'hubspot' | 'publicBaseUrl' | 'sessionSecret'>;
   db: SqlDatabase;
   queue: BossQueue;
   inbox: InboxStore;
@@ -51,7 +54,7 @@ export function wirePipeline(deps: {
   metrics?: Pick<Metrics, 'hubspot' | 'cards'>;
 }): PipelineWiring {
   const { config, clock, log, metrics } = deps;
-  const limiter = createRateLimiter({ clock, limits: sharedLimits(config.hubspotRateLimitShare) });
+  const limiter = createLimiter(deps.db, clock, log);
   const clients = createHubSpotClients({ apiBaseUrl: config.hubspot.apiBaseUrl, limiter, log, clock,
     ...(metrics && { onCall: metrics.hubspot.call }) });
   const ledger = createSqlCardStore(deps.db, deps.queue);
@@ -72,14 +75,10 @@ export function wirePipeline(deps: {
 }
 
 /**
- * The limiter counts per process: with N worker processes each keeps 1/N of HubSpot's budget
- * (HUBSPOT_RATE_LIMIT_SHARE), so together they stay under the portal's limit.
+ * On a PostgreSQL server every replica shares one HubSpot budget per portal through the database
+ * (issue 14); PGlite is one process by construction, so its limiter counts in memory.
  */
-export function sharedLimits(share: number): RateLimits {
-  const part = (max: number) => Math.max(1, Math.floor(max / share));
-  return {
-    ...DEFAULT_RATE_LIMITS,
-    standard: { ...DEFAULT_RATE_LIMITS.standard, max: part(DEFAULT_RATE_LIMITS.standard.max) },
-    search: { ...DEFAULT_RATE_LIMITS.search, max: part(DEFAULT_RATE_LIMITS.search.max) },
-  };
+export function createLimiter(db: SqlDatabase, clock: Clock, log: Logger): RateLimiter {
+  if (db.engine === 'postgres') return createSharedRateLimiter({ ledger: createSqlRateLedger(db), clock, log: log.child({ component: 'rate-limiter' }) });
+  return createRateLimiter({ clock });
 }

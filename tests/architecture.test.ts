@@ -102,3 +102,34 @@ test('when the settings area needs what the worker also uses, then both import i
     .flatMap((file) => file.imports.filter((spec) => spec.startsWith('.') && (relative(SRC, join(file.path, '..', spec)).split(sep)[0] ?? '') === 'worker').map((spec) => `${relative(ROOT, file.path)} imports ${spec}`));
   expect(upward).toEqual([]);
 });
+
+/** Every local import, type-only ones included: an arrow is an arrow even when it carries only a type. */
+function localImportsOf(text: string): string[] {
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"`;]*?from\s+['"](\.[^'"]+)['"]/g)].map((m) => m[1] ?? '');
+}
+
+/**
+ * STYLE.md's floors, lowest first: the pure core, then the adapters behind the ports (hubspot,
+ * store), then the edges. A file may import its own floor or a lower one, never a higher one.
+ * Root files (config, errors, logger, clock) are below everything; the wiring files and main are above.
+ */
+const FLOORS: Record<string, number> = {
+  'errors.ts': 0, 'clock.ts': 0, 'logger.ts': 0, 'config.ts': 0,
+  rules: 1, context: 1, policy: 1, questions: 1, cards: 1,
+  hubspot: 2, store: 2,
+  http: 3, webhooks: 3, settings: 3, worker: 3, sandbox: 3, oauth: 3, feedback: 3,
+};
+
+test('when a file imports another area (types included), then that area is on the same floor or a lower one', () => {
+  const violations = files.flatMap((file) => {
+    const floor = FLOORS[file.area];
+    if (floor === undefined) return []; // main.ts and the wiring files sit above every floor
+    return localImportsOf(file.text).flatMap((spec) => {
+      const area = relative(SRC, join(file.path, '..', spec)).split(sep)[0] ?? '';
+      const target = FLOORS[area];
+      return area !== file.area && (target === undefined || target > floor) ? [`${relative(ROOT, file.path)} imports ${spec}`] : [];
+    });
+  });
+  expect(violations).toEqual([]);
+});
+

@@ -118,7 +118,7 @@ async function runPipeline(n: number): Promise<RunResult> {
   const pipeline = wirePipeline({ config, db, queue, inbox: store, tokens, settings, clock: systemClock, log });
   app = createApp({ config, log, store, clock: systemClock });
   // As main.ts: batches of 20, the queue's default polling.
-  const worker = createWorker({ queue, store, log, clock: systemClock, handler: pipeline.handler, consume: { batchSize: 20 } });
+  const worker = createWorker({ queue, log, clock: systemClock, handler: pipeline.handler, consume: { batchSize: 20 } });
   await worker.start();
   try {
     const sentAt = new Map<string, number>();

@@ -128,6 +128,8 @@ export async function startUnrobot(engine: Engine): Promise<ServerProcess> {
   const env: Record<string, string> = {
     NODE_ENV: 'development', LOG_LEVEL: 'info', WORKER: 'off',
     HUBSPOT_CLIENT_SECRET: BENCH_SECRET, PUBLIC_BASE_URL: BENCH_BASE_URL,
+    // A service that cannot deliver a card refuses to boot (issue 14); with WORKER=off nothing calls it.
+    HUBSPOT_ACCESS_TOKEN: 'pat-na1-bench-static-token', HUBSPOT_PORTAL_ID: '145883449', HUBSPOT_API_BASE_URL: 'http://127.0.0.1:9',
   };
   if (engine === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'unrobot-bench-'));

@@ -4,7 +4,7 @@
  */
 import type { CrmSnapshot } from '../context/crm-snapshot.ts';
 import type { Card } from '../cards/card.ts';
-import type { DeliverySettings } from '../settings/portal-settings.ts';
+import type { DeliverySettings } from '../cards/delivery-settings.ts';
 
 /** A CRM record a card is about (the task's associated contact, company or deal). */
 export interface RecordRef {

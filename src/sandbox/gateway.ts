@@ -62,12 +62,14 @@ export interface RateLimitOptions {
 /** A rolling window of request times per key. */
 function createWindow(limit: number, windowMs: number) {
   const hits = new Map<string, number[]>();
-  return (key: string, now: number): { allowed: boolean; remaining: number } => {
+  return (key: string, now: number): { allowed: boolean; remaining: number; retryAfterSeconds: number } => {
     const times = (hits.get(key) ?? []).filter((t) => t > now - windowMs);
     const allowed = times.length < limit;
     if (allowed) times.push(now);
     hits.set(key, times);
-    return { allowed, remaining: Math.max(0, limit - times.length) };
+    // Past the limit: when the oldest request in the window leaves it (whole seconds, at least 1).
+    const oldest = times[times.length - limit] ?? now;
+    return { allowed, remaining: Math.max(0, limit - times.length), retryAfterSeconds: Math.max(1, Math.ceil((oldest + windowMs - now) / 1000)) };
   };
 }
 
@@ -79,21 +81,22 @@ export function createRateLimiter(options: RateLimitOptions, clock: Clock) {
     const portalId = String(authOf(res).portal.portalId);
     const now = clock.now();
     if (req.method === 'POST' && req.path.endsWith('/search')) {
-      if (!search(portalId, now).allowed) {
-        res.status(429).json(rateLimitBody('SECONDLY'));
+      const searched = search(portalId, now);
+      if (!searched.allowed) {
+        res.status(429).set('Retry-After', String(searched.retryAfterSeconds)).json(rateLimitBody('SECONDLY'));
         return;
       }
       next();
       return;
     }
-    const { allowed, remaining } = general(portalId, now);
+    const { allowed, remaining, retryAfterSeconds } = general(portalId, now);
     res.set({
       'X-HubSpot-RateLimit-Interval-Milliseconds': '10000',
       'X-HubSpot-RateLimit-Max': String(options.tenSecondly),
       'X-HubSpot-RateLimit-Remaining': String(remaining),
     });
     if (!allowed) {
-      res.status(429).json(rateLimitBody('TEN_SECONDLY_ROLLING'));
+      res.status(429).set('Retry-After', String(retryAfterSeconds)).json(rateLimitBody('TEN_SECONDLY_ROLLING'));
       return;
     }
     next();

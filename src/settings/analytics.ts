@@ -8,7 +8,7 @@ import type { SqlDatabase } from '../store/sql-database.ts';
 import { toApiLens, type ApiLensId } from './settings-values.ts';
 
 /** Every skip reason of the contract (`SkipReason`); unknown stored reasons are not reported. */
-export const API_SKIP_REASONS = ['not-robotic', 'rule-disabled', 'below-threshold', 'task-completed', 'task-deleted', 'no-associated-record', 'task-already-carded', 'privacy-deletion', ...SKIP_REASONS] as const;
+export const API_SKIP_REASONS = ['not-robotic', 'rule-disabled', 'below-threshold', 'task-completed', 'task-deleted', 'no-associated-record', 'task-already-carded', 'privacy-deletion', 'portal-unknown', ...SKIP_REASONS] as const;
 
 export interface FeedbackCounts { helpful: number; notHelpful: number; snoozed: number; helpfulRate: number | null }
 

@@ -5,29 +5,12 @@
  * {@link SettingsSource}.
  */
 import { z } from 'zod';
+import { DeliverySettingsSchema } from '../cards/delivery-settings.ts';
 import { PolicySettingsSchema } from '../policy/policy-settings.ts';
 import { ComposerSettingsSchema } from '../questions/composer-settings.ts';
 import { LOCALES, RuleOverridesSchema, type EffectiveRules } from '../rules/index.ts';
 
-export const CHANNELS = ['note', 'timeline-v3', 'app-event', 'task-body'] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-export const DeliverySettingsSchema = z
-  .object({
-    channel: z.enum(CHANNELS).default('note'),
-    /** Timeline v3 event template id (`npm run provision` creates it); required for `timeline-v3`. */
-    eventTemplateId: z.string().regex(/^\d+$/).optional(),
-    /** Fully qualified app-event type name; required for `app-event`. */
-    eventTypeName: z.string().min(1).max(200).optional(),
-  })
-  .refine((delivery) => delivery.channel !== 'timeline-v3' || delivery.eventTemplateId !== undefined, {
-    message: 'the timeline-v3 channel needs an event template id',
-    path: ['eventTemplateId'],
-  })
-  .refine((delivery) => delivery.channel !== 'app-event' || delivery.eventTypeName !== undefined, {
-    message: 'the app-event channel needs an event type name',
-    path: ['eventTypeName'],
-  });
+export { CHANNELS, DeliverySettingsSchema, type Channel, type DeliverySettings } from '../cards/delivery-settings.ts';
 
 export const PortalSettingsSchema = z.object({
   /**
@@ -41,7 +24,6 @@ export const PortalSettingsSchema = z.object({
   rules: RuleOverridesSchema.default(RuleOverridesSchema.parse({})),
 });
 
-export type DeliverySettings = z.infer<typeof DeliverySettingsSchema>;
 export type PortalSettings = z.infer<typeof PortalSettingsSchema>;
 
 export const DEFAULT_PORTAL_SETTINGS: PortalSettings = PortalSettingsSchema.parse({});

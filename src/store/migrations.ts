@@ -307,6 +307,22 @@ export const MIGRATIONS: readonly Migration[] = [
       alter table cards add column channel_target text;
     `,
   },
+  {
+    version: 27,
+    name: 'shared hubspot rate lanes',
+    sql: `
+      -- Every replica's HubSpot budget in one row per portal and request kind (issue 14): the grant
+      -- times (epoch ms on the database clock) inside the rolling window, and a pause after a 429.
+      -- A slot is claimed by one UPDATE, whose row lock serialises the replicas.
+      create table hubspot_rate_lanes (
+        portal_id text not null,
+        kind text not null,
+        stamps double precision[] not null default '{}',
+        paused_until double precision not null default 0,
+        primary key (portal_id, kind)
+      );
+    `,
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));

@@ -90,12 +90,6 @@ export interface InboxStore {
   recordDelivery(delivery: DeliveryRecord): Promise<DeliveryResult>;
 }
 
-/** What the interim handler records; the real pipeline replaces the handler, not this table. */
-export interface ProcessedEventStore {
-  /** Records that an event was processed; idempotent. Returns false when it was already recorded. */
-  markProcessed(portalId: string, eventKey: string, outcome: string, at: number): Promise<boolean>;
-}
-
 export interface Readiness {
   ok: boolean;
   checks: Record<string, boolean>;
@@ -106,7 +100,7 @@ export interface HealthCheck {
   readiness(): Promise<Readiness>;
 }
 
-export type Store = InboxStore & ProcessedEventStore & HealthCheck;
+export type Store = InboxStore & HealthCheck;
 
 /** A job the queue handed to this process; `attempt` starts at 0. */
 export interface ClaimedJob<T> {
@@ -160,3 +154,16 @@ export interface JobQueue {
   /** Stops claiming, waits up to `timeoutMs` for in-flight jobs (the rest come back when their lease expires). */
   stopConsuming(timeoutMs: number): Promise<void>;
 }
+
+/**
+ * A HubSpot rate budget shared by every process on the database: one lane per portal and
+ * request kind, a rolling window of grant times on the database's clock (so replicas on
+ * different hosts agree on "now").
+ */
+export interface RateLedger {
+  /** Claims one request slot (at most `max` per rolling `windowMs`) in one statement; when refused, how long until one frees. */
+  claim(portalId: string, kind: string, max: number, windowMs: number): Promise<{ granted: boolean; waitMs: number }>;
+  /** Holds the lane for `ms` from now; never shortens a pause. */
+  pause(portalId: string, kind: string, ms: number): Promise<void>;
+}
+

@@ -1,7 +1,6 @@
 /**
  * The store on either engine: the webhook inbox (delivery, events, quarantine and jobs in one
- * transaction, concurrent deliveries grouped into one commit), the processed-events marker, and
- * readiness.
+ * transaction, concurrent deliveries grouped into one commit) and readiness.
  */
 import type { BossQueue } from './boss-queue.ts';
 import { LATEST_VERSION, currentVersion } from './migrations.ts';
@@ -28,18 +27,6 @@ export function createSqlStore(db: SqlDatabase, queue: BossQueue, options: SqlSt
       const [result] = await write([delivery]);
       if (result === undefined) throw new Error('no result for the delivery');
       return result;
-    },
-
-    async markProcessed(portalId, eventKey, outcome, at) {
-      const rows = await db.query<{ runs: number }>(
-        `insert into processed_events (portal_id, event_key, outcome, first_processed_at, last_processed_at)
-         values ($1, $2, $3, to_timestamp($4::double precision / 1000), to_timestamp($4::double precision / 1000))
-         on conflict (portal_id, event_key) do update
-           set runs = processed_events.runs + 1, last_processed_at = excluded.last_processed_at
-         returning runs`,
-        [portalId, eventKey, outcome, at],
-      );
-      return rows[0]?.runs === 1;
     },
 
     async readiness() {

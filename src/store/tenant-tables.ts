@@ -27,4 +27,5 @@ export const PURGED_TENANT_TABLES: readonly string[] = [
 /** Kept on uninstall, with the reason; these rows must hold no personal data and no secret. */
 export const RETAINED_TENANT_TABLES: Readonly<Record<string, string>> = {
   install_audit: 'what happened to the install and when: no user, no token, no CRM data',
+  hubspot_rate_lanes: 'the times of the last few seconds of HubSpot calls (the shared rate budget): no user, no token, no CRM data',
 };

@@ -6,7 +6,7 @@
 import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import type { ClaimedJob, ConsumeOptions, JobDecision, JobQueue, ProcessedEventStore, TaskEventJob } from '../store/ports.ts';
+import type { ClaimedJob, ConsumeOptions, JobDecision, JobQueue, TaskEventJob } from '../store/ports.ts';
 import { POISON_LEASE_EXPIRIES, retryDelaySeconds } from './retry-schedule.ts';
 
 export type { TaskEventJob } from '../store/ports.ts';
@@ -37,10 +37,8 @@ export type TaskEventHandler = (job: TaskEventJob, context: TaskEventContext) =>
 
 export interface WorkerDeps {
   queue: JobQueue;
-  /** Used by the default handler, which records each event as processed. */
-  store: ProcessedEventStore;
-  /** The pipeline; defaults to {@link createRecordingHandler} over `store`. */
-  handler?: TaskEventHandler;
+  /** The pipeline; required, so no event is ever settled without it (issue 14). */
+  handler: TaskEventHandler;
   log: Logger;
   clock: Clock;
   consume?: ConsumeOptions;
@@ -61,7 +59,7 @@ function errorText(error: unknown): string {
 }
 
 export function createWorker(deps: WorkerDeps): Worker {
-  const handler = deps.handler ?? createRecordingHandler(deps.store);
+  const { handler } = deps;
   const runJob = async (job: ClaimedJob<TaskEventJob>): Promise<JobDecision> => {
     const { portalId, objectId, subscriptionType, eventKey } = job.data;
     const log = deps.log.child({ jobId: job.id, portalId, objectId, subscriptionType, eventKey, attempt: job.attempt });
@@ -93,13 +91,5 @@ export function createWorker(deps: WorkerDeps): Worker {
   return {
     start: () => deps.queue.consume(runJob, deps.consume),
     stop: (timeoutMs) => deps.queue.stopConsuming(timeoutMs),
-  };
-}
-
-/** The interim handler: records that the event was processed (idempotent); the pipeline replaces it. */
-export function createRecordingHandler(store: ProcessedEventStore): TaskEventHandler {
-  return async (job, context) => {
-    const first = await store.markProcessed(job.portalId, job.eventKey, 'recorded', context.now);
-    return first ? { status: 'done' } : { status: 'skipped', reason: 'already processed' };
   };
 }

@@ -1,5 +1,6 @@
 /**
- * HubSpot calls for one portal with its current token: a 401 gets one refresh and one retry;
+ * HubSpot calls for one portal with its current token: a portal with no credentials is unknown
+ * (its events are skipped, not retried); a 401 gets one refresh and one retry;
  * a revoked install, or a second 401, pauses the portal (RELIABILITY.md rows 43–44: no loop).
  * A 403 (the app lacks a scope) pauses it too (row 42): no retry can succeed until a reinstall,
  * which resumes the portal and its parked jobs.
@@ -19,12 +20,25 @@ export class PortalPausedError extends Error {
   }
 }
 
+/**
+ * Thrown when no credentials exist for the portal (never installed, uninstalled, or another
+ * app's portal next to a static token): its events are skipped as `portal-unknown`, never `done`.
+ */
+export class PortalUnknownError extends Error {
+  readonly portalId: string;
+  constructor(portalId: string) {
+    super(`no HubSpot credentials for portal ${portalId}`);
+    this.name = 'PortalUnknownError';
+    this.portalId = portalId;
+  }
+}
+
 export interface PortalSession {
   /** Runs `call` with a valid token; refreshes once after a 401. */
   run<T>(call: (accessToken: string) => Promise<T>): Promise<T>;
 }
 
-const PAUSING = new Set(['hubspot.revoked', 'hubspot.not-installed']);
+const PAUSING = new Set(['hubspot.revoked']);
 
 /** A 403 is the portal's problem, not the job's: pause rather than dead-letter job after job. */
 function pauseOnMissingScope(portalId: string, error: unknown): unknown {
@@ -37,6 +51,7 @@ export function createPortalSession(tokens: TokenProvider, portalId: string): Po
     try {
       return await tokens.getAccessToken(portalId);
     } catch (error) {
+      if (error instanceof AppError && error.code === 'hubspot.not-installed') throw new PortalUnknownError(portalId);
       if (error instanceof AppError && PAUSING.has(error.code)) throw new PortalPausedError(portalId, error.code);
       throw error;
     }

@@ -2,8 +2,9 @@
  * The use case: task events in, at most one card per task out. For the events of one portal
  * claimed together: load settings → load the snapshots in one batched read → classify →
  * signals → policy → compose → record the card as pending under its step key → add the signed
- * feedback links → publish → mark delivered. Skips are recorded with their reason; a revoked
- * portal is paused and its jobs parked rather than retried.
+ * feedback links → publish → mark delivered. Skips are recorded with their reason, one row per
+ * event; a revoked portal is paused and its jobs parked rather than retried; a portal with no
+ * credentials at all is skipped as `portal-unknown` (issue 14: never `done` in silence).
  */
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
@@ -17,11 +18,13 @@ import { manageRuleUrl } from '../cards/rule-line.ts';
 import { CLIENT_DEPTH, REP_DEPTH } from '../questions/rotation.ts';
 import type { HandlerOutcome } from './create-worker.ts';
 import { cardIdFor, cardStepKey, decideCard, policyRecords } from './decide-card.ts';
-import { createPortalSession, PortalPausedError, type PortalSession } from './portal-session.ts';
+import { createPortalSession, PortalPausedError, PortalUnknownError, type PortalSession } from './portal-session.ts';
 import { channelTargetOf, publishCard, type FeedbackLinkOptions } from './publish-card.ts';
 
 const HOUR_MS = 3_600_000;
 const ROTATION_DEPTH = CLIENT_DEPTH;
+/** The skip reason of an event whose portal the service holds no credentials for. */
+export const PORTAL_UNKNOWN = 'portal-unknown';
 
 export interface ProcessTaskEventDeps {
   settings: SettingsSource;
@@ -90,12 +93,22 @@ async function processPortal(deps: ProcessTaskEventDeps, portalId: string, items
     }
   } catch (error) {
     const pending = items.filter((item) => !results.has(item));
+    if (error instanceof PortalUnknownError) return settle(pending, await skipUnknownPortal(deps, portalId, pending, now));
     if (!(error instanceof PortalPausedError)) return settle(pending, { status: 'failed', error });
     await deps.ledger.pausePortal(portalId, error.reason, now);
     for (const item of pending) await deps.ledger.parkJob(item.job, now);
     deps.log.warn({ portalId, parked: pending.length, reason: error.reason }, 'portal paused; its jobs are parked until it is reinstalled');
     settle(pending, { status: 'skipped', reason: 'portal-paused' });
   }
+}
+
+/** No credentials for the portal: each event gets its `portal-unknown` skip row, which metrics, `npm run dlq -- skips` and analytics show. */
+async function skipUnknownPortal(deps: ProcessTaskEventDeps, portalId: string, pending: readonly TaskEventItem[], now: number): Promise<TaskEventResult> {
+  for (const [taskId, group] of groupBy(pending, (item) => item.job.objectId)) {
+    await skip(deps, portalId, taskId, group, PORTAL_UNKNOWN, 'Unrobot holds no HubSpot credentials for this portal (not installed, uninstalled, or not the configured HUBSPOT_PORTAL_ID)', now);
+  }
+  deps.log.warn({ portalId, skipped: pending.length, reason: PORTAL_UNKNOWN }, 'events of a portal without credentials skipped');
+  return { status: 'skipped', reason: PORTAL_UNKNOWN };
 }
 
 /** A card already exists for the task: finish it if an earlier attempt did not, else skip. */
@@ -107,7 +120,7 @@ async function resumeExisting(deps: ProcessTaskEventDeps, session: PortalSession
   try {
     return await publish(deps, session, card, group, now, now);
   } catch (error) {
-    if (error instanceof PortalPausedError) throw error;
+    if (error instanceof PortalPausedError || error instanceof PortalUnknownError) throw error;
     group[0]?.log.warn({ err: error, cardId: card.cardId }, 'resuming a pending card failed');
     return { status: 'failed', error };
   }
@@ -149,7 +162,7 @@ async function processTask(deps: ProcessTaskEventDeps, session: PortalSession, l
     });
     return await publish(deps, session, card, group, decidedAt, now);
   } catch (error) {
-    if (error instanceof PortalPausedError) throw error;
+    if (error instanceof PortalPausedError || error instanceof PortalUnknownError) throw error;
     return { status: 'failed', error };
   }
 }
@@ -192,8 +205,11 @@ async function loadHistory(deps: ProcessTaskEventDeps, portalId: string, records
   };
 }
 
+/** Records the skip once for every event of the group, so no stored event is left without its outcome. */
 async function skip(deps: ProcessTaskEventDeps, portalId: string, taskId: string, group: readonly TaskEventItem[], reason: string, detail: string, now: number, ruleId?: string): Promise<void> {
-  await deps.ledger.recordSkip({ portalId, taskId, eventKey: group[0]?.job.eventKey, reason, detail, ruleId, at: now });
+  for (const eventKey of new Set(group.map((item) => item.job.eventKey))) {
+    await deps.ledger.recordSkip({ portalId, taskId, eventKey, reason, detail, ruleId, at: now });
+  }
   group[0]?.log.info({ reason, ruleId }, 'no card for this task');
 }
 

@@ -84,7 +84,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const tokens = options.tokens?.(portalId, accessToken) ?? createStaticTokenProvider(portalId, accessToken);
   const pipeline = wirePipeline({ config, db, queue, inbox: store, tokens, settings, clock: systemClock, log });
   app = createApp({ config, log, store, clock: systemClock, feedback: { cards: pipeline.ledger, settings, secrets: [sessionSecret], clock: systemClock, log } });
-  const worker = createWorker({ queue, store, log, clock: systemClock, handler: pipeline.handler, random: () => 0,
+  const worker = createWorker({ queue, log, clock: systemClock, handler: pipeline.handler, random: () => 0,
     consume: { batchSize: options.batchSize ?? 20, pollingIntervalSeconds: 0.5 } });
   await worker.start();
   sandbox.webhooks.setTarget(`${server.url}/webhooks/hubspot`);

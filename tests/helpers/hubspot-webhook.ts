@@ -47,3 +47,20 @@ export function signedHeaders(body: string | Buffer, options: SignOptions = {}):
     'x-hubspot-signature-version': 'v3',
   };
 }
+
+/** The portal of the fixtures' events (tests/fixtures/hubspot/task-events.json). */
+export const TEST_PORTAL_ID = '145883449';
+const TEST_ACCESS_TOKEN = 'pat-na1-test-0b5e7d1c-static-token';
+registerSecret(TEST_ACCESS_TOKEN);
+
+/**
+ * The credentials a spawned service needs to start (issue 14: a service that cannot deliver a card
+ * refuses to boot): a static token for the fixtures' portal. With no HubSpot at `apiBaseUrl`
+ * (the default: the discard port, refused at once) the worker's calls fail and are retried.
+ */
+export function staticTokenEnv(apiBaseUrl = 'http://127.0.0.1:9'): Record<string, string> {
+  return { HUBSPOT_ACCESS_TOKEN: TEST_ACCESS_TOKEN, HUBSPOT_PORTAL_ID: TEST_PORTAL_ID, HUBSPOT_API_BASE_URL: apiBaseUrl };
+}
+
+/** The same token, for a sandbox standing in for the fixtures' portal. */
+export const TEST_SANDBOX_PORTAL = { portalId: Number(TEST_PORTAL_ID), accessToken: TEST_ACCESS_TOKEN } as const;

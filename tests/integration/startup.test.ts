@@ -2,7 +2,7 @@
  * `npm start` with no configuration at all: development mode, PGlite under ./data (here a temp
  * working directory), /healthz within 10 s, then a clean SIGTERM drain within 25 s.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,3 +49,13 @@ test('when started with an empty environment, then /healthz answers within 10 s,
     rmSync(cwd, { recursive: true, force: true });
   }
 }, 60_000);
+
+test.each([
+  ['--worker-only', { HUBSPOT_CLIENT_SECRET: 'test-secret', HUBSPOT_ACCESS_TOKEN: 'pat-na1-startup' }, 'HUBSPOT_PORTAL_ID'],
+  ['', { HUBSPOT_CLIENT_SECRET: 'test-secret' }, 'HUBSPOT_ACCESS_TOKEN'],
+])('when started (%s) with credentials that cannot deliver a card, then it exits 2 with one line naming %s', (mode, env, missing) => {
+  const run = spawnSync(process.execPath, [MAIN, ...(mode ? [mode] : [])], { env: { PATH: process.env.PATH ?? '', PORT: '0', ...env }, encoding: 'utf8', timeout: 30_000 });
+  expect(run.status).toBe(2);
+  expect(run.stderr.trim().split('\n')).toEqual([expect.stringContaining(`${missing} is required`)]);
+  expect(run.stdout).not.toContain('"msg":"listening"');
+});

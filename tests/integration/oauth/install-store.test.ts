@@ -32,8 +32,8 @@ async function seedPortal(t: TestStore, portalId: string, cipher: ReturnType<typ
   const own = event(portalId, `${portalId}1`);
   await t.store.recordDelivery({ id: randomUUID(), receivedAt: NOW, body: Buffer.from(`[{"portalId":${portalId}}]`), status: 'accepted', reason: undefined, events: [own],
     quarantined: [{ position: 1, portalId, reason: 'bad', raw: '{"secret":"personal"}' }] });
-  await t.store.markProcessed(portalId, own.eventKey, 'card', NOW);
   const q = (sql: string) => t.db.query(sql, [portalId]);
+  await t.db.query(`insert into processed_events (portal_id, event_key, outcome, first_processed_at, last_processed_at) values ($1, $2, 'privacy-purged', now(), now())`, [portalId, own.eventKey]);
   await q(`insert into cards (portal_id, card_id, step_key, task_id, rule_version, channel, locale, content, status, created_at)
            values ($1, 'c1', 's1', 't1', 'v1', 'note', 'en', '{"headline":"Jane Doe"}', 'delivered', now())`);
   await q(`insert into card_skips (portal_id, task_id, reason, created_at) values ($1, 't2', 'not-robotic', now())`);

@@ -44,7 +44,7 @@ function processes(t: TestStore, settings: QueueSettings) {
       const queue = queues.length === 0 ? t.queue : createBossQueue(t.db, settings);
       if (queues.length > 0) await queue.start();
       queues.push(queue);
-      const worker = createWorker({ queue, store: t.store, handler, log, clock: createFixedClock(NOW), consume: { batchSize, pollingIntervalSeconds: 0.5 } });
+      const worker = createWorker({ queue, handler, log, clock: createFixedClock(NOW), consume: { batchSize, pollingIntervalSeconds: 0.5 } });
       workers.push(worker);
       await worker.start();
       return worker;

@@ -34,7 +34,7 @@ test('when HubSpot answers 429 with Retry-After 120 s, then the same job (same i
   const handler: TaskEventHandler = async () => {
     throw new AppError('HUBSPOT_RATE_LIMITED', 'HubSpot answered 429', { status: 429, retryable: true, retryAfterMs: 120_000 });
   };
-  const worker = createWorker({ queue: t.queue, store: t.store, handler, log, clock: createFixedClock(NOW), consume: { pollingIntervalSeconds: 0.5 }, random: () => 0.5 });
+  const worker = createWorker({ queue: t.queue, handler, log, clock: createFixedClock(NOW), consume: { pollingIntervalSeconds: 0.5 }, random: () => 0.5 });
   try {
     await t.store.recordDelivery(delivery());
     const [before] = await jobRows(t);
@@ -59,7 +59,7 @@ test('when a retryable failure has no Retry-After, then the wait is the jittered
     throw new AppError('HUBSPOT_UNAVAILABLE', 'HubSpot answered 503', { status: 503, retryable: true });
   };
   // Top of each step: attempt 0 waits 1 s, attempt 1 waits 5 s.
-  const worker = createWorker({ queue: t.queue, store: t.store, handler, log, clock: createFixedClock(NOW), consume: { pollingIntervalSeconds: 0.5 }, random: () => 0.999 });
+  const worker = createWorker({ queue: t.queue, handler, log, clock: createFixedClock(NOW), consume: { pollingIntervalSeconds: 0.5 }, random: () => 0.999 });
   try {
     await t.store.recordDelivery(delivery());
     await worker.start();
@@ -95,7 +95,7 @@ test('when a job kills its worker every time, then after its first death it runs
       const queue = i === 0 ? t.queue : createBossQueue(t.db, settings);
       if (i > 0) await queue.start();
       queues.push(queue);
-      workers.push(createWorker({ queue, store: t.store, handler: crashing, log, clock: createFixedClock(NOW), consume: { batchSize: 1, pollingIntervalSeconds: 0.5 } }));
+      workers.push(createWorker({ queue, handler: crashing, log, clock: createFixedClock(NOW), consume: { batchSize: 1, pollingIntervalSeconds: 0.5 } }));
     }
     await t.store.recordDelivery(delivery());
     for (const worker of workers) await worker.start();

@@ -3,7 +3,7 @@
  * lines captured for the secret scan, and helpers to wait for a given log message.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { PUBLIC_BASE_URL, TEST_SECRET } from '../../helpers/hubspot-webhook.ts';
+import { PUBLIC_BASE_URL, TEST_SECRET, staticTokenEnv } from '../../helpers/hubspot-webhook.ts';
 import { captureChildOutput } from '../../helpers/test-logger.ts';
 
 const MAIN = new URL('../../../src/main.ts', import.meta.url).pathname;
@@ -18,7 +18,7 @@ export interface ServiceProcess {
 
 export function startServiceProcess(name: string, env: Record<string, string>, args: string[] = []): ServiceProcess {
   const child = spawn(process.execPath, [MAIN, ...args], {
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: '0', PUBLIC_BASE_URL, HUBSPOT_CLIENT_SECRET: TEST_SECRET,
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: '0', PUBLIC_BASE_URL, HUBSPOT_CLIENT_SECRET: TEST_SECRET, ...staticTokenEnv(),
       JOB_LEASE_SECONDS: '2', JOB_RETRY_DELAY_SECONDS: '1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

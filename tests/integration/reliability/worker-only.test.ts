@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PUBLIC_BASE_URL, TEST_SECRET } from '../../helpers/hubspot-webhook.ts';
+import { PUBLIC_BASE_URL, TEST_SECRET, staticTokenEnv } from '../../helpers/hubspot-webhook.ts';
 import { captureChildOutput } from '../../helpers/test-logger.ts';
 import { seedPgliteDir } from '../../helpers/pglite-template.ts';
 
@@ -16,7 +16,7 @@ test('when the worker runs alone, then /healthz and /readyz answer on PORT, the 
   const dir = mkdtempSync(join(tmpdir(), 'unrobot-worker-only-'));
   await seedPgliteDir(dir);
   const child = spawn(process.execPath, [MAIN, '--worker-only'], {
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: '0', DATA_DIR: dir, PUBLIC_BASE_URL, HUBSPOT_CLIENT_SECRET: TEST_SECRET, LOG_LEVEL: 'info' },
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: '0', DATA_DIR: dir, PUBLIC_BASE_URL, HUBSPOT_CLIENT_SECRET: TEST_SECRET, ...staticTokenEnv(), LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

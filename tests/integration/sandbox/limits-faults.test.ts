@@ -10,7 +10,7 @@ afterEach(async () => { await s?.close(); });
 const json = { 'content-type': 'application/json' };
 
 describe('rate limits', () => {
-  it('when a portal makes 111 calls within 10 s, then the 111th is a 429 TEN_SECONDLY_ROLLING with headers, and another portal is unaffected', async () => {
+  it('when a portal makes 111 calls within 10 s, then the 111th is a 429 TEN_SECONDLY_ROLLING with headers and Retry-After, and another portal is unaffected', async () => {
     const clock = createFixedClock(Date.parse('2026-03-02T09:00:00Z'));
     s = await startSandbox({ clock });
     const other = s.sandbox.addPortal({ accessToken: 'second-portal-token' });
@@ -20,6 +20,8 @@ describe('rate limits', () => {
     expect(limited.status).toBe(429);
     expect(limited.headers.get('x-hubspot-ratelimit-max')).toBe('110');
     expect(limited.headers.get('x-hubspot-ratelimit-remaining')).toBe('0');
+    // The fixed clock did not move: the window's oldest call leaves it in 10 s.
+    expect(limited.headers.get('retry-after')).toBe('10');
     expect(await limited.json()).toMatchObject({ status: 'error', errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING', message: 'You have reached your ten_secondly_rolling limit.', correlationId: expect.any(String), requestId: expect.any(String) });
     expect((await call(other.accessToken)).status).toBe(200);
     clock.advance(10_001);

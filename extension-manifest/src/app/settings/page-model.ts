@@ -184,7 +184,7 @@ export const FIELDS = {
 const SKIP_LABELS: Record<string, string> = {
   'not-robotic': 'Prompt was specific', 'rule-disabled': 'Rule switched off', 'below-threshold': 'Below confidence threshold',
   'task-completed': 'Task completed', 'task-deleted': 'Task deleted', 'no-associated-record': 'No contact, company or deal',
-  'task-already-carded': 'Task already had a card', 'privacy-deletion': 'Contact asked to be forgotten', 'record-snoozed': 'Client snoozed',
+  'task-already-carded': 'Task already had a card', 'privacy-deletion': 'Contact asked to be forgotten', 'portal-unknown': 'No HubSpot access for this portal then', 'record-snoozed': 'Client snoozed',
   'client-replied-recently': 'Client replied recently', 'record-cooldown': 'Record cooldown', 'rep-daily-budget': 'Rep\'s daily budget reached',
 };
 
