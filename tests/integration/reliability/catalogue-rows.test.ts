@@ -11,7 +11,7 @@ import { createFixedClock } from '../../../src/clock.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { createApp } from '../../../src/http/create-app.ts';
 import { createMetrics } from '../../../src/http/metrics.ts';
-import { NOW, PUBLIC_BASE_URL, TEST_SECRET, WEBHOOK_PATH, fixture, signedHeaders, taskCreation } from '../../helpers/hubspot-webhook.ts';
+import { NOW, PUBLIC_BASE_URL, TEST_SECRET, WEBHOOK_PATH, fixture, signedHeaders, staticTokenEnv, taskCreation } from '../../helpers/hubspot-webhook.ts';
 import { createTestDatabase, postgresAvailable } from '../../helpers/postgres.ts';
 import { engines, openTestStore, type TestStore } from '../../helpers/stores.ts';
 import { createTestLogger } from '../../helpers/test-logger.ts';
@@ -21,7 +21,7 @@ import { createPgDatabase } from '../../../src/store/pg-database.ts';
 import { createSqlStore } from '../../../src/store/sql-store.ts';
 import { FAST_QUEUE } from '../../helpers/stores.ts';
 
-const config = loadConfig({ PUBLIC_BASE_URL, HUBSPOT_CLIENT_SECRET: TEST_SECRET });
+const config = loadConfig({ PUBLIC_BASE_URL, HUBSPOT_CLIENT_SECRET: TEST_SECRET, ...staticTokenEnv() });
 const log = createTestLogger();
 const MAIN = new URL('../../../src/main.ts', import.meta.url).pathname;
 const [pglite] = engines();
