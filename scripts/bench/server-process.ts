@@ -159,3 +159,20 @@ export async function startBareServer(): Promise<ServerProcess> {
 export async function postgresAnswers(): Promise<boolean> {
   return admin('select 1').then(() => true, () => false);
 }
+
+/**
+ * The naive durable receiver (naive-receiver.ts: Express + one INSERT per request) in its own
+ * process, on PGlite (a fresh directory) or a fresh PostgreSQL database, dropped on stop.
+ */
+export async function startNaiveReceiver(engine: Engine): Promise<ServerProcess> {
+  const script = fileURLToPath(new URL('./naive-receiver.ts', import.meta.url));
+  if (engine === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'unrobot-naive-'));
+    return spawnServer([script], { DATA_DIR: join(dir, 'data') }, async () => rmSync(dir, { recursive: true, force: true }));
+  }
+  const name = `unrobot_naive_${randomBytes(6).toString('hex')}`;
+  await admin(`create database ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return spawnServer([script], { DATABASE_URL: url.toString() }, () => admin(`drop database if exists ${name} with (force)`));
+}
