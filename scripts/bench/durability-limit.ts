@@ -34,11 +34,14 @@ async function loop(clients: number, seconds: number, insert: (client: number) =
 async function postgresLimit(clients: number, seconds: number): Promise<number> {
   const name = `unrobot_fsync_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
+  admin.on('error', () => undefined);
   await admin.connect();
   await admin.query(`create database ${name}`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   const pool = new pg.Pool({ connectionString: url.toString(), max: clients });
+  // The database is dropped with (force) at the end: an idle client's "terminated" is expected.
+  pool.on('error', () => undefined);
   try {
     await pool.query(CREATE);
     await pool.query('set synchronous_commit = on');
