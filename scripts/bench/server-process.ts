@@ -108,6 +108,16 @@ async function spawnServer(args: string[], env: Record<string, string>, cleanup:
   };
 }
 
+/**
+ * The node flags of `npm start` (package.json `scripts.start`: `node <flags> src/main.ts`), so the
+ * benchmarked service runs as `npm start` runs it.
+ */
+export function startFlags(): string[] {
+  const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const words = (scripts.start ?? '').split(/\s+/).filter((word) => word !== '');
+  return words.slice(1, words.indexOf('src/main.ts')).filter((word) => word.startsWith('--'));
+}
+
 async function admin(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: ADMIN_URL });
   await client.connect();
@@ -119,27 +129,27 @@ async function admin(sql: string): Promise<void> {
 }
 
 /**
- * The real service (`src/main.ts`), HTTP only (`WORKER=off`: the ingest bench measures the ack
- * path; jobs stay queued), logging at `info` to /dev/null as in production. PGlite runs in a
+ * The real service (`src/main.ts`), HTTP only by default (`WORKER=off`: the ingest bench measures
+ * the ack path; jobs stay queued; the memory bench asks for `worker: true`, as `npm start` runs), logging at `info` to /dev/null as in production. PGlite runs in a
  * fresh temporary directory; PostgreSQL in a fresh database on TEST_DATABASE_URL's server, dropped
  * on stop.
  */
-export async function startUnrobot(engine: Engine): Promise<ServerProcess> {
+export async function startUnrobot(engine: Engine, options: { worker?: boolean } = {}): Promise<ServerProcess> {
   const env: Record<string, string> = {
-    NODE_ENV: 'development', LOG_LEVEL: 'info', WORKER: 'off',
+    NODE_ENV: 'development', LOG_LEVEL: 'info', WORKER: options.worker === true ? 'on' : 'off',
     HUBSPOT_CLIENT_SECRET: BENCH_SECRET, PUBLIC_BASE_URL: BENCH_BASE_URL,
     // A service that cannot deliver a card refuses to boot (issue 14); with WORKER=off nothing calls it.
     HUBSPOT_ACCESS_TOKEN: 'pat-na1-bench-static-token', HUBSPOT_PORTAL_ID: '145883449', HUBSPOT_API_BASE_URL: 'http://127.0.0.1:9',
   };
   if (engine === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'unrobot-bench-'));
-    return spawnServer(['src/main.ts'], { ...env, DATA_DIR: join(dir, 'data') }, async () => rmSync(dir, { recursive: true, force: true }));
+    return spawnServer([...startFlags(), 'src/main.ts'], { ...env, DATA_DIR: join(dir, 'data') }, async () => rmSync(dir, { recursive: true, force: true }));
   }
   const name = `unrobot_bench_${randomBytes(6).toString('hex')}`;
   await admin(`create database ${name}`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
-  return spawnServer(['src/main.ts'], { ...env, DATABASE_URL: url.toString() }, () => admin(`drop database if exists ${name} with (force)`));
+  return spawnServer([...startFlags(), 'src/main.ts'], { ...env, DATABASE_URL: url.toString() }, () => admin(`drop database if exists ${name} with (force)`));
 }
 
 /** The bare Express route (bare-webhook-server.ts) in its own process. */
@@ -150,4 +160,21 @@ export async function startBareServer(): Promise<ServerProcess> {
 /** Whether the PostgreSQL server answers (the PostgreSQL variants are skipped, and said so, when not). */
 export async function postgresAnswers(): Promise<boolean> {
   return admin('select 1').then(() => true, () => false);
+}
+
+/**
+ * The naive durable receiver (naive-receiver.ts: Express + one INSERT per request) in its own
+ * process, on PGlite (a fresh directory) or a fresh PostgreSQL database, dropped on stop.
+ */
+export async function startNaiveReceiver(engine: Engine): Promise<ServerProcess> {
+  const script = fileURLToPath(new URL('./naive-receiver.ts', import.meta.url));
+  if (engine === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'unrobot-naive-'));
+    return spawnServer([script], { DATA_DIR: join(dir, 'data') }, async () => rmSync(dir, { recursive: true, force: true }));
+  }
+  const name = `unrobot_naive_${randomBytes(6).toString('hex')}`;
+  await admin(`create database ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return spawnServer([script], { DATABASE_URL: url.toString() }, () => admin(`drop database if exists ${name} with (force)`));
 }

@@ -5,6 +5,7 @@
  * drives the bare baseline, so its cost (≈ one HMAC per request) weighs on both sides equally.
  */
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import { signV3 } from '../../src/webhooks/signature.ts';
 
 /** The part of autocannon's result this bench reads (the package ships no types). */
@@ -44,6 +45,8 @@ export interface LoadSummary {
   requests: number;
   /** Socket errors, timeouts and non-2xx answers together. */
   failures: number;
+  /** The 1-minute load average when the run ended (the machine is shared). */
+  load: string;
 }
 
 const PATH = '/webhooks/hubspot';
@@ -99,5 +102,6 @@ export async function runWebhookLoad(options: LoadOptions): Promise<LoadSummary>
     p99: result.latency.p99,
     requests: result.requests.total,
     failures: result.errors + result.timeouts + result.non2xx,
+    load: loadavg()[0]?.toFixed(1) ?? '?',
   };
 }
