@@ -8,7 +8,7 @@ import type { Express } from 'express';
 import { createFixedClock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createApp } from '../../src/http/create-app.ts';
-import { NOW, PUBLIC_BASE_URL, TEST_SECRET, WEBHOOK_PATH, signedHeaders, taskCreation, taskEvents } from '../helpers/hubspot-webhook.ts';
+import { NOW, PUBLIC_BASE_URL, TEST_SECRET, WEBHOOK_PATH, signedHeaders, taskCreation, taskEvents, staticTokenEnv } from '../helpers/hubspot-webhook.ts';
 import { engines, openTestStore, type TestStore } from '../helpers/stores.ts';
 import { createTestLogger } from '../helpers/test-logger.ts';
 
@@ -155,7 +155,7 @@ describe.each(engines())('webhook intake on %s', (_engine, openDatabase) => {
   test('row 15: when signed with the previous secret, then 204 while it is configured and 401 once removed', async () => {
     const body = JSON.stringify([fresh()]);
     expect((await post(body, signedHeaders(body, { secret: OLD_SECRET }))).status).toBe(204);
-    const rotated = createApp({ config: loadConfig({ PUBLIC_BASE_URL, HUBSPOT_CLIENT_SECRET: TEST_SECRET }), log, store: t.store, clock });
+    const rotated = createApp({ config: loadConfig({ PUBLIC_BASE_URL, HUBSPOT_CLIENT_SECRET: TEST_SECRET, ...staticTokenEnv() }), log, store: t.store, clock });
     const again = JSON.stringify([fresh()]);
     expect((await request(rotated).post(WEBHOOK_PATH).set(signedHeaders(again, { secret: OLD_SECRET })).send(again)).status).toBe(401);
   });

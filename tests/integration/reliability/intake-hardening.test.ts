@@ -11,10 +11,10 @@ import { createApp } from '../../../src/http/create-app.ts';
 import { startHttpServer, type RunningServer } from '../../../src/http/http-server.ts';
 import type { HealthCheck, InboxStore } from '../../../src/store/ports.ts';
 import { createSignatureFailureLimiter } from '../../../src/webhooks/signature-failure-limiter.ts';
-import { NOW, PUBLIC_BASE_URL, TEST_SECRET, WEBHOOK_PATH, signedHeaders, taskCreation } from '../../helpers/hubspot-webhook.ts';
+import { NOW, PUBLIC_BASE_URL, TEST_SECRET, WEBHOOK_PATH, signedHeaders, taskCreation, staticTokenEnv } from '../../helpers/hubspot-webhook.ts';
 import { createTestLogger } from '../../helpers/test-logger.ts';
 
-const base = loadConfig({ PUBLIC_BASE_URL, HUBSPOT_CLIENT_SECRET: TEST_SECRET });
+const base = loadConfig({ PUBLIC_BASE_URL, HUBSPOT_CLIENT_SECRET: TEST_SECRET, ...staticTokenEnv() });
 const clock = createFixedClock(NOW);
 let stored = 0;
 const store: InboxStore & HealthCheck = {

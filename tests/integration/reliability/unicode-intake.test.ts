@@ -10,11 +10,11 @@ import type { Express } from 'express';
 import { createFixedClock } from '../../../src/clock.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { createApp } from '../../../src/http/create-app.ts';
-import { NOW, PUBLIC_BASE_URL, TEST_SECRET, WEBHOOK_PATH, signedHeaders, taskCreation } from '../../helpers/hubspot-webhook.ts';
+import { NOW, PUBLIC_BASE_URL, TEST_SECRET, WEBHOOK_PATH, signedHeaders, taskCreation, staticTokenEnv } from '../../helpers/hubspot-webhook.ts';
 import { engines, openTestStore, type TestStore } from '../../helpers/stores.ts';
 import { createTestLogger } from '../../helpers/test-logger.ts';
 
-const config = loadConfig({ PUBLIC_BASE_URL, HUBSPOT_CLIENT_SECRET: TEST_SECRET });
+const config = loadConfig({ PUBLIC_BASE_URL, HUBSPOT_CLIENT_SECRET: TEST_SECRET, ...staticTokenEnv() });
 const log = createTestLogger();
 
 const EXOTIC = {
