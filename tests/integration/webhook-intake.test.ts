@@ -13,7 +13,7 @@ import { engines, openTestStore, type TestStore } from '../helpers/stores.ts';
 import { createTestLogger } from '../helpers/test-logger.ts';
 
 const OLD_SECRET = 'previous-client-secret-9a8b7c';
-const config = loadConfig({ PUBLIC_BASE_URL, HUBSPOT_CLIENT_SECRET: `${TEST_SECRET},${OLD_SECRET}` });
+const config = loadConfig({ PUBLIC_BASE_URL, HUBSPOT_CLIENT_SECRET: `${TEST_SECRET},${OLD_SECRET}`, ...staticTokenEnv() });
 const log = createTestLogger();
 
 describe.each(engines())('webhook intake on %s', (_engine, openDatabase) => {
