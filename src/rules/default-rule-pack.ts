@@ -56,7 +56,7 @@ export const DEFAULT_RULE_PACK: readonly Rule[] = [
   rule(
     'learned-generic',
     'Generic wording (trained scorer)',
-    'A prompt where the rules leave one or two words they cannot place, and a small scorer trained on labelled task prompts reads them as generic wording ("Follow up, crickets so far"). Switched off, such prompts count as specific.',
+    'A prompt where the rules leave words they cannot place, no topic is named, and a small scorer trained on labelled task prompts reads the whole prompt as generic wording ("Follow up, crickets so far"). Switched off, such prompts count as specific.',
     { matchesScorer: true },
   ),
   rule(

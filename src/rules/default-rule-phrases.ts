@@ -6,13 +6,14 @@ import type { PhrasesByLocale } from './rule-schema.ts';
  * "procurement") are not topics: they say whom to talk to, like a name.
  */
 export const TOPIC_WORDS: PhrasesByLocale = {
-  en: ['onboarding', 'implementation', 'security', 'integration', 'budget', 'migration', 'training', 'compliance'],
-  de: ['einführung', 'sicherheit', 'budget', 'migration', 'schulung'],
-  fr: ['sécurité', 'budget', 'migration', 'formation'],
-  es: ['seguridad', 'migración', 'capacitación'],
-  nl: ['beveiliging', 'budget', 'migratie', 'training'],
-  pt: ['segurança', 'migração', 'treinamento'],
-  it: ['sicurezza', 'budget', 'migrazione', 'formazione'],
+  // A topic, or a change at the client that is itself the reason ("their champion left the company").
+  en: ['onboarding', 'implementation', 'security', 'integration', 'budget', 'migration', 'training', 'compliance', 'left the company', 'leaving the company'],
+  de: ['einführung', 'sicherheit', 'budget', 'migration', 'schulung', 'unternehmen verlassen', 'firma verlassen'],
+  fr: ['sécurité', 'budget', 'migration', 'formation', "quitté l'entreprise", 'quitte l entreprise'],
+  es: ['seguridad', 'migración', 'capacitación', 'dejó la empresa', 'deja la empresa'],
+  nl: ['beveiliging', 'budget', 'migratie', 'training', 'bedrijf verlaten', 'bedrijf verlaat'],
+  pt: ['segurança', 'migração', 'treinamento', 'saiu da empresa', 'deixou a empresa'],
+  it: ['sicurezza', 'budget', 'migrazione', 'formazione', "lasciato l'azienda", 'lascia l azienda'],
 };
 
 /**
