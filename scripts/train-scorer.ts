@@ -1,16 +1,20 @@
 /**
  * `npm run train-scorer`: trains the generic scorer (src/rules/generic-scorer.ts) on the
- * DEVELOPMENT part of the evaluation corpus only (the frozen test part is never read) and writes
- * its weights and threshold to src/rules/generic-scorer-model.ts.
+ * DEVELOPMENT part of the evaluation corpus and the project's prompt fixtures (tests/fixtures/prompts);
+ * the frozen test part is never read. Writes its weights and threshold to
+ * src/rules/generic-scorer-model.ts.
  *
- * The lexicon was tuned on the development part, so on those prompts it knows every word; on a
- * new prompt it will not. To train for new prompts, the development groups are cut into five
- * folds by a hash of the group, and each prompt is shown twice: as the rules read it, and as they
- * would read it had its fold never been seen (a verb, filler or pointer word that occurs in no other
- * fold, and is no stop word of the `stopword` lists, counts as content). The threshold is chosen by
- * 5-fold cross-validation over those folds and checked on the project's own prompt fixtures
- * (tests/fixtures/prompts, never trained on): the lowest score at which rules plus scorer keep a
- * precision of CV_PRECISION on the held-out folds and FIXTURE_PRECISION on the fixtures.
+ * The lexicon was tuned on the first-round development prompts, so on those it knows every word;
+ * on a new prompt it will not. The development groups are cut into five folds by a hash of the
+ * group, and each prompt is shown twice: as the rules read it, and as they would read it had its
+ * fold never been seen (a verb, filler or pointer word that occurs in no other fold, and is no stop
+ * word of the `stopword` lists, counts as content). The second-round files (v2-*), gathered after
+ * the lexicon was tuned, are already read as new prompts are.
+ *
+ * The threshold is chosen by 5-fold cross-validation over those folds (each held-out fold read as
+ * new prompts would be): the lowest score at which rules plus scorer keep a precision of
+ * CV_PRECISION. The fixtures are training data, so their precision, printed beside, is a guard
+ * (FIXTURE_PRECISION), not evidence.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,13 +34,17 @@ import type { CorpusItem } from './eval/corpus.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const FOLDS = 5;
-const CV_PRECISION = 0.97;
-const FIXTURE_PRECISION = 0.965;
+const CV_PRECISION = 0.96;
+const FIXTURE_PRECISION = 0.95;
+/** Corpus files gathered after the lexicon was tuned: the rules read their prompts as new prompts. */
+const FRESH_FILES = /^v2-/;
 const THRESHOLDS = Array.from({ length: 17 }, (_, at) => at * 0.25);
 const MIN_WEIGHT = 0.01;
 
 interface Prepared {
   item: CorpusItem;
+  /** The lexicon was never tuned on this prompt: as the rules read it is how they read new prompts. */
+  fresh: boolean;
   fold: number;
   analysis: Analysis;
   seen: ScorerInput;
@@ -60,7 +68,7 @@ function examples(list: readonly Prepared[]): TrainingExample[] {
 
 function prepare(items: readonly CorpusItem[]): Prepared[] {
   const compiled = compiledRulesFor(resolveRules(DEFAULT_RULE_PACK));
-  const analysed = items.map((item) => ({ item, fold: foldOf(item.group), analysis: analyse({ subject: item.subject, body: item.body, type: item.type }, compiled) }));
+  const analysed = items.map((item) => ({ item, fresh: FRESH_FILES.test(item.id), fold: foldOf(item.group), analysis: analyse({ subject: item.subject, body: item.body, type: item.type }, compiled) }));
   const folds = new Map<string, Set<number>>();
   for (const { analysis, fold } of analysed) for (const segment of analysis.segments) for (const word of segment.words) folds.set(word.key, (folds.get(word.key) ?? new Set()).add(fold));
   return analysed.map((entry) => {
@@ -87,22 +95,26 @@ function fixturePrecision(list: readonly Fixture[], model: ScorerModel): number 
   return said.filter((fixture) => fixture.expected === 'robotic').length / Math.max(1, said.length);
 }
 
-function crossValidate(prepared: readonly Prepared[], fixtureCheck: (threshold: number) => number): { threshold: number; lines: string[] } {
+/** A held-out prompt as a new prompt would be read: fresh ones as they are, the others as if unseen. */
+const heldOut = (entry: Prepared): ScorerInput => (entry.fresh ? entry.seen : entry.unseen);
+
+function crossValidate(prepared: readonly Prepared[], extra: readonly TrainingExample[], fixtureCheck: (threshold: number) => number): { threshold: number; lines: string[] } {
   const scores = new Map<Prepared, number>();
   for (let fold = 0; fold < FOLDS; fold += 1) {
-    const trained = trainScorer(examples(prepared.filter((entry) => entry.fold !== fold)));
+    const trained = trainScorer([...examples(prepared.filter((entry) => entry.fold !== fold)), ...extra]);
     const model = { bias: trained.bias, threshold: 0, weights: Object.fromEntries(trained.weights) };
-    for (const entry of prepared.filter((candidate) => candidate.fold === fold)) scores.set(entry, scoreGeneric(model, scorerFeatures(entry.unseen)));
+    for (const entry of prepared.filter((candidate) => candidate.fold === fold)) scores.set(entry, scoreGeneric(model, scorerFeatures(heldOut(entry))));
   }
   const lines: string[] = [];
-  const rulesOnly = prepared.filter((entry) => rulesSay(entry.unseen, entry.analysis));
+  const rulesOnly = prepared.filter((entry) => rulesSay(heldOut(entry), entry.analysis));
   const positives = prepared.filter(generic).length;
-  lines.push(`held-out folds, read as unseen: rules alone P ${(rulesOnly.filter(generic).length / Math.max(1, rulesOnly.length)).toFixed(3)} R ${(rulesOnly.filter(generic).length / positives).toFixed(3)}`);
+  lines.push(`held-out folds (first-round prompts read as unseen): rules alone P ${(rulesOnly.filter(generic).length / Math.max(1, rulesOnly.length)).toFixed(3)} R ${(rulesOnly.filter(generic).length / positives).toFixed(3)}`);
   let chosen: number | undefined;
   for (const threshold of THRESHOLDS) {
     const said = prepared.filter((entry) => {
-      const left = entry.unseen.words.some((word) => word.kind === 'content');
-      return rulesSay(entry.unseen, entry.analysis) || (left && !entry.unseen.excluded && (scores.get(entry) as number) >= threshold);
+      const view = heldOut(entry);
+      const left = view.words.some((word) => word.kind === 'content');
+      return rulesSay(view, entry.analysis) || (left && !view.excluded && (scores.get(entry) as number) >= threshold);
     });
     const [tp, all] = [said.filter(generic).length, said.length];
     const precision = tp / Math.max(1, all);
@@ -115,10 +127,12 @@ function crossValidate(prepared: readonly Prepared[], fixtureCheck: (threshold: 
 
 const dev = loadCorpus(join(ROOT, 'eval/corpus')).filter((item) => partOf(item.group) === 'dev' && item.label !== 'borderline');
 const prepared = prepare(dev);
-const trained = trainScorer(examples(prepared));
-const weights = Object.fromEntries(trained.weights);
 const list = fixtures();
-const { threshold, lines } = crossValidate(prepared, (candidate) => fixturePrecision(list, { bias: trained.bias, threshold: candidate, weights }));
+const compiled = compiledRulesFor(resolveRules(DEFAULT_RULE_PACK));
+const extra: TrainingExample[] = list.map((fixture) => ({ features: scorerFeatures(scorerInputOf(analyse(fixture, compiled))), generic: fixture.expected === 'robotic' }));
+const trained = trainScorer([...examples(prepared), ...extra]);
+const weights = Object.fromEntries(trained.weights);
+const { threshold, lines } = crossValidate(prepared, extra, (candidate) => fixturePrecision(list, { bias: trained.bias, threshold: candidate, weights }));
 const entries = [...trained.weights].filter(([, weight]) => Math.abs(weight) >= MIN_WEIGHT).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 const round = (value: number): number => Math.round(value * 1000) / 1000;
 const source = `// Generated by \`npm run train-scorer\` from the development part of eval/corpus (${dev.length} items). Do not edit.
