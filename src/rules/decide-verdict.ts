@@ -4,6 +4,7 @@ import type { ScorerModel } from './generic-scorer.ts';
 import { GENERIC_SCORER_MODEL } from './generic-scorer-model.ts';
 import { scorerInputOf } from './scorer-input.ts';
 import { wordsOf } from './compile-rules.ts';
+import { VAGUE_WORK_RULE } from './default-rule-pack.ts';
 import type { CompiledRules } from './compile-rules.ts';
 import type { Classification, Thresholds } from './rule-schema.ts';
 
@@ -86,7 +87,8 @@ export function decide(analysis: Analysis, compiled: CompiledRules, thresholds: 
   if (analysis.excludedBy !== undefined && analysis.hits.length === 0) {
     return specific(0.95, matched, [`Mentions "${analysis.excludedBy}", which marks a specific purpose.`, ...(leftover.length > 0 ? [`Specific content: ${quoted}.`] : [])], analysis);
   }
-  const first = analysis.hits[0];
+  // Of several verbs ("send a quick intro"), a contact verb speaks before a general task verb.
+  const first = analysis.hits.find((hit) => hit.ruleId !== VAGUE_WORK_RULE) ?? analysis.hits[0];
   const pointer = analysis.pointers[0];
   // Without a verb: a call task's type is its instruction, then unfilled slots, then nothing specific at all.
   const typed = analysis.bareRule !== undefined && analysis.bareRule.conditions.taskTypes.length > 0 ? analysis.bareRule : undefined;
