@@ -73,7 +73,10 @@ function learnedVerdict(analysis: Analysis, compiled: CompiledRules, leftover: r
   const floor = sigmoid(model.threshold);
   const confidence = 0.55 + (0.4 * (sigmoid(score) - floor)) / (1 - floor);
   if (confidence < thresholds.minConfidence) return undefined;
-  const strongest = strongestGeneric(model, features, 3).map(describeFeature).join(', ');
+  // Words speak before the shape of the prompt ("1 word(s) left"): they are what an admin can check.
+  const wordy = (feature: string): boolean => /^[wbcg]:/.test(feature);
+  const ranked = strongestGeneric(model, features, features.length);
+  const strongest = [...ranked.filter(wordy), ...ranked.filter((feature) => !wordy(feature))].slice(0, 3).map(describeFeature).join(', ');
   const lead = `The rules left ${quoted}, and a scorer trained on labelled task prompts reads the prompt as generic wording (score ${score.toFixed(1)}, speaks from ${model.threshold}; weighing most: ${strongest}; rule “${analysis.scorerRule.name}”).`;
   return { robotic: true, confidence: round(confidence), ruleId: analysis.scorerRule.id, matched, reasons: [lead, ...notes(analysis)] };
 }
