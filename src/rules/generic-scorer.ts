@@ -95,7 +95,7 @@ export interface TrainingOptions {
   rate: number;
 }
 
-export const DEFAULT_TRAINING: TrainingOptions = { l2: 0.001, epochs: 300, rate: 0.1 };
+export const DEFAULT_TRAINING: TrainingOptions = { l2: 0.003, epochs: 300, rate: 0.1 };
 
 /**
  * L2-regularised logistic regression, full-batch Adam: deterministic, so the same examples
