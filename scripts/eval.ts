@@ -123,10 +123,9 @@ function main(): void {
   out.push(`${'slice'.padEnd(16)}${'items'.padStart(5)}  ${'Unrobot rules'.padEnd(24)}${'keyword baseline'.padEnd(24)}${'naive Bayes'.padEnd(24)}`);
   out.push(row('all', judged));
   for (const lang of [...new Set(items.map((item) => item.lang))].sort()) out.push(row(lang, judged.filter((entry) => entry.item.lang === lang)));
-  // The second round (v2-* files) was gathered after the lexicon was tuned on the first.
-  const second = (entry: Judged): boolean => entry.item.id.startsWith('v2-');
-  out.push(row('first round', judged.filter((entry) => !second(entry))));
-  out.push(row('second round', judged.filter(second)));
+  // Rounds of gathering: v2-* and v3-* files came after the lexicon was tuned on the first.
+  const roundOf = (entry: Judged): string => /^v(\d+)-/.exec(entry.item.id)?.[1] ?? '1';
+  for (const round of [...new Set(judged.map(roundOf))].sort()) out.push(row(`round ${round}`, judged.filter((entry) => roundOf(entry) === round)));
   out.push('generic, by kind');
   for (const kind of KINDS) out.push(kindRow(kind, judged));
   const specific = judged.filter((entry) => entry.item.label === 'specific');

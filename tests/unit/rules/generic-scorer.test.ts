@@ -9,7 +9,7 @@ import { scorerInputOf } from '../../../src/rules/scorer-input.ts';
 
 const rules = resolveRules(DEFAULT_RULE_PACK);
 const withOverrides = (input: unknown) => resolveRules(DEFAULT_RULE_PACK, RuleOverridesSchema.parse(input));
-const brian = { subject: 'follow-up for brian buyer', body: '<p>Send Proposal</p>' };
+const brian = { subject: 'Follow up, crickets so far', body: '', type: 'TODO' };
 const words = (...pairs: [string, 'content' | 'verb' | 'filler'][]) => pairs.map(([key, kind]) => ({ key, kind }));
 
 test('when a prompt is turned into features, then they are its words with what the rules made of them, pairs, pieces of content words and a few facts, each once', () => {
@@ -40,7 +40,7 @@ test('when the rules leave words that the trained scorer reads as generic, then 
   const result = classifyTask(brian, rules);
   expect(result).toMatchObject({ robotic: true, ruleId: 'learned-generic' });
   expect(result.confidence).toBeGreaterThanOrEqual(0.55);
-  expect(result.reasons[0]).toMatch(/^The rules left "brian", and a scorer trained on labelled task prompts reads the prompt as generic wording \(score \d+\.\d, speaks from \d+(\.\d+)?; weighing most: .+; rule “Generic wording \(trained scorer\)”\)\.$/);
+  expect(result.reasons[0]).toMatch(/^The rules left "crickets far", and a scorer trained on labelled task prompts reads the prompt as generic wording \(score \d+\.\d, speaks from \d+(\.\d+)?; weighing most: .+; rule “Generic wording \(trained scorer\)”\)\.$/);
 });
 
 test('when the shipped model is given explicitly or another threshold is asked for, then the verdict follows that model', () => {
