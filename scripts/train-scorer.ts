@@ -23,7 +23,7 @@ import { analyse, classifyTask } from '../src/rules/classify-task.ts';
 import type { Analysis } from '../src/rules/classify-task.ts';
 import { compiledRulesFor } from '../src/rules/compile-rules.ts';
 import { DEFAULT_RULE_PACK } from '../src/rules/default-rule-pack.ts';
-import { DEFAULT_TRAINING, scoreGeneric, scorerFeatures, trainScorer } from '../src/rules/generic-scorer.ts';
+import { blendWeights, DEFAULT_TRAINING, scoreGeneric, scorerFeatures, trainBayes, trainScorer } from '../src/rules/generic-scorer.ts';
 import type { ScorerInput, ScorerModel, TrainingExample, TrainingOptions } from '../src/rules/generic-scorer.ts';
 import type { TaskPrompt } from '../src/rules/rule-schema.ts';
 import { STOP_WORDS } from '../src/rules/lexicon.ts';
@@ -40,7 +40,8 @@ const FIXTURE_PRECISION = 0.95;
 const FRESH_FILES = /^v2-/;
 const THRESHOLDS = Array.from({ length: 33 }, (_, at) => at * 0.125);
 const L2_CANDIDATES = [0.001, 0.003];
-const MIN_WEIGHT = 0.01;
+const BAYES_SHARES = [0, 0.05, 0.1, 0.2];
+const MIN_WEIGHT = 0.02;
 
 interface Prepared {
   item: CorpusItem;
@@ -101,17 +102,25 @@ const heldOut = (entry: Prepared): ScorerInput => (entry.fresh ? entry.seen : en
 
 interface Validated {
   options: TrainingOptions;
+  /** How much of the naive Bayes reading is blended into the regression. */
+  share: number;
   threshold: number;
   /** Held-out recall at that threshold (0 when no threshold reaches the precision). */
   recall: number;
   lines: string[];
 }
 
-function crossValidate(prepared: readonly Prepared[], extra: readonly TrainingExample[], options: TrainingOptions): Validated {
+/** The regression blended with a share of naive Bayes, trained on the same examples. */
+function train(list: readonly TrainingExample[], options: TrainingOptions, share: number): { bias: number; weights: Map<string, number> } {
+  const regression = trainScorer(list, options);
+  return share === 0 ? regression : blendWeights(regression, trainBayes(list), share);
+}
+
+function crossValidate(prepared: readonly Prepared[], extra: readonly TrainingExample[], options: TrainingOptions, share: number): Validated {
   const scores = new Map<Prepared, number>();
   for (let fold = 0; fold < FOLDS; fold += 1) {
-    const trained = trainScorer([...examples(prepared.filter((entry) => entry.fold !== fold)), ...extra], options);
-    const model = { bias: trained.bias, threshold: 0, weights: Object.fromEntries(trained.weights) };
+    const trained = train([...examples(prepared.filter((entry) => entry.fold !== fold)), ...extra], options, share);
+    const model = { bias: trained.bias, threshold: 0, weights: trained.weights };
     for (const entry of prepared.filter((candidate) => candidate.fold === fold)) scores.set(entry, scoreGeneric(model, scorerFeatures(heldOut(entry))));
   }
   const lines: string[] = [];
@@ -127,10 +136,10 @@ function crossValidate(prepared: readonly Prepared[], extra: readonly TrainingEx
     });
     const [tp, all] = [said.filter(generic).length, said.length];
     const precision = tp / Math.max(1, all);
-    lines.push(`  L2 ${options.l2}, rules + scorer from ${threshold.toFixed(2)}: held-out P ${precision.toFixed(3)} R ${(tp / positives).toFixed(3)}`);
+    lines.push(`  L2 ${options.l2}, Bayes share ${share}, rules + scorer from ${threshold.toFixed(3)}: held-out P ${precision.toFixed(3)} R ${(tp / positives).toFixed(3)}`);
     if (chosen === undefined && precision >= CV_PRECISION) chosen = { threshold, recall: tp / positives };
   }
-  return { options, threshold: chosen?.threshold ?? (THRESHOLDS.at(-1) as number), recall: chosen?.recall ?? 0, lines };
+  return { options, share, threshold: chosen?.threshold ?? (THRESHOLDS.at(-1) as number), recall: chosen?.recall ?? 0, lines };
 }
 
 const dev = loadCorpus(join(ROOT, 'eval/corpus')).filter((item) => partOf(item.group) === 'dev' && item.label !== 'borderline');
@@ -138,11 +147,11 @@ const prepared = prepare(dev);
 const list = fixtures();
 const compiled = compiledRulesFor(resolveRules(DEFAULT_RULE_PACK));
 const extra: TrainingExample[] = list.map((fixture) => ({ features: scorerFeatures(scorerInputOf(analyse(fixture, compiled))), generic: fixture.expected === 'robotic' }));
-// The L2 penalty with the most held-out recall at the precision wanted.
-const validated = L2_CANDIDATES.map((l2) => crossValidate(prepared, extra, { ...DEFAULT_TRAINING, l2 }));
+// The L2 penalty and Bayes share with the most held-out recall at the precision wanted.
+const validated = L2_CANDIDATES.flatMap((l2) => BAYES_SHARES.map((share) => crossValidate(prepared, extra, { ...DEFAULT_TRAINING, l2 }, share)));
 const best = validated.reduce((a, b) => (b.recall > a.recall ? b : a));
-const trained = trainScorer([...examples(prepared), ...extra], best.options);
-const weights = Object.fromEntries(trained.weights);
+const trained = train([...examples(prepared), ...extra], best.options, best.share);
+const weights = trained.weights;
 // The fixtures are training data: their precision is a guard, raised to, not evidence.
 let threshold = best.threshold;
 while (fixturePrecision(list, { bias: trained.bias, threshold, weights }) < FIXTURE_PRECISION) threshold += 0.125;
@@ -152,9 +161,9 @@ const round = (value: number): number => Math.round(value * 1000) / 1000;
 const source = `// Generated by \`npm run train-scorer\` from the development part of eval/corpus (${dev.length} items). Do not edit.
 import type { ScorerModel } from './generic-scorer.ts';
 
-export const GENERIC_SCORER_MODEL: ScorerModel = { bias: ${round(trained.bias)}, threshold: ${threshold}, weights: {
-${entries.map(([feature, weight]) => `  ${JSON.stringify(feature)}: ${round(weight)},`).join('\n')}
-} };
+export const GENERIC_SCORER_MODEL: ScorerModel = { bias: ${round(trained.bias)}, threshold: ${threshold}, weights: new Map([
+${entries.map(([feature, weight]) => `  [${JSON.stringify(feature)}, ${round(weight)}],`).join('\n')}
+]) };
 `;
 writeFileSync(join(ROOT, 'src/rules/generic-scorer-model.ts'), source);
-process.stdout.write(`${lines.join('\n')}\nL2 ${best.options.l2}, threshold ${threshold} (lowest with P ≥ ${CV_PRECISION} on held-out folds: R ${best.recall.toFixed(3)}; fixtures P ${fixturePrecision(list, { bias: trained.bias, threshold, weights }).toFixed(3)}, at least ${FIXTURE_PRECISION})\ntrained on ${dev.length} development items (each read as seen and as unseen): ${entries.length} features kept of ${trained.weights.size}\n`);
+process.stdout.write(`${lines.join('\n')}\nL2 ${best.options.l2}, Bayes share ${best.share}, threshold ${threshold} (lowest with P ≥ ${CV_PRECISION} on held-out folds: R ${best.recall.toFixed(3)}; fixtures P ${fixturePrecision(list, { bias: trained.bias, threshold, weights }).toFixed(3)}, at least ${FIXTURE_PRECISION})\ntrained on ${dev.length} development items (each read as seen and as unseen): ${entries.length} features kept of ${trained.weights.size}\n`);

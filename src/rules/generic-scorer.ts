@@ -14,7 +14,7 @@ import type { Kind } from './mark-tokens.ts';
 export interface ScorerModel {
   bias: number;
   threshold: number;
-  weights: Readonly<Record<string, number>>;
+  weights: ReadonlyMap<string, number>;
 }
 
 /** What the scorer reads of a prompt: its words with what the rules made of them, and a few facts. */
@@ -52,29 +52,16 @@ export function scorerFeatures(input: ScorerInput): string[] {
   return [...out];
 }
 
-const weightMaps = new WeakMap<ScorerModel, ReadonlyMap<string, number>>();
-
-/** A model's weights as a map, built once per model (a cache of derived data, not shared state). */
-function weightsOf(model: ScorerModel): ReadonlyMap<string, number> {
-  const hit = weightMaps.get(model);
-  if (hit !== undefined) return hit;
-  const built = new Map(Object.entries(model.weights));
-  weightMaps.set(model, built);
-  return built;
-}
-
 /** Log-odds that the prompt is generic (> 0 leans generic). */
 export function scoreGeneric(model: ScorerModel, features: readonly string[]): number {
-  const weights = weightsOf(model);
   let score = model.bias;
-  for (const feature of features) score += weights.get(feature) ?? 0;
+  for (const feature of features) score += model.weights.get(feature) ?? 0;
   return score;
 }
 
 /** The features that pushed a score most towards generic, strongest first. */
 export function strongestGeneric(model: ScorerModel, features: readonly string[], count: number): string[] {
-  const weights = weightsOf(model);
-  const weight = (feature: string): number => weights.get(feature) ?? 0;
+  const weight = (feature: string): number => model.weights.get(feature) ?? 0;
   return features
     .filter((feature) => weight(feature) > 0)
     .sort((a, b) => weight(b) - weight(a))
@@ -129,4 +116,38 @@ export function trainScorer(examples: readonly TrainingExample[], options: Train
     }
   }
   return { bias: weights[bias] as number, weights: new Map([...index].map(([feature, j]) => [feature, weights[j] as number])) };
+}
+
+/**
+ * Multinomial naive Bayes log-odds over the same features (each counted once per example), add-one
+ * smoothing: a second, independent reading of the evidence that training blends into the
+ * regression's weights (`blendWeights`), so the shipped model stays one linear table.
+ */
+export function trainBayes(examples: readonly TrainingExample[]): { bias: number; weights: Map<string, number> } {
+  const counts = [new Map<string, number>(), new Map<string, number>()] as const;
+  const totals = [0, 0];
+  const docs = [0, 0];
+  for (const example of examples) {
+    const side = example.generic ? 1 : 0;
+    docs[side] = (docs[side] as number) + 1;
+    for (const feature of new Set(example.features)) {
+      counts[side].set(feature, (counts[side].get(feature) ?? 0) + 1);
+      totals[side] = (totals[side] as number) + 1;
+    }
+  }
+  const vocabulary = new Set([...counts[0].keys(), ...counts[1].keys()]);
+  const size = vocabulary.size + 1;
+  const weights = new Map<string, number>();
+  for (const feature of vocabulary) {
+    const [g, s] = [counts[1].get(feature) ?? 0, counts[0].get(feature) ?? 0];
+    weights.set(feature, Math.log((g + 1) / ((totals[1] as number) + size)) - Math.log((s + 1) / ((totals[0] as number) + size)));
+  }
+  return { bias: Math.log(((docs[1] as number) + 1) / ((docs[0] as number) + 1)), weights };
+}
+
+/** `a + share × b`, feature by feature: one linear model from two. */
+export function blendWeights(a: { bias: number; weights: Map<string, number> }, b: { bias: number; weights: Map<string, number> }, share: number): { bias: number; weights: Map<string, number> } {
+  const weights = new Map(a.weights);
+  for (const [feature, weight] of b.weights) weights.set(feature, (weights.get(feature) ?? 0) + share * weight);
+  return { bias: a.bias + share * b.bias, weights };
 }

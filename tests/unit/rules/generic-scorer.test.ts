@@ -1,5 +1,5 @@
 import { classifyTask, DEFAULT_RULE_PACK, resolveRules, RuleOverridesSchema } from '../../../src/rules/index.ts';
-import { scoreGeneric, scorerFeatures, strongestGeneric, trainScorer } from '../../../src/rules/generic-scorer.ts';
+import { blendWeights, scoreGeneric, scorerFeatures, strongestGeneric, trainBayes, trainScorer } from '../../../src/rules/generic-scorer.ts';
 import type { ScorerModel } from '../../../src/rules/generic-scorer.ts';
 import { GENERIC_SCORER_MODEL } from '../../../src/rules/generic-scorer-model.ts';
 import { analyse } from '../../../src/rules/classify-task.ts';
@@ -29,7 +29,7 @@ test('when the scorer is trained, then generic words weigh towards generic, spec
   expect(trained.weights.get('w:ping')).toBeGreaterThan(0);
   expect(trained.weights.get('w:ship')).toBeLessThan(0);
   expect(trainScorer(examples)).toEqual(trained);
-  const model: ScorerModel = { bias: trained.bias, threshold: 0, weights: Object.fromEntries(trained.weights) };
+  const model: ScorerModel = { bias: trained.bias, threshold: 0, weights: trained.weights };
   expect(scoreGeneric(model, ['w:constructor', 'w:toString'])).toBe(model.bias);
   expect(scoreGeneric(model, ['w:ping'])).toBeGreaterThan(scoreGeneric(model, ['w:ship']));
   expect(strongestGeneric(model, ['w:ship', 'w:ping', 'w:them', 'w:unknown'], 1)).toEqual(['w:ping']);
@@ -82,4 +82,21 @@ test('when training reads a prompt as unseen, then its verbs, filler and pointer
   const topic = analyse({ subject: 'Follow up about security' }, compiledRulesFor(rules));
   expect(scorerInputOf(topic).excluded).toBe(true);
   expect(scorerInputOf(topic, (key) => key === 'security').excluded).toBe(false);
+});
+
+test('when naive Bayes reads the same examples, then its weights lean the same way, and blending adds a share of them to the regression', () => {
+  const examples = [
+    { features: ['w:ping', 'w:ping', 'w:them'], generic: true },
+    { features: ['w:ship', 'w:cables'], generic: false },
+  ];
+  const bayes = trainBayes(examples);
+  expect(bayes.weights.get('w:ping')).toBeGreaterThan(0);
+  expect(bayes.weights.get('w:cables')).toBeLessThan(0);
+  expect(bayes.bias).toBe(0);
+  const regression = { bias: 1, weights: new Map([['w:ping', 2]]) };
+  const blended = blendWeights(regression, bayes, 0.5);
+  expect(blended.bias).toBe(1);
+  expect(blended.weights.get('w:ping')).toBeCloseTo(2 + 0.5 * (bayes.weights.get('w:ping') as number));
+  expect(blended.weights.get('w:ship')).toBeCloseTo(0.5 * (bayes.weights.get('w:ship') as number));
+  expect(regression.weights.size).toBe(1);
 });
