@@ -129,13 +129,21 @@ export function createBossQueue(
    * Hands claimed jobs back unrun, without spending an attempt (as pg-boss's own restore(): a
    * cleared `started_on` makes the next claim keep the retry count), claimable `delaySeconds` on.
    */
-  const handBack = async (ids: readonly string[], delaySeconds: number) => {
-    if (ids.length === 0) return;
+  const handBack = async (jobs: ReadonlyArray<{ id: string; retryCount: number }>, delaySeconds: number) => {
+    if (jobs.length === 0) return;
     await db.query(
       `update pgboss.job set state = 'created', started_on = null, heartbeat_on = null, upsert_by_key = null,
               start_after = greatest(start_after, now() + $3 * interval '1 second')
         where name = $1 and id = any($2::uuid[]) and state = 'active'`,
-      [TASK_EVENTS_QUEUE, [...ids], delaySeconds]);
+      [TASK_EVENTS_QUEUE, jobs.map((job) => job.id), delaySeconds]);
+    // pg-boss settles every job of the batch once the callback returns, a job without a result as
+    // failed ("no disposition"), fenced by id and retry count. A handed-back job keeps its retry
+    // count, so by then another worker's claim of it matches that fence, and the stale fail would
+    // re-queue the job under the worker running it (it ran twice: seen at 600 tasks, 19 jobs of a
+    // batch run again while a suspect ran alone). pg-boss's own restore() has the same blind spot
+    // (see attemptFence in its plans.js) and avoids it by restoring before the handler starts; here
+    // the claim is named by an attempt no claim can have, so that fail touches nothing.
+    for (const job of jobs) job.retryCount = -1;
   };
 
   const settle = async (job: { id: string }, decision: JobDecision) => {
@@ -193,10 +201,10 @@ export function createBossQueue(
           if (lone === undefined) return run(claimed);
           const young = Date.now() < warmAt;
           if (young) {
-            await handBack(suspects.map((entry) => entry.job.id), Math.ceil((warmAt - Date.now()) / 1000));
+            await handBack(suspects.map((entry) => entry.job), Math.ceil((warmAt - Date.now()) / 1000));
             return run(claimed.filter((entry) => entry.suspect === undefined));
           }
-          await handBack(claimed.filter((entry) => entry !== lone).map((entry) => entry.job.id), 0);
+          await handBack(claimed.filter((entry) => entry !== lone).map((entry) => entry.job), 0);
           await markIsolatedRun(lone.job.id, lone.job.retryCount);
           return run([lone]);
         },
