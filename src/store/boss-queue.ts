@@ -3,7 +3,8 @@
  * Jobs are inserted through the inbox transaction's connection, so an event and its job commit
  * or roll back together. A failed job's next run follows the worker's T7 schedule (written to the
  * job's own `retry_delay` just before pg-boss fails it, so the job keeps its id and retry count);
- * a crashed job comes back when its lease expires (pg-boss's jittered backoff), and the last
+ * a crashed worker's jobs come back once their heartbeat lapses (or a hung one's lease expires;
+ * then pg-boss's jittered backoff), and the last
  * failure lands in a dead-letter queue.
  *
  * Poison detection (T7: 3 lease expiries make a job poison) must not blame a job for a process
