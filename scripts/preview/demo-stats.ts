@@ -24,7 +24,7 @@ import { composeInOrder, formatStats, varietyStats, type Carded, type Task } fro
 const DEMO_NOW = Date.parse('2026-03-24T09:00:00Z');
 const GENERATED = 500;
 
-async function demoTasks(): Promise<Task[]> {
+export async function demoTasks(): Promise<Task[]> {
   const clock = createFixedClock(DEMO_NOW);
   const sandbox = createSandbox({ accessToken: 'pat-demo-stats', rateLimits: false, clock });
   const running = await sandbox.listen(0, '127.0.0.1');
@@ -46,7 +46,7 @@ async function demoTasks(): Promise<Task[]> {
   }
 }
 
-function generatedTasks(): Task[] {
+export function generatedTasks(): Task[] {
   const inputs = fc.sample(fc.tuple(...Array.from({ length: GENERATED }, (_, i) => snapshotArbitrary(i))), { seed: 17, numRuns: 1 })[0] ?? [];
   return inputs.map((input) => {
     const snapshot = parseCrmSnapshot(input);
@@ -84,7 +84,7 @@ export async function runDemoStats(): Promise<string> {
   const oneRepRun = composeInOrder(oneRep, loaded, DEMO_NOW);
   const generatedRun = composeInOrder(generatedTasks(), loaded, ARBITRARY_NOW);
   return [
-    `# Card variety (issue 17): goals — no headline form above 25 %, no question template above 15 %, ≥ 12 distinct question templates in any 20 consecutive cards of one rep`,
+    `# Card variety (issue 17), counted by template id: goals — no headline template above 25 %, no question template above 15 %, ≥ 12 distinct question templates in any 20 consecutive cards of one rep`,
     '',
     ...formatStats(`demo portal (${demo.length} tasks), as seeded`, varietyStats(demoRun.carded, demoRun.skipped)),
     '',

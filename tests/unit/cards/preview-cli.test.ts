@@ -7,7 +7,7 @@ const preview = (...args: string[]) => spawnSync(process.execPath, ['scripts/pre
 test('when a fixture is previewed, then the card and its signals are printed as text', () => {
   const run = preview('tests/fixtures/snapshots/silent-client-quarter-end.json');
   expect(run.status).toBe(0);
-  expect(run.stdout).toContain('Before you follow up with Acme Robotics: what has changed for them since they last replied 23 days ago?');
+  expect(run.stdout).toContain('Before you write to Acme Robotics: what do you know about their situation today that you did not know when they last replied 23 days ago?');
   expect(run.stdout).toContain('-- signals --');
   expect(run.stdout).toContain('stageAge: {"dealId":"8801"');
 });

