@@ -35,5 +35,8 @@ test('when --demo-stats is asked, then it prints the variety over the demo porta
   expect(run.stdout.match(/### Task: /g)).toHaveLength(3);
   expect(run.stdout).not.toContain('MISSED');
   expect(run.stdout.match(/goal ≥ 12 {2}ok/g)?.length).toBeGreaterThanOrEqual(2);
-  expect(run.stdout).toContain("cards repeating a question template from the client's previous 3 cards: 0");
+  expect(run.stdout.match(/cards repeating a headline or question template from the client's previous 3 cards: 0/g)).toHaveLength(3);
+  // Counted by template id, as the goals are.
+  expect(run.stdout.match(/most common headline template {2}headline\./g)).toHaveLength(3);
+  expect(run.stdout.match(/most common question template {2}[a-z-]+\.[a-z-]+ /g)).toHaveLength(3);
 });

@@ -1,7 +1,7 @@
 import { deriveSignals } from '../../../src/context/derive-signals.ts';
 import { DEFAULT_COMPOSER_SETTINGS } from '../../../src/questions/composer-settings.ts';
 import { BANKS, type QuestionBank } from '../../../src/questions/locale.ts';
-import { CLIENT_DEPTH, CLIENT_REPEAT, formOrder, penalty, variantId, type CardHistory } from '../../../src/questions/rotation.ts';
+import { CLIENT_DEPTH, CLIENT_REPEAT, formOrder, penalty, spread, variantId, type CardHistory } from '../../../src/questions/rotation.ts';
 import { selectHeadline, selectQuestions } from '../../../src/questions/select-questions.ts';
 import { buildSnapshot, daysAgo, NOW } from '../context/build-snapshot.ts';
 
@@ -15,12 +15,26 @@ describe('penalty', () => {
     expect(CLIENT_DEPTH).toBe(3);
   });
 
-  test('when the rep saw a template on other clients\' cards, then it loses a little per card, up to a cap', () => {
+  test('when the rep saw a template on other clients\' cards, then it loses 0.4 per card, up to a cap of 1 (more than any signal is worth)', () => {
     const seen = (n: number): CardHistory => ({ recent: [], rep: Array.from({ length: n }, () => card(['a'])) });
     expect(penalty('a', seen(0))).toBe(0);
-    expect(penalty('a', seen(2))).toBeCloseTo(0.2);
-    expect(penalty('a', seen(19))).toBeCloseTo(0.6);
+    expect(penalty('a', seen(1))).toBeCloseTo(0.4);
+    expect(penalty('a', seen(2))).toBeCloseTo(0.8);
+    expect(penalty('a', seen(19))).toBeCloseTo(1);
     expect(penalty('a', { recent: [] })).toBe(0);
+  });
+
+  test('when a task seeds the spread, then each template gets a stable share of at most 0.15; without a seed, none', () => {
+    const ids = ['dark.silence', 'scenes.stage', 'calm.need', 'urgency.pushed', 'peers.industry'];
+    const values = ids.map((id) => spread(id, { recent: [], seed: 'task-1' }));
+    for (const value of values) {
+      expect(value).toBeGreaterThanOrEqual(0);
+      expect(value).toBeLessThanOrEqual(0.15);
+    }
+    expect(new Set(values).size).toBe(ids.length);
+    expect(ids.map((id) => spread(id, { recent: [], seed: 'task-1' }))).toEqual(values);
+    expect(ids.map((id) => spread(id, { recent: [], seed: 'task-2' }))).not.toEqual(values);
+    expect(spread('dark.silence', { recent: [] })).toBe(0);
   });
 });
 

@@ -86,3 +86,27 @@ test('when lenses are switched off, then their questions are skipped, and with a
   const chosen = selectQuestions(signals, all, BANKS.en, none, headline);
   expect(chosen.map((q) => q.id)).toEqual(['calm.need', 'scenes.unknown']);
 });
+
+test('when a lens is switched off, then no headline of that lens opens the card; with all off, the default does', () => {
+  const first = selectHeadline(signals, DEFAULT_COMPOSER_SETTINGS, BANKS.en, none);
+  expect(first.lens).toBe('going-dark');
+  const noDark = ComposerSettingsSchema.parse({ lenses: { 'going-dark': false } });
+  const other = selectHeadline(signals, noDark, BANKS.en, none);
+  expect(other.lens).toBeDefined();
+  expect(other.lens).not.toBe('going-dark');
+  const all = ComposerSettingsSchema.parse({ lenses: Object.fromEntries(LENS_IDS.map((lens) => [lens, false])) });
+  expect(selectHeadline(signals, all, BANKS.en, none)).toMatchObject({ id: 'headline.default', strength: 0 });
+  expect(selectHeadline(signals, all, BANKS.en, none).lens).toBeUndefined();
+});
+
+test('every headline template but the default belongs to a lens, named in its id, and every lens has at least two', () => {
+  const short: Record<string, string> = { 'whose-urgency': 'urgency', 'going-dark': 'dark', 'behind-the-scenes': 'scenes', 'common-denominators': 'peers', 'internal-experts': 'experts', 'long-term': 'long-term', 'service-experience': 'service', 'calm-attentiveness': 'calm' };
+  const perLens = new Map<string, number>();
+  for (const [id, template] of Object.entries(HEADLINES)) {
+    if (id === 'headline.default') { expect(template.lens).toBeUndefined(); continue; }
+    expect(template.lens).toBeDefined();
+    expect(id.startsWith(`headline.${short[template.lens as string]}.`)).toBe(true);
+    perLens.set(template.lens as string, (perLens.get(template.lens as string) ?? 0) + 1);
+  }
+  for (const lens of LENS_IDS) expect(perLens.get(lens) ?? 0).toBeGreaterThanOrEqual(2);
+});
