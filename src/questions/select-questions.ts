@@ -92,6 +92,8 @@ export function selectQuestions(signals: Signals, settings: ComposerSettings, ba
   const ranked = matches.sort(byScore(score));
   const worded = new Map<string, Chosen | undefined>();
   const shown = new Set(headline.facts.map((fact) => JSON.stringify(fact)));
+  // The kinds of fact already on the card: the headline's, then each question's as it is picked.
+  const kinds = new Set<string>(headline.facts.map((fact) => fact.id));
   const word = (match: Ranked): Chosen | undefined => {
     if (!worded.has(match.id)) {
       const chosen = render(bank, signals, match, 'questions', history);
@@ -105,9 +107,12 @@ export function selectQuestions(signals: Signals, settings: ComposerSettings, ba
       const full = picked.length >= settings.maxQuestions;
       // A third question only for a signal still strong after rotation: a template the rep keeps seeing does not fill the slot.
       const third = picked.length >= 2 && score(match) < settings.thresholds.thirdQuestionStrength;
-      if (full || third || picked.some((p) => p.lens === match.lens)) continue;
+      const joined = match.joins !== undefined && kinds.has(match.joins);
+      if (full || third || joined || picked.some((p) => p.lens === match.lens)) continue;
       const chosen = word(match);
-      if (chosen !== undefined) picked.push(chosen);
+      if (chosen === undefined) continue;
+      picked.push(chosen);
+      for (const fact of chosen.facts) kinds.add(fact.id);
     }
   };
   take(ranked.filter((match) => match.fallback !== true || isLensEnabled(settings, match.lens as LensId)));

@@ -5,7 +5,7 @@
  */
 import type { Signals } from '../context/signals.ts';
 import type { Thresholds } from './composer-settings.ts';
-import type { Fact, TouchType } from './facts.ts';
+import type { Fact, FactId, TouchType } from './facts.ts';
 import type { LensId } from './lenses.ts';
 
 type None = Record<never, never>;
@@ -83,6 +83,8 @@ export interface Match<K extends TemplateId = TemplateId> {
   facts: Fact[];
   /** 0–1: how strongly the signals call for this question. */
   strength: number;
+  /** A fact this question joins to its own, and so only asks about when nothing else on the card shows it yet. */
+  joins?: FactId;
 }
 
 type Matcher<K extends TemplateId> = (signals: Signals, t: Thresholds) => Omit<Match<K>, 'id'> | undefined;
@@ -487,6 +489,7 @@ export const QUESTIONS: { [K in QuestionId]: { lens: LensId; match: Matcher<K> }
             params: { days: s.daysSinceLastReply, stage: d.stageLabel },
             facts: [{ id: 'last-reply', days: s.daysSinceLastReply }, { id: 'stage-age', days: d.days, stage: d.stageLabel }],
             strength: 0.6,
+            joins: 'stage-age',
           }
         : undefined,
   },
@@ -498,6 +501,7 @@ export const QUESTIONS: { [K in QuestionId]: { lens: LensId; match: Matcher<K> }
             params: { person: c.contactFirstName, title: c.jobTitle, company: c.companyName, stage: d.stageLabel },
             facts: [{ id: 'job-title', title: c.jobTitle }, { id: 'stage-age', days: d.days, stage: d.stageLabel }],
             strength: 0.55,
+            joins: 'stage-age',
           }
         : undefined,
   },

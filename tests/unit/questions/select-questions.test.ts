@@ -110,3 +110,18 @@ test('every headline template but the default belongs to a lens, named in its id
   }
   for (const lens of LENS_IDS) expect(perLens.get(lens) ?? 0).toBeGreaterThanOrEqual(2);
 });
+
+test('when the card already shows the deal\'s stage, then the questions that join silence or the role to the stage are left out', () => {
+  const plain = { id: 'headline.default', form: 0, text: 'What would help them?', facts: [], strength: 0 };
+  const staged = { ...plain, facts: [{ id: 'stage-age' as const, days: 40, stage: 'Contract sent' }] };
+  // The client's last card asked the single-signal ones, so the joined ones are next in their lenses.
+  const held = { recent: [{ questionIds: ['dark.attempts', 'dark.silence', 'dark.last-subject', 'dark.never-replied', 'dark.last-touch', 'scenes.stage', 'scenes.role', 'scenes.size'] }] };
+  expect(signals.stageAge).toBeDefined();
+  const fresh = selectQuestions(signals, DEFAULT_COMPOSER_SETTINGS, BANKS.en, held, plain).map((q) => q.id);
+  expect(fresh).toEqual(expect.arrayContaining(['dark.stage-silence']));
+  const withStage = selectQuestions(signals, DEFAULT_COMPOSER_SETTINGS, BANKS.en, held, staged).map((q) => q.id);
+  expect(withStage).not.toContain('dark.stage-silence');
+  expect(withStage).not.toContain('scenes.role-stage');
+  // Once one joined question shows the stage, the other does not ask about it again.
+  expect(fresh.filter((id) => id === 'dark.stage-silence' || id === 'scenes.role-stage')).toHaveLength(1);
+});
