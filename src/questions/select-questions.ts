@@ -25,8 +25,8 @@ export interface Chosen {
   strength: number;
 }
 
-/** The always-available questions that keep a sparse record's card honest and still rotating. */
-const FALLBACKS: QuestionId[] = ['calm.need', 'scenes.unknown', 'experts.unknown', 'long-term.unknown', 'urgency.unknown', 'service.unknown', 'peers.unknown'];
+/** The always-available questions that keep a sparse record's card honest and still rotating, one per lens: eight, so at two a card even a record with nothing else has two fresh ones after its last three cards. */
+const FALLBACKS: QuestionId[] = ['calm.need', 'scenes.unknown', 'experts.unknown', 'long-term.unknown', 'urgency.unknown', 'service.unknown', 'peers.unknown', 'dark.unknown'];
 
 /** The concrete values a text must show at least one of: the client's name and every parameter. */
 function factValues(match: Match, name: string | undefined): Array<string | number> {

@@ -42,6 +42,7 @@ export interface TemplateParams {
   'dark.never-replied': { attempts: number };
   'dark.silence': { days: number };
   'dark.last-subject': { days: number; subject: string };
+  'dark.unknown': None;
   'scenes.stage': { stage: string; days: number };
   'scenes.role': { person: string; title: string; company: string };
   'scenes.size': { employees: number; industry: string };
@@ -311,6 +312,7 @@ export const QUESTIONS: { [K in QuestionId]: { lens: LensId; match: Matcher<K> }
         ? { params: { days: s.lastTouch.daysAgo, subject: s.lastTouch.subject }, facts: [subjectFact('EMAIL', s.lastTouch.daysAgo, s.lastTouch.subject)], strength: 0.62 }
         : undefined,
   },
+  'dark.unknown': { lens: 'going-dark', match: () => ({ params: {}, facts: [], strength: 0.01 }) },
   'scenes.stage': {
     lens: 'behind-the-scenes',
     match: ({ stageAge: s }, t) =>

@@ -157,6 +157,10 @@ export const de: QuestionBank = {
       (p) => `${p.name} hat auf „${p.subject}“ (${ago(p.days)} gesendet) nicht geantwortet: Wie könnte dieses Thema aus ihrer Sicht aussehen?`,
       (p) => `„${p.subject}“ ist bei ${p.name} seit ${sinceDays(p.days)} unbeantwortet: War es für sie die richtige Frage zur richtigen Zeit?`,
     ],
+    'dark.unknown': [
+      (p) => `Woran würden Sie merken, dass ${p.name} noch dabei ist, außer an einer schnellen Antwort?`,
+      (p) => `Wenn ${p.name} länger für eine Antwort braucht: Was ist dann bei ihnen meist los?`,
+    ],
     'scenes.stage': [
       (p) => `${p.name} steht seit ${sinceDays(p.days)} in „${p.stage}“. Was könnte hinter den Kulissen passieren (Budget, Personen, Prioritäten), das diese Phase nicht zeigt?`,
       (p) => `Was müsste sich bei ${p.name} ändern, damit sie über „${p.stage}“ hinauskommen, wo sie seit ${sinceDays(p.days)} stehen?`,

@@ -154,6 +154,10 @@ export const en: QuestionBank = {
       (p) => `${p.name} has not answered “${p.subject}”, sent ${ago(p.days)}: how might that subject look from where they sit?`,
       (p) => `“${p.subject}” has gone unanswered by ${p.name} for ${days(p.days)}: was it the right question for them, at the right time?`,
     ],
+    'dark.unknown': [
+      (p) => `What would tell you that ${p.name} is still with you, other than a quick reply?`,
+      (p) => `When ${p.name} takes longer to answer, what is usually going on at their end?`,
+    ],
     'scenes.stage': [
       (p) => `${p.name} has been in “${p.stage}” for ${days(p.days)}. What might be happening behind the scenes (budget, people, priorities) that the stage does not show?`,
       (p) => `What would have to change at ${p.name} for them to move past “${p.stage}”, where they have been for ${days(p.days)}?`,

@@ -157,6 +157,10 @@ export const es: QuestionBank = {
       (p) => `${p.name} no ha respondido a «${p.subject}», enviado ${ago(p.days)}: ¿cómo se ve ese asunto desde su lado?`,
       (p) => `«${p.subject}» lleva ${days(p.days)} sin respuesta de ${p.name}: ¿era la pregunta adecuada para ellos, en el momento adecuado?`,
     ],
+    'dark.unknown': [
+      (p) => `¿Qué le indicaría que ${p.name} sigue interesado, aparte de una respuesta rápida?`,
+      (p) => `Cuando ${p.name} tarda más en responder, ¿qué suele estar pasando de su lado?`,
+    ],
     'scenes.stage': [
       (p) => `${p.name} lleva ${days(p.days)} en «${p.stage}». ¿Qué podría estar pasando entre bastidores (presupuesto, personas, prioridades) que esa etapa no muestra?`,
       (p) => `¿Qué tendría que cambiar en ${p.name} para pasar de «${p.stage}», donde llevan ${days(p.days)}?`,

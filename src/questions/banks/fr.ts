@@ -154,6 +154,10 @@ export const fr: QuestionBank = {
       (p) => `${p.name} n’a pas répondu à « ${p.subject} », envoyé ${ago(p.days)} : à quoi ressemble ce sujet vu de leur côté ?`,
       (p) => `« ${p.subject} » reste sans réponse de ${p.name} depuis ${days(p.days)} : était-ce la bonne question pour eux, au bon moment ?`,
     ],
+    'dark.unknown': [
+      (p) => `Qu’est-ce qui vous dirait que ${p.name} est toujours partant, à part une réponse rapide ?`,
+      (p) => `Quand ${p.name} met plus de temps à répondre, que se passe-t-il d’habitude de leur côté ?`,
+    ],
     'scenes.stage': [
       (p) => `${p.name} est à l’étape « ${p.stage} » depuis ${days(p.days)}. Que se passe-t-il peut-être en coulisses (budget, personnes, priorités) que cette étape ne montre pas ?`,
       (p) => `Que faudrait-il qui change chez ${p.name} pour dépasser l’étape « ${p.stage} », où ils sont depuis ${days(p.days)} ?`,

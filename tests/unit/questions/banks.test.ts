@@ -57,6 +57,7 @@ const SAMPLES: { [K in TemplateId]: TemplateParams[K] } = {
   'urgency.unknown': {},
   'peers.unknown': {},
   'service.unknown': {},
+  'dark.unknown': {},
   'urgency.close-date': { days: 7 },
   'dark.last-touch': { touch: 'MEETING', days: 7 },
   'peers.industry': { industry: 'machinery' },

@@ -90,3 +90,18 @@ describe('selection with rotation', () => {
     expect(headline.text).toContain('“Contract redlines”');
   });
 });
+
+describe('a record with nothing but a name', () => {
+  test('when it gets eight cards in a row, then none repeats a headline or question template from its previous three (eight always-available questions, four openings)', () => {
+    const bare = deriveSignals(buildSnapshot({ contacts: [{ id: 'c1-p', lastName: 'Rivera' }] }), NOW);
+    const history: CardHistory = { recent: [] };
+    for (let i = 0; i < 8; i += 1) {
+      const headline = selectHeadline(bare, DEFAULT_COMPOSER_SETTINGS, BANKS.en, history);
+      const questions = selectQuestions(bare, DEFAULT_COMPOSER_SETTINGS, BANKS.en, history, headline);
+      expect(questions).toHaveLength(2);
+      const earlier = new Set(history.recent.slice(0, CLIENT_DEPTH).flatMap((entry) => [entry.headlineId, ...entry.questionIds]));
+      expect([headline.id, ...questions.map((q) => q.id)].filter((id) => earlier.has(id))).toEqual([]);
+      history.recent.unshift({ headlineId: headline.id, questionIds: questions.map((q) => q.id) });
+    }
+  });
+});
