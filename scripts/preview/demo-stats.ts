@@ -24,7 +24,7 @@ import { composeInOrder, formatStats, varietyStats, type Carded, type Task } fro
 const DEMO_NOW = Date.parse('2026-03-24T09:00:00Z');
 const GENERATED = 500;
 
-export async function demoTasks(): Promise<Task[]> {
+async function demoTasks(): Promise<Task[]> {
   const clock = createFixedClock(DEMO_NOW);
   const sandbox = createSandbox({ accessToken: 'pat-demo-stats', rateLimits: false, clock });
   const running = await sandbox.listen(0, '127.0.0.1');
@@ -46,7 +46,7 @@ export async function demoTasks(): Promise<Task[]> {
   }
 }
 
-export function generatedTasks(): Task[] {
+function generatedTasks(): Task[] {
   const inputs = fc.sample(fc.tuple(...Array.from({ length: GENERATED }, (_, i) => snapshotArbitrary(i))), { seed: 17, numRuns: 1 })[0] ?? [];
   return inputs.map((input) => {
     const snapshot = parseCrmSnapshot(input);
