@@ -30,8 +30,10 @@ export const REP_DEPTH = 20;
 /** What a template on one of the client's recent cards loses: more than any signal is worth. */
 export const CLIENT_REPEAT = 10;
 /** What a template loses per appearance on the rep's recent cards, and the most it can lose. */
-const REP_STEP = 0.1;
-const REP_MAX = 0.6;
+const REP_STEP = 0.4;
+const REP_MAX = 1;
+/** The widest per-task spread between question templates (see {@link spread}). */
+const SPREAD = 0.15;
 
 /** `calm.need#2`: the wording a rep actually read. */
 export const variantId = (id: string, form: number): string => `${id}#${form}`;
@@ -43,6 +45,15 @@ export function penalty(id: string, history: CardHistory): number {
   if (history.recent.slice(0, CLIENT_DEPTH).some((card) => mentions(card, id))) return CLIENT_REPEAT;
   const uses = (history.rep ?? []).slice(0, REP_DEPTH).filter((card) => mentions(card, id)).length;
   return Math.min(REP_MAX, uses * REP_STEP);
+}
+
+/**
+ * A small stable per-task spread (from the seed, the task id) between question templates: signals
+ * of about the same strength take turns across a team's first cards too, where no rep has a history
+ * yet. Same task, same spread, same card; 0 without a seed.
+ */
+export function spread(id: string, history: CardHistory): number {
+  return history.seed === undefined ? 0 : (SPREAD * hash(`${history.seed}|${id}`)) / 0xffffffff;
 }
 
 /** A small stable hash, for tie-breaks only. */

@@ -10,7 +10,7 @@ import { isLensEnabled, type ComposerSettings } from './composer-settings.ts';
 import type { Fact } from './facts.ts';
 import { checkText, LENGTH } from './guardrails.ts';
 import type { LensId } from './lenses.ts';
-import { CLIENT_REPEAT, formOrder, penalty, type CardHistory } from './rotation.ts';
+import { formOrder, penalty, spread, type CardHistory } from './rotation.ts';
 import { HEADLINES, QUESTIONS, type HeadlineId, type Match, type QuestionId } from './templates.ts';
 
 export type { CardHistory } from './rotation.ts';
@@ -25,8 +25,8 @@ export interface Chosen {
   strength: number;
 }
 
-/** The always-available questions that keep a sparse record's card honest and still rotating. */
-const FALLBACKS: QuestionId[] = ['calm.need', 'scenes.unknown', 'experts.unknown', 'long-term.unknown', 'urgency.unknown', 'service.unknown', 'peers.unknown'];
+/** The always-available questions that keep a sparse record's card honest and still rotating, one per lens: eight, so at two a card even a record with nothing else has two fresh ones after its last three cards. */
+const FALLBACKS: QuestionId[] = ['calm.need', 'scenes.unknown', 'experts.unknown', 'long-term.unknown', 'urgency.unknown', 'service.unknown', 'peers.unknown', 'dark.unknown'];
 
 /** The concrete values a text must show at least one of: the client's name and every parameter. */
 function factValues(match: Match, name: string | undefined): Array<string | number> {
@@ -35,10 +35,12 @@ function factValues(match: Match, name: string | undefined): Array<string | numb
 }
 
 /** The first of the template's wordings, freshest for this rep and client first, that passes the guardrails. */
-function render(bank: QuestionBank, signals: Signals, match: Match, lens: LensId | undefined, maxLength: number, history: CardHistory): Chosen | undefined {
+function render(bank: QuestionBank, signals: Signals, match: Ranked, kind: 'headlines' | 'questions', history: CardHistory): Chosen | undefined {
   const known = signals.client.displayName;
   const name = known ?? bank.unnamedClient;
-  const table = (lens === undefined ? bank.headlines : bank.questions) as Record<string, ReadonlyArray<(p: object) => string>>;
+  const { lens } = match;
+  const maxLength = kind === 'headlines' ? LENGTH.maxHeadline : LENGTH.maxQuestion;
+  const table = bank[kind] as Record<string, ReadonlyArray<(p: object) => string>>;
   const forms = table[match.id] as ReadonlyArray<(p: object) => string>;
   for (const form of formOrder(match.id, forms.length, history)) {
     const text = (forms[form] as (p: object) => string)({ ...match.params, name });
@@ -50,18 +52,24 @@ function render(bank: QuestionBank, signals: Signals, match: Match, lens: LensId
 
 type Ranked = Match & { lens?: LensId; fallback?: boolean };
 
-/** Strongest first after the rotation penalty; equal scores in template-id order. */
-const byScore = (history: CardHistory) => (a: Ranked, b: Ranked) =>
-  b.strength - penalty(b.id, history) - (a.strength - penalty(a.id, history)) || (a.id < b.id ? -1 : 1);
+/** What a template is worth on this card: its strength after rotation (and, for questions, the per-task spread). */
+const scoreOf = (history: CardHistory, spreading: boolean) => (match: Ranked): number =>
+  match.strength - penalty(match.id, history) - (spreading ? spread(match.id, history) : 0);
+
+/** Strongest first after rotation; equal scores in template-id order. */
+const byScore = (score: (match: Ranked) => number) => (a: Ranked, b: Ranked) => score(b) - score(a) || (a.id < b.id ? -1 : 1);
 
 export function selectHeadline(signals: Signals, settings: ComposerSettings, bank: QuestionBank, history: CardHistory): Chosen {
   const matches = (Object.keys(HEADLINES) as HeadlineId[]).flatMap((id): Ranked[] => {
-    const found = (HEADLINES[id] as (s: Signals, t: ComposerSettings['thresholds']) => Omit<Match, 'id'> | undefined)(signals, settings.thresholds);
-    return found === undefined ? [] : [{ ...found, id }];
+    const template = HEADLINES[id] as { lens?: LensId; match: (s: Signals, t: ComposerSettings['thresholds']) => Omit<Match, 'id'> | undefined };
+    // A headline of a lens the portal switched off does not open its cards.
+    if (template.lens !== undefined && !isLensEnabled(settings, template.lens)) return [];
+    const found = template.match(signals, settings.thresholds);
+    return found === undefined ? [] : [{ ...found, id, ...(template.lens === undefined ? {} : { lens: template.lens }) }];
   });
   // Render lazily, strongest first: most candidates are never worded at all.
-  for (const match of matches.sort(byScore(history))) {
-    const chosen = render(bank, signals, match, undefined, LENGTH.maxHeadline, history);
+  for (const match of matches.sort(byScore(scoreOf(history, false)))) {
+    const chosen = render(bank, signals, match, 'headlines', history);
     if (chosen !== undefined) return chosen;
   }
   return { id: 'headline.default', form: 0, text: bank.headlines['headline.default'][0]({ name: bank.unnamedClient }), facts: [], strength: 0 };
@@ -80,12 +88,15 @@ export function selectQuestions(signals: Signals, settings: ComposerSettings, ba
     const found = template.match(signals, settings.thresholds);
     return found === undefined ? [] : [{ ...found, id, lens: template.lens, fallback }];
   });
-  const ranked = matches.sort(byScore(history));
+  const score = scoreOf(history, true);
+  const ranked = matches.sort(byScore(score));
   const worded = new Map<string, Chosen | undefined>();
   const shown = new Set(headline.facts.map((fact) => JSON.stringify(fact)));
+  // The kinds of fact already on the card: the headline's, then each question's as it is picked.
+  const kinds = new Set<string>(headline.facts.map((fact) => fact.id));
   const word = (match: Ranked): Chosen | undefined => {
     if (!worded.has(match.id)) {
-      const chosen = render(bank, signals, match, match.lens, LENGTH.maxQuestion, history);
+      const chosen = render(bank, signals, match, 'questions', history);
       worded.set(match.id, chosen === undefined || repeats(chosen, shown) ? undefined : chosen);
     }
     return worded.get(match.id);
@@ -94,10 +105,14 @@ export function selectQuestions(signals: Signals, settings: ComposerSettings, ba
   const take = (pool: Ranked[]) => {
     for (const match of pool) {
       const full = picked.length >= settings.maxQuestions;
-      const third = picked.length >= 2 && (match.strength < settings.thresholds.thirdQuestionStrength || penalty(match.id, history) >= CLIENT_REPEAT);
-      if (full || third || picked.some((p) => p.lens === match.lens)) continue;
+      // A third question only for a signal still strong after rotation: a template the rep keeps seeing does not fill the slot.
+      const third = picked.length >= 2 && score(match) < settings.thresholds.thirdQuestionStrength;
+      const joined = match.joins !== undefined && kinds.has(match.joins);
+      if (full || third || joined || picked.some((p) => p.lens === match.lens)) continue;
       const chosen = word(match);
-      if (chosen !== undefined) picked.push(chosen);
+      if (chosen === undefined) continue;
+      picked.push(chosen);
+      for (const fact of chosen.facts) kinds.add(fact.id);
     }
   };
   take(ranked.filter((match) => match.fallback !== true || isLensEnabled(settings, match.lens as LensId)));
