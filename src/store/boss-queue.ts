@@ -16,6 +16,7 @@
  * kills it at any age, so the wait costs a poison job nothing and spares the innocent.
  */
 import { PgBoss } from 'pg-boss';
+import { insertJobs } from 'pg-boss/dist/plans.js';
 import type { ClaimedJob, ConsumeOptions, DeadLetter, DeadLetterQueue, JobDecision, JobQueue, TaskEventJob } from './ports.ts';
 import type { SqlDatabase, SqlExecutor } from './sql-database.ts';
 
@@ -68,6 +69,12 @@ export interface BossQueue extends JobQueue, DeadLetterQueue {
    * `startAfter` holds the jobs back until then (a card deferred past quiet hours).
    */
   enqueue(tx: SqlExecutor, jobs: readonly TaskEventJob[], options?: { startAfter?: Date }): Promise<number>;
+  /**
+   * pg-boss's own job insert for the task queue (after `start`), its input `$1::text::json` a
+   * JSON array of `{ data }` objects: the intake statement embeds it as a CTE, so a delivery's
+   * events and their jobs are one statement (write-deliveries.ts). Same SQL as `enqueue`.
+   */
+  intakeJobInsertSql(): string;
   isRunning(): boolean;
   /** Stops pg-boss entirely (workers, supervision); the database stays open. */
   stop(timeoutMs: number): Promise<void>;
@@ -91,6 +98,7 @@ export function createBossQueue(
   });
   boss.on('error', onError);
   let running = false;
+  let jobInsertSql: string | undefined;
   let workerId: string | undefined;
 
   /**
@@ -152,6 +160,10 @@ export function createBossQueue(
       };
       if (await boss.getQueue(TASK_EVENTS_QUEUE)) await boss.updateQueue(TASK_EVENTS_QUEUE, queueOptions);
       else await boss.createQueue(TASK_EVENTS_QUEUE, queueOptions);
+      const queue = await boss.getQueue(TASK_EVENTS_QUEUE);
+      if (queue === null) throw new Error(`queue ${TASK_EVENTS_QUEUE} missing after createQueue`);
+      // The task queue has no notify opt-in: workers poll, as they do after boss.insert.
+      jobInsertSql = insertJobs('pgboss', { table: queue.table, name: TASK_EVENTS_QUEUE, returnId: false, notify: false });
       running = true;
     },
     async enqueue(tx, jobs, options = {}) {
@@ -193,6 +205,10 @@ export function createBossQueue(
       const id = workerId;
       workerId = undefined;
       await Promise.race([boss.offWork(TASK_EVENTS_QUEUE, { id, wait: true }), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
+    },
+    intakeJobInsertSql() {
+      if (jobInsertSql === undefined) throw new Error('the queue is not started');
+      return jobInsertSql;
     },
     isRunning: () => running,
     async stop(timeoutMs) {
