@@ -15,7 +15,7 @@
  */
 import type { Logger } from './logger.ts';
 import type { Store } from './store/ports.ts';
-import type { SqlDatabase } from './store/sql-database.ts';
+import type { QueryOptions, SqlDatabase } from './store/sql-database.ts';
 import { INTAKE_STATEMENT_MARKER } from './store/write-deliveries.ts';
 import type { TaskEventHandler } from './worker/create-worker.ts';
 
@@ -44,10 +44,10 @@ export function createCrashHooks(plan: { point: string; skip: number } | undefin
   log.warn({ crashPoint: plan.point, skip: plan.skip }, 'crash test hooks armed (TEST_CRASH_AT)');
   return {
     intakeDb(db) {
-      const query = <T extends object>(sql: string, params?: unknown[]): Promise<T[]> => {
-        if (!sql.startsWith(INTAKE_STATEMENT_MARKER)) return db.query<T>(sql, params);
+      const query = <T extends object>(sql: string, params?: unknown[], options?: QueryOptions): Promise<T[]> => {
+        if (!sql.startsWith(INTAKE_STATEMENT_MARKER)) return db.query<T>(sql, params, options);
         hit('before-commit');
-        const pending = db.query<T>(sql, params);
+        const pending = db.query<T>(sql, params, options);
         setImmediate(() => hit('mid-batch'));
         return pending;
       };

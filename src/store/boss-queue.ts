@@ -16,7 +16,6 @@
  * kills it at any age, so the wait costs a poison job nothing and spares the innocent.
  */
 import { PgBoss } from 'pg-boss';
-import { insertJobs } from 'pg-boss/dist/plans.js';
 import type { ClaimedJob, ConsumeOptions, DeadLetter, DeadLetterQueue, JobDecision, JobQueue, TaskEventJob } from './ports.ts';
 import type { SqlDatabase, SqlExecutor } from './sql-database.ts';
 
@@ -70,11 +69,14 @@ export interface BossQueue extends JobQueue, DeadLetterQueue {
    */
   enqueue(tx: SqlExecutor, jobs: readonly TaskEventJob[], options?: { startAfter?: Date }): Promise<number>;
   /**
-   * pg-boss's own job insert for the task queue (after `start`), its input `$1::text::json` a
-   * JSON array of `{ data }` objects: the intake statement embeds it as a CTE, so a delivery's
-   * events and their jobs are one statement (write-deliveries.ts). Same SQL as `enqueue`.
+   * The task queue's job insert for the intake statement (after `start`): one job per row of
+   * `source`, a relation with a `job jsonb` column, so a delivery's events and their jobs are one
+   * statement (write-deliveries.ts). It writes the row pg-boss's `insert` writes (the queue's
+   * retry, lease, retention and dead-letter settings; tests/integration/store-queue.test.ts
+   * compares the two), without the JSON round trip of pg-boss's `json_to_recordset` input (≈ 25 %
+   * of the statement's database time at 100 events per request).
    */
-  intakeJobInsertSql(): string;
+  intakeJobInsertSql(source: string): string;
   isRunning(): boolean;
   /** Stops pg-boss entirely (workers, supervision); the database stays open. */
   stop(timeoutMs: number): Promise<void>;
@@ -98,7 +100,7 @@ export function createBossQueue(
   });
   boss.on('error', onError);
   let running = false;
-  let jobInsertSql: string | undefined;
+  let jobTable: string | undefined;
   let workerId: string | undefined;
 
   /**
@@ -162,8 +164,8 @@ export function createBossQueue(
       else await boss.createQueue(TASK_EVENTS_QUEUE, queueOptions);
       const queue = await boss.getQueue(TASK_EVENTS_QUEUE);
       if (queue === null) throw new Error(`queue ${TASK_EVENTS_QUEUE} missing after createQueue`);
-      // The task queue has no notify opt-in: workers poll, as they do after boss.insert.
-      jobInsertSql = insertJobs('pgboss', { table: queue.table, name: TASK_EVENTS_QUEUE, returnId: false, notify: false });
+      if (!/^[a-z_][a-z0-9_]*$/.test(queue.table)) throw new Error(`unexpected pg-boss queue table name ${queue.table}`);
+      jobTable = queue.table;
       running = true;
     },
     async enqueue(tx, jobs, options = {}) {
@@ -206,9 +208,19 @@ export function createBossQueue(
       workerId = undefined;
       await Promise.race([boss.offWork(TASK_EVENTS_QUEUE, { id, wait: true }), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
     },
-    intakeJobInsertSql() {
-      if (jobInsertSql === undefined) throw new Error('the queue is not started');
-      return jobInsertSql;
+    intakeJobInsertSql(source) {
+      if (jobTable === undefined) throw new Error('the queue is not started');
+      // pg-boss 12's insertJobs for a plain job (no options): the queue's settings, else pg-boss's
+      // QUEUE_DEFAULTS (expire 15 min, deletion 7 days, retention 14 days, 2 retries, no delay).
+      return `insert into pgboss.${jobTable} (id, name, data, priority, start_after, created_on, singleton_key, singleton_on,
+          group_id, group_tier, expire_seconds, deletion_seconds, keep_until, retry_limit, retry_delay, retry_backoff, retry_delay_max,
+          policy, dead_letter, heartbeat_seconds, blocked, blocking, pending_dependencies, trace_context)
+        select gen_random_uuid(), '${TASK_EVENTS_QUEUE}', s.job, 0, pgboss.job_now(), pgboss.job_now(), null, null,
+          null, null, coalesce(q.expire_seconds, 900), coalesce(q.deletion_seconds, 604800),
+          pgboss.job_now() + coalesce(q.retention_seconds, 1209600) * interval '1s', coalesce(q.retry_limit, 2), coalesce(q.retry_delay, 0),
+          coalesce(q.retry_backoff, false), q.retry_delay_max, q.policy, q.dead_letter, q.heartbeat_seconds, false, false, 0, null
+        from ${source} s left join pgboss.queue q on q.name = '${TASK_EVENTS_QUEUE}'
+        on conflict do nothing`;
     },
     isRunning: () => running,
     async stop(timeoutMs) {

@@ -19,7 +19,7 @@ export interface SqlStoreOptions extends WriteDeliveriesOptions {
 
 export function createSqlStore(db: SqlDatabase, queue: BossQueue, options: SqlStoreOptions = {}): Store {
   // One statement, autocommit: its own transaction, one round trip (write-deliveries.ts).
-  const write = (deliveries: readonly DeliveryRecord[]) => writeDeliveries(db, queue.intakeJobInsertSql(), deliveries, options);
+  const write = (deliveries: readonly DeliveryRecord[]) => writeDeliveries(db, queue.intakeJobInsertSql('fresh'), deliveries, options);
   const grouped = options.groupCommit === false ? undefined : createGroupCommit(write, options.groupCommit ?? DEFAULT_GROUP_COMMIT,
     (delivery) => 1 + delivery.events.length + delivery.quarantined.length);
   return {

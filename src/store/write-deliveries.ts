@@ -15,21 +15,17 @@ import type { SqlExecutor } from './sql-database.ts';
 export const INTAKE_STATEMENT_MARKER = '/* unrobot intake */';
 
 /**
- * The statement, given pg-boss's job insert for the task queue with `$1::text::json` as its input
- * (a JSON array of `{ data }` objects; BossQueue.intakeJobInsertSql).
+ * The statement, given the task queue's job insert from a relation `fresh (job jsonb)`
+ * (BossQueue.intakeJobInsertSql('fresh')).
  *
  * unnest keeps array order, so when two deliveries of a group carry the same event the first one
  * inserts it and the later one sees a duplicate, exactly as if they had committed one by one. An
  * event repeated inside one delivery is inserted once and gets one job (`distinct on`).
  */
 export function intakeStatement(jobInsertSql: string, options: { failAfterJobs?: boolean } = {}): string {
-  const jobsInput = `(select coalesce(json_agg(json_build_object('data', f.job) order by f.ord), '[]'::json) from fresh f)`;
-  if (!jobInsertSql.includes('$1::text::json')) throw new Error('unexpected pg-boss insert statement: no $1::text::json input');
-  const insertJobs = jobInsertSql.replace('$1::text::json', () => jobsInput);
-  // The seam reads the inserted jobs back, so the error comes after they were written.
-  const jobs = options.failAfterJobs === true && !/returning/i.test(insertJobs) ? `${insertJobs.trimEnd()} returning id` : insertJobs;
-  // Test seam: an error raised after every insert ran, inside the same statement (count * 0 is
-  // not folded at plan time, so the division runs at execution).
+  // Test seam: an error raised after every insert ran, inside the same statement (the jobs are
+  // read back, so it comes after they were written; count * 0 is not folded at plan time).
+  const jobs = options.failAfterJobs === true ? `${jobInsertSql} returning id` : jobInsertSql;
   const failure = options.failAfterJobs === true ? ', (select 1 / (count(*) * 0)::int from jobs) as injected_failure' : '';
   return `${INTAKE_STATEMENT_MARKER}
   with deliveries as (
@@ -60,7 +56,7 @@ export function intakeStatement(jobInsertSql: string, options: { failAfterJobs?:
       as q (delivery_id, portal_id, position, reason, raw, received_at)
   ),
   fresh as (
-    select distinct on (i.portal_id, i.event_key) i.job, i.ord
+    select distinct on (i.portal_id, i.event_key) i.job
     from events e join input i on i.portal_id = e.portal_id and i.event_key = e.event_key and i.delivery_id = e.delivery_id
     where i.job is not null
     order by i.portal_id, i.event_key, i.ord
@@ -115,7 +111,7 @@ export interface WriteDeliveriesOptions {
 
 /**
  * Writes `deliveries` through `db` in one statement (its own transaction); one result per
- * delivery, in order. `jobInsertSql` is the task queue's pg-boss insert (BossQueue.intakeJobInsertSql).
+ * delivery, in order. `jobInsertSql` is BossQueue.intakeJobInsertSql('fresh').
  */
 export async function writeDeliveries(
   db: SqlExecutor,
@@ -124,8 +120,9 @@ export async function writeDeliveries(
   options: WriteDeliveriesOptions = {},
 ): Promise<DeliveryResult[]> {
   await options.beforeWrite?.();
+  const failAfterJobs = options.failAfterJobs === true;
   const rows = await db.query<{ portal_id: string; event_key: string; delivery_id: string }>(
-    statementFor(jobInsertSql, options.failAfterJobs === true), intakeParameters(deliveries));
+    statementFor(jobInsertSql, failAfterJobs), intakeParameters(deliveries), { prepare: failAfterJobs ? 'unrobot_intake_failing' : 'unrobot_intake' });
   // The returned rows say which delivery inserted each new event; an event repeated inside one
   // delivery comes back once, so each key is claimed once.
   const inserted = new Set<string>();
