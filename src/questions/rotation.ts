@@ -73,7 +73,7 @@ const compareKeys = (a: FormKey, b: FormKey): number => a.onClient - b.onClient 
  * (a hash of `seed|template#form`).
  */
 export function formOrder(id: string, count: number, history: CardHistory): number[] {
-  if (count <= 1) return count === 1 ? [0] : [];
+  if (count === 1) return [0];
   const recent = history.recent;
   const rep = history.rep ?? [];
   const repDepth = Math.min(rep.length, REP_DEPTH);
