@@ -1,6 +1,6 @@
 /**
  * The durable queue: pg-boss in the same database as the inbox, behind the {@link JobQueue} port.
- * Jobs are inserted through the inbox transaction's connection, so an event and its job commit
+ * Jobs are inserted in the intake's own statement (intakeJobInsertSql) or through the caller's transaction (enqueue), so an event and its job commit
  * or roll back together. A failed job's next run follows the worker's T7 schedule (written to the
  * job's own `retry_delay` just before pg-boss fails it, so the job keeps its id and retry count);
  * a crashed job comes back when its lease expires (pg-boss's jittered backoff), and the last

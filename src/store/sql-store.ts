@@ -11,7 +11,7 @@ import { writeDeliveries, type WriteDeliveriesOptions } from './write-deliveries
 
 export interface SqlStoreOptions extends WriteDeliveriesOptions {
   /**
-   * Group commit for `recordDelivery` (concurrent deliveries share one transaction); `false`
+   * Group commit for `recordDelivery` (concurrent deliveries share one statement and commit); `false`
    * commits each delivery alone. Default: {@link DEFAULT_GROUP_COMMIT}.
    */
   groupCommit?: GroupCommitOptions | false;
