@@ -23,7 +23,7 @@ import type { CorpusItem, Part } from './eval/corpus.ts';
 import { keywordSaysGeneric } from './eval/keyword-baseline.ts';
 import { countOf, f1, precision, recall, summary } from './eval/metrics.ts';
 import type { Scored } from './eval/metrics.ts';
-import { scoreGeneric, trainScorer } from '../src/rules/generic-scorer.ts';
+import { bayesScore, trainBayes } from './eval/naive-bayes.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
@@ -51,14 +51,14 @@ function bayesVerdicts(items: readonly CorpusItem[], dev: readonly CorpusItem[],
   const scored = new Map<string, boolean>();
   const labelled = (list: readonly CorpusItem[]) => list.filter((item) => item.label !== 'borderline').map(asExample);
   if (part === 'test') {
-    const model = trainScorer(labelled(dev), 1);
-    for (const item of items) scored.set(item.id, scoreGeneric(model, item.subject, item.body) > 0);
+    const model = trainBayes(labelled(dev), 1);
+    for (const item of items) scored.set(item.id, bayesScore(model, item.subject, item.body) > 0);
     return scored;
   }
   const fold = (item: CorpusItem) => createHash('sha256').update(`fold:${item.group}`).digest().readUInt32BE(0) % 5;
   for (let k = 0; k < 5; k += 1) {
-    const model = trainScorer(labelled(items.filter((item) => fold(item) !== k)), 1);
-    for (const item of items.filter((candidate) => fold(candidate) === k)) scored.set(item.id, scoreGeneric(model, item.subject, item.body) > 0);
+    const model = trainBayes(labelled(items.filter((item) => fold(item) !== k)), 1);
+    for (const item of items.filter((candidate) => fold(candidate) === k)) scored.set(item.id, bayesScore(model, item.subject, item.body) > 0);
   }
   return scored;
 }
@@ -123,6 +123,9 @@ function main(): void {
   out.push(`${'slice'.padEnd(16)}${'items'.padStart(5)}  ${'Unrobot rules'.padEnd(24)}${'keyword baseline'.padEnd(24)}${'naive Bayes'.padEnd(24)}`);
   out.push(row('all', judged));
   for (const lang of [...new Set(items.map((item) => item.lang))].sort()) out.push(row(lang, judged.filter((entry) => entry.item.lang === lang)));
+  // Rounds of gathering: v2-* and v3-* files came after the lexicon was tuned on the first.
+  const roundOf = (entry: Judged): string => /^v(\d+)-/.exec(entry.item.id)?.[1] ?? '1';
+  for (const round of [...new Set(judged.map(roundOf))].sort()) out.push(row(`round ${round}`, judged.filter((entry) => roundOf(entry) === round)));
   out.push('generic, by kind');
   for (const kind of KINDS) out.push(kindRow(kind, judged));
   const specific = judged.filter((entry) => entry.item.label === 'specific');

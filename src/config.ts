@@ -59,7 +59,7 @@ const EnvBaseSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WORKER: z.enum(['on', 'off']).default('on'),
     JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
-    JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
     JOB_SUSPECT_WARMUP_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
     SIGNATURE_FAILURE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(30),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),

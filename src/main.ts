@@ -124,7 +124,7 @@ async function main(): Promise<void> {
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
   const queue = createBossQueue(
     db,
-    { ...DEFAULT_QUEUE_SETTINGS, leaseSeconds: config.jobLeaseSeconds, retryDelaySeconds: config.jobRetryDelaySeconds, superviseIntervalSeconds: Math.min(15, config.jobLeaseSeconds), suspectWarmupSeconds: config.jobSuspectWarmupSeconds },
+    { ...DEFAULT_QUEUE_SETTINGS, leaseSeconds: config.jobLeaseSeconds, retryDelaySeconds: config.jobRetryDelaySeconds, superviseIntervalSeconds: Math.min(DEFAULT_QUEUE_SETTINGS.superviseIntervalSeconds, config.jobLeaseSeconds), suspectWarmupSeconds: config.jobSuspectWarmupSeconds },
     (error) => log.error({ err: error }, 'queue error'),
   );
   await queue.start();

@@ -84,7 +84,7 @@ export async function runDemoStats(): Promise<string> {
   const oneRepRun = composeInOrder(oneRep, loaded, DEMO_NOW);
   const generatedRun = composeInOrder(generatedTasks(), loaded, ARBITRARY_NOW);
   return [
-    `# Card variety (issue 17): goals — no headline form above 25 %, no question template above 15 %, ≥ 12 distinct question templates in any 20 consecutive cards of one rep`,
+    `# Card variety (issue 17), counted by template id: goals — no headline template above 25 %, no question template above 15 %, ≥ 12 distinct question templates in any 20 consecutive cards of one rep`,
     '',
     ...formatStats(`demo portal (${demo.length} tasks), as seeded`, varietyStats(demoRun.carded, demoRun.skipped)),
     '',

@@ -1,8 +1,8 @@
 /**
  * How varied the cards read to one rep: cards composed in order, with a simulated card ledger
  * feeding rotation exactly as the worker does (the client's last 3 cards, the rep's last 20),
- * then counted. A "headline form" and a "question template" are a template id plus its wording
- * (`since-touch#2`): what the rep actually reads.
+ * then counted by template id (`headline.dark.since-reply`, `scenes.stage`), which is what the goals
+ * of issue 17 are about; the same figures by wording (`scenes.stage#2`) are printed beside them.
  */
 import type { Card } from '../../src/cards/card.ts';
 import type { CrmSnapshot } from '../../src/context/crm-snapshot.ts';
@@ -36,6 +36,8 @@ export function composeInOrder(tasks: readonly Task[], loaded: LoadedSettings, n
   return { carded: ledger.map(({ task, card, ownerId }) => ({ task, card, ownerId })), skipped };
 }
 
+const templateIds = (card: Card) => [card.headline.templateId, ...card.questions.map((q) => q.templateId)];
+const questionIds = (card: Card) => card.questions.map((q) => q.templateId);
 const headlineForm = (card: Card) => variantId(card.headline.templateId, card.headline.form ?? 0);
 const questionForms = (card: Card) => card.questions.map((q) => variantId(q.templateId, q.form ?? 0));
 
@@ -53,20 +55,24 @@ function count(values: string[][]): Map<string, number> {
 export interface VarietyStats {
   cards: number;
   skipped: number;
-  headline: { id: string; share: number };
+  /** Share of cards opening with the most common headline template (by id). */
   headlineTemplate: { id: string; share: number };
-  /** Share of cards carrying the most common question template (wording). */
-  question: { id: string; share: number };
+  /** Share of cards carrying the most common question template (by id). */
   questionTemplate: { id: string; share: number };
-  /** The rep with the most cards, and the fewest distinct question templates in any 20 of their consecutive cards. */
-  rep: { ownerId: string; cards: number; minDistinct: number | undefined; minDistinctIds: number | undefined };
-  /** The fewest over every rep with at least 20 cards. */
+  /** The same by wording (template id and form): what a rep reads word for word. */
+  headline: { id: string; share: number };
+  question: { id: string; share: number };
+  /** How many headline and question templates (by id) appear at all. */
+  distinct: { headlines: number; questions: number };
+  /** The rep with the most cards, and the fewest distinct question templates (by id; by wording) in any 20 of their consecutive cards. */
+  rep: { ownerId: string; cards: number; minDistinct: number | undefined; minDistinctForms: number | undefined };
+  /** The fewest (by id) over every rep with at least 20 cards. */
   minDistinctAnyRep: number | undefined;
-  /** Cards that repeat a question template (id) from one of the client's previous 3 cards. */
+  /** Cards that repeat a headline or question template (id) from one of the client's previous 3 cards. */
   clientRepeats: number;
 }
 
-function minDistinct(cards: Card[], ids: (card: Card) => string[] = questionForms): number | undefined {
+function minDistinct(cards: Card[], ids: (card: Card) => string[] = questionIds): number | undefined {
   if (cards.length < GOALS.window) return undefined;
   let min = Infinity;
   for (let start = 0; start + GOALS.window <= cards.length; start += 1) {
@@ -85,16 +91,17 @@ export function varietyStats(carded: readonly Carded[], skipped: number): Variet
   carded.forEach(({ task, card }, i) => {
     const keys = new Set(task.records.filter((r) => r.objectType !== 'ticket').map(keyOf));
     const earlier = carded.slice(0, i).filter((c) => c.task.records.some((r) => keys.has(keyOf(r)))).slice(-CLIENT_DEPTH);
-    const seen = new Set(earlier.flatMap((c) => c.card.questions.map((q) => q.templateId)));
-    if (card.questions.some((q) => seen.has(q.templateId))) clientRepeats += 1;
+    const seen = new Set(earlier.flatMap((c) => templateIds(c.card)));
+    if (templateIds(card).some((id) => seen.has(id))) clientRepeats += 1;
   });
   return {
     cards: cards.length, skipped,
-    headline: top(count(cards.map((c) => [headlineForm(c)])), cards.length),
     headlineTemplate: top(count(cards.map((c) => [c.headline.templateId])), cards.length),
+    questionTemplate: top(count(cards.map(questionIds)), cards.length),
+    headline: top(count(cards.map((c) => [headlineForm(c)])), cards.length),
     question: top(count(cards.map(questionForms)), cards.length),
-    questionTemplate: top(count(cards.map((c) => c.questions.map((q) => q.templateId))), cards.length),
-    rep: { ownerId, cards: repCards.length, minDistinct: minDistinct(repCards), minDistinctIds: minDistinct(repCards, (card) => card.questions.map((q) => q.templateId)) },
+    distinct: { headlines: new Set(cards.map((c) => c.headline.templateId)).size, questions: new Set(cards.flatMap(questionIds)).size },
+    rep: { ownerId, cards: repCards.length, minDistinct: minDistinct(repCards), minDistinctForms: minDistinct(repCards, questionForms) },
     minDistinctAnyRep: mins.length === 0 ? undefined : Math.min(...mins),
     clientRepeats,
   };
@@ -108,11 +115,12 @@ export function formatStats(label: string, stats: VarietyStats): string[] {
   const distinct = stats.rep.minDistinct;
   return [
     `## ${label}: ${stats.cards} cards (${stats.skipped} tasks got none)`,
-    `most common headline form      ${stats.headline.id.padEnd(28)} ${pct(stats.headline.share).padStart(7)}  goal ≤ 25 %  ${mark(stats.headline.share <= GOALS.headlineShare)}`,
-    `most common question template  ${stats.question.id.padEnd(28)} ${pct(stats.question.share).padStart(7)}  goal ≤ 15 %  ${mark(stats.question.share <= GOALS.questionShare)}`,
+    `most common headline template  ${stats.headlineTemplate.id.padEnd(34)} ${pct(stats.headlineTemplate.share).padStart(7)}  goal ≤ 25 %  ${mark(stats.headlineTemplate.share <= GOALS.headlineShare)}`,
+    `most common question template  ${stats.questionTemplate.id.padEnd(34)} ${pct(stats.questionTemplate.share).padStart(7)}  goal ≤ 15 %  ${mark(stats.questionTemplate.share <= GOALS.questionShare)}`,
     `distinct question templates in any 20 consecutive cards of rep ${stats.rep.ownerId} (${stats.rep.cards} cards): min ${distinct ?? 'n/a (< 20 cards)'}  goal ≥ 12  ${distinct === undefined ? '' : mark(distinct >= GOALS.distinctInWindow)}`,
     `  same, fewest over every rep with ≥ 20 cards: ${stats.minDistinctAnyRep ?? 'n/a'}`,
-    `  (by template id alone, wording aside: headline ${stats.headlineTemplate.id} ${pct(stats.headlineTemplate.share)}, question ${stats.questionTemplate.id} ${pct(stats.questionTemplate.share)} of cards, min distinct per 20 cards ${stats.rep.minDistinctIds ?? 'n/a'})`,
-    `cards repeating a question template from the client's previous 3 cards: ${stats.clientRepeats}`,
+    `  templates seen: ${stats.distinct.headlines} headline, ${stats.distinct.questions} question`,
+    `  (by wording, template and form: headline ${stats.headline.id} ${pct(stats.headline.share)}, question ${stats.question.id} ${pct(stats.question.share)} of cards, min distinct per 20 cards ${stats.rep.minDistinctForms ?? 'n/a'})`,
+    `cards repeating a headline or question template from the client's previous 3 cards: ${stats.clientRepeats}`,
   ];
 }

@@ -8,12 +8,16 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * Text safe as a value inside a HubSpot timeline template (Markdown + Handlebars): every Markdown
- * and Handlebars punctuation character is backslash-escaped, so `{{`, links, images and emphasis
- * in a CRM value render as the literal characters. Handlebars itself HTML-escapes `{{token}}`.
+ * Text safe as a value inside a HubSpot timeline template (timeline v3 event or app event: Markdown
+ * + Handlebars). Handlebars HTML-escapes every `{{token}}` (`& < > " ' \` =` become entities, which
+ * Markdown shows as the literal characters and never reads as syntax), so those are left to it: a
+ * backslash before them would turn `'` into `\&#x27;`, which Markdown shows as the text `&#x27;`.
+ * Every other Markdown punctuation character is backslash-escaped, so links, images, emphasis,
+ * headings, lists and bare URLs in a CRM value render as the literal characters; `{{` in a value is
+ * never evaluated (Handlebars does not re-read what it substitutes) and is escaped all the same.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\p{Cc}\u2028\u2029]/gu, ' ').replace(/[\\`*_{}[\]()<>#+\-.!|~"'=:&]/g, '\\$&');
+  return text.replace(/[\p{Cc}\u2028\u2029]/gu, ' ').replace(/[\\*_{}[\]()#+\-.!|~:]/g, '\\$&');
 }
 
 /** An absolute https (or loopback http, for the sandbox) URL, else undefined: never `javascript:`. */

@@ -153,14 +153,22 @@ function isTimeout(error: unknown): boolean {
   return name === 'TimeoutError' || name === 'AbortError';
 }
 
-/** Native fetch wraps socket errors as `TypeError('fetch failed', { cause })`; node:http throws them directly. */
-function networkCodeOf(error: unknown): string | undefined {
-  for (let current: unknown = error, depth = 0; typeof current === 'object' && current !== null && depth < 4; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && (NETWORK_CODES.has(code) || code.startsWith('UND_ERR_'))) return code;
-    current = (current as { cause?: unknown }).cause;
+/**
+ * Native fetch wraps socket errors as `TypeError('fetch failed', { cause })`; node:http throws them
+ * directly. A connection tried on several addresses (Happy Eyeballs: IPv6 and IPv4) fails with an
+ * `AggregateError` whose own `code` may be missing, the codes being on its `errors`: those are
+ * searched too, so a refused connection is never taken for a permanent failure (RELIABILITY.md row 40).
+ */
+function networkCodeOf(error: unknown, depth = 0): string | undefined {
+  if (typeof error !== 'object' || error === null || depth > 4) return undefined;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (NETWORK_CODES.has(code) || code.startsWith('UND_ERR_'))) return code;
+  const errors = (error as { errors?: unknown }).errors;
+  for (const inner of Array.isArray(errors) ? errors : []) {
+    const found = networkCodeOf(inner, depth + 1);
+    if (found !== undefined) return found;
   }
-  return undefined;
+  return networkCodeOf((error as { cause?: unknown }).cause, depth + 1);
 }
 
 function isBadBody(error: unknown): boolean {

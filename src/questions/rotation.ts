@@ -30,8 +30,10 @@ export const REP_DEPTH = 20;
 /** What a template on one of the client's recent cards loses: more than any signal is worth. */
 export const CLIENT_REPEAT = 10;
 /** What a template loses per appearance on the rep's recent cards, and the most it can lose. */
-const REP_STEP = 0.1;
-const REP_MAX = 0.6;
+const REP_STEP = 0.4;
+const REP_MAX = 1;
+/** The widest per-task spread between question templates (see {@link spread}). */
+const SPREAD = 0.15;
 
 /** `calm.need#2`: the wording a rep actually read. */
 export const variantId = (id: string, form: number): string => `${id}#${form}`;
@@ -55,6 +57,20 @@ const FNV_OFFSET = 2166136261;
 function continueHash(h: number, text: string): number {
   for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return h;
+}
+
+/** A small stable hash, for tie-breaks only. */
+function hash(text: string): number {
+  return continueHash(FNV_OFFSET, text) >>> 0;
+}
+
+/**
+ * A small stable per-task spread (from the seed, the task id) between question templates: signals
+ * of about the same strength take turns across a team's first cards too, where no rep has a history
+ * yet. Same task, same spread, same card; 0 without a seed.
+ */
+export function spread(id: string, history: CardHistory): number {
+  return history.seed === undefined ? 0 : (SPREAD * hash(`${history.seed}|${id}`)) / 0xffffffff;
 }
 
 interface FormKey {

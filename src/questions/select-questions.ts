@@ -10,7 +10,7 @@ import { isLensEnabled, type ComposerSettings } from './composer-settings.ts';
 import type { Fact } from './facts.ts';
 import { LENGTH, passes } from './guardrails.ts';
 import type { LensId } from './lenses.ts';
-import { CLIENT_REPEAT, formOrder, penalty, type CardHistory } from './rotation.ts';
+import { formOrder, penalty, spread, type CardHistory } from './rotation.ts';
 import { HEADLINES, QUESTIONS, type HeadlineId, type Match, type QuestionId } from './templates.ts';
 
 export type { CardHistory } from './rotation.ts';
@@ -25,8 +25,8 @@ export interface Chosen {
   strength: number;
 }
 
-/** The always-available questions that keep a sparse record's card honest and still rotating. */
-const FALLBACKS: QuestionId[] = ['calm.need', 'scenes.unknown', 'experts.unknown', 'long-term.unknown', 'urgency.unknown', 'service.unknown', 'peers.unknown'];
+/** The always-available questions that keep a sparse record's card honest and still rotating, one per lens: eight, so at two a card even a record with nothing else has two fresh ones after its last three cards. */
+const FALLBACKS: QuestionId[] = ['calm.need', 'scenes.unknown', 'experts.unknown', 'long-term.unknown', 'urgency.unknown', 'service.unknown', 'peers.unknown', 'dark.unknown'];
 const FALLBACK_SET: ReadonlySet<string> = new Set(FALLBACKS);
 
 /** The concrete values a text must show at least one of: the client's name and every parameter. */
@@ -41,10 +41,12 @@ function factValues(match: Match, name: string | undefined): Array<string | numb
 }
 
 /** The first of the template's wordings, freshest for this rep and client first, that passes the guardrails. */
-function render(bank: QuestionBank, signals: Signals, match: Match, lens: LensId | undefined, maxLength: number, history: CardHistory): Chosen | undefined {
+function render(bank: QuestionBank, signals: Signals, match: Ranked, kind: 'headlines' | 'questions', history: CardHistory): Chosen | undefined {
   const known = signals.client.displayName;
   const name = known ?? bank.unnamedClient;
-  const table = (lens === undefined ? bank.headlines : bank.questions) as Record<string, ReadonlyArray<(p: object) => string>>;
+  const { lens } = match;
+  const maxLength = kind === 'headlines' ? LENGTH.maxHeadline : LENGTH.maxQuestion;
+  const table = bank[kind] as Record<string, ReadonlyArray<(p: object) => string>>;
   const forms = table[match.id] as ReadonlyArray<(p: object) => string>;
   // The same parameters and facts for every wording: built once, not per form tried.
   const params = { ...match.params, name };
@@ -61,33 +63,36 @@ function render(bank: QuestionBank, signals: Signals, match: Match, lens: LensId
 
 type Ranked = Match & { lens?: LensId; fallback?: boolean };
 
-type HeadlineMatcher = (s: Signals, t: ComposerSettings['thresholds']) => Omit<Match, 'id'> | undefined;
-type QuestionTemplate = { lens: LensId; match: (s: Signals, t: ComposerSettings['thresholds']) => Omit<Match, 'id'> | undefined };
-
-// The template tables, listed once (not with Object.keys on every card).
-const HEADLINE_ENTRIES = (Object.keys(HEADLINES) as HeadlineId[]).map((id) => ({ id, match: HEADLINES[id] as HeadlineMatcher }));
-const QUESTION_ENTRIES = (Object.keys(QUESTIONS) as QuestionId[]).map((id) => ({ id, template: QUESTIONS[id] as QuestionTemplate, fallback: FALLBACK_SET.has(id) }));
-
 /**
- * Strongest first after the rotation penalty; equal scores in template-id order. The score of
- * each match is computed once, before the sort, not in every comparison.
+ * What a template is worth on this card: its strength after rotation (and, for questions, the
+ * per-task spread). Computed once per template and card, not in every sort comparison.
  */
-function rank<M extends Ranked>(matches: M[], history: CardHistory): M[] {
-  if (matches.length < 2) return matches;
-  const scored = matches.map((match) => ({ match, score: match.strength - penalty(match.id, history) }));
-  scored.sort((a, b) => b.score - a.score || (a.match.id < b.match.id ? -1 : 1));
-  return scored.map((entry) => entry.match);
-}
+const scoreOf = (history: CardHistory, spreading: boolean) => {
+  const scores = new Map<string, number>();
+  return (match: Ranked): number => {
+    let score = scores.get(match.id);
+    if (score === undefined) {
+      score = match.strength - penalty(match.id, history) - (spreading ? spread(match.id, history) : 0);
+      scores.set(match.id, score);
+    }
+    return score;
+  };
+};
+
+/** Strongest first after rotation; equal scores in template-id order. */
+const byScore = (score: (match: Ranked) => number) => (a: Ranked, b: Ranked) => score(b) - score(a) || (a.id < b.id ? -1 : 1);
 
 export function selectHeadline(signals: Signals, settings: ComposerSettings, bank: QuestionBank, history: CardHistory): Chosen {
-  const matches: Ranked[] = [];
-  for (const { id, match } of HEADLINE_ENTRIES) {
-    const found = match(signals, settings.thresholds);
-    if (found !== undefined) matches.push({ ...found, id });
-  }
+  const matches = (Object.keys(HEADLINES) as HeadlineId[]).flatMap((id): Ranked[] => {
+    const template = HEADLINES[id] as { lens?: LensId; match: (s: Signals, t: ComposerSettings['thresholds']) => Omit<Match, 'id'> | undefined };
+    // A headline of a lens the portal switched off does not open its cards.
+    if (template.lens !== undefined && !isLensEnabled(settings, template.lens)) return [];
+    const found = template.match(signals, settings.thresholds);
+    return found === undefined ? [] : [{ ...found, id, ...(template.lens === undefined ? {} : { lens: template.lens }) }];
+  });
   // Render lazily, strongest first: most candidates are never worded at all.
-  for (const match of rank(matches, history)) {
-    const chosen = render(bank, signals, match, undefined, LENGTH.maxHeadline, history);
+  for (const match of matches.sort(byScore(scoreOf(history, false)))) {
+    const chosen = render(bank, signals, match, 'headlines', history);
     if (chosen !== undefined) return chosen;
   }
   return { id: 'headline.default', form: 0, text: bank.headlines['headline.default'][0]({ name: bank.unnamedClient }), facts: [], strength: 0 };
@@ -99,18 +104,22 @@ function repeats(candidate: Chosen, shown: ReadonlySet<string>): boolean {
 }
 
 export function selectQuestions(signals: Signals, settings: ComposerSettings, bank: QuestionBank, history: CardHistory, headline: Chosen): Chosen[] {
-  const matches: Ranked[] = [];
-  for (const { id, template, fallback } of QUESTION_ENTRIES) {
-    if (!fallback && !isLensEnabled(settings, template.lens)) continue;
+  const matches = (Object.keys(QUESTIONS) as QuestionId[]).flatMap((id): Ranked[] => {
+    const template = QUESTIONS[id] as { lens: LensId; match: (s: Signals, t: ComposerSettings['thresholds']) => Omit<Match, 'id'> | undefined };
+    const fallback = FALLBACK_SET.has(id);
+    if (!fallback && !isLensEnabled(settings, template.lens)) return [];
     const found = template.match(signals, settings.thresholds);
-    if (found !== undefined) matches.push({ ...found, id, lens: template.lens, fallback });
-  }
-  const ranked = rank(matches, history);
+    return found === undefined ? [] : [{ ...found, id, lens: template.lens, fallback }];
+  });
+  const score = scoreOf(history, true);
+  const ranked = matches.sort(byScore(score));
   const worded = new Map<string, Chosen | undefined>();
   const shown = new Set(headline.facts.map((fact) => JSON.stringify(fact)));
+  // The kinds of fact already on the card: the headline's, then each question's as it is picked.
+  const kinds = new Set<string>(headline.facts.map((fact) => fact.id));
   const word = (match: Ranked): Chosen | undefined => {
     if (!worded.has(match.id)) {
-      const chosen = render(bank, signals, match, match.lens, LENGTH.maxQuestion, history);
+      const chosen = render(bank, signals, match, 'questions', history);
       worded.set(match.id, chosen === undefined || repeats(chosen, shown) ? undefined : chosen);
     }
     return worded.get(match.id);
@@ -118,11 +127,15 @@ export function selectQuestions(signals: Signals, settings: ComposerSettings, ba
   const picked: Chosen[] = [];
   const take = (pool: Ranked[]) => {
     for (const match of pool) {
-      if (picked.length >= settings.maxQuestions) return;
-      const third = picked.length >= 2 && (match.strength < settings.thresholds.thirdQuestionStrength || penalty(match.id, history) >= CLIENT_REPEAT);
-      if (third || picked.some((p) => p.lens === match.lens)) continue;
+      const full = picked.length >= settings.maxQuestions;
+      // A third question only for a signal still strong after rotation: a template the rep keeps seeing does not fill the slot.
+      const third = picked.length >= 2 && score(match) < settings.thresholds.thirdQuestionStrength;
+      const joined = match.joins !== undefined && kinds.has(match.joins);
+      if (full || third || joined || picked.some((p) => p.lens === match.lens)) continue;
       const chosen = word(match);
-      if (chosen !== undefined) picked.push(chosen);
+      if (chosen === undefined) continue;
+      picked.push(chosen);
+      for (const fact of chosen.facts) kinds.add(fact.id);
     }
   };
   take(ranked.filter((match) => match.fallback !== true || isLensEnabled(settings, match.lens as LensId)));

@@ -8,8 +8,7 @@ import type { Token } from './prompt-text.ts';
 import { TASK_TYPES } from './rule-schema.ts';
 import type { Classification, EffectiveRules, Rule, TaskPrompt } from './rule-schema.ts';
 import { decide } from './decide-verdict.ts';
-import { scoreGeneric } from './generic-scorer.ts';
-import { GENERIC_SCORER_MODEL } from './generic-scorer-model.ts';
+import type { ScorerModel } from './generic-scorer.ts';
 
 const MAX_NAMES = 20;
 const SIGNATURE_DELIMITER = /^\s*(?:--|—|__)\s*$/;
@@ -21,13 +20,19 @@ export interface Analysis {
   /** Bare pointers to an earlier artifact found ("the proposal"), credited to their rule. */
   pointers: Hit[];
   excludedBy: string | undefined;
+  /** The words of every exclusion phrase found. */
+  excludedWords: readonly string[];
   bareRule: Rule | undefined;
   /** A rule that fires when unfilled template slots were all there was. */
   templateRule: Rule | undefined;
   /** How many template slots were removed from the subject and body. */
   templates: number;
-  /** The rule that lets the trained scorer speak, and the prompt's score (computed only when asked). */
-  scorer: { rule: Rule; score: () => number } | undefined;
+  /** The rule that lets the trained scorer speak, when it is on and fits the task. */
+  scorerRule: Rule | undefined;
+  /** The task type, upper case (`UNKNOWN` when it is none of HubSpot's). */
+  type: string;
+  /** Enabled rules that do not apply to this task's type or origin: their words are not the scorer's to read. */
+  unfit: readonly Rule[];
   typos: string[];
   guessed: string[];
   boilerplate: string[];
@@ -95,12 +100,7 @@ function fits(rule: Rule, type: string, origin: string): boolean {
   return (taskTypes.length === 0 || (taskTypes as readonly string[]).includes(type)) && (origins.length === 0 || (origins as readonly string[]).includes(origin));
 }
 
-function scorerOf(rule: Rule | undefined, input: TaskPrompt): Analysis['scorer'] {
-  if (rule === undefined) return undefined;
-  return { rule, score: () => scoreGeneric(GENERIC_SCORER_MODEL, truncateText(text(input.subject)).text, truncateText(text(input.body)).text) };
-}
-
-function analyse(input: TaskPrompt, compiled: CompiledRules): Analysis {
+export function analyse(input: TaskPrompt, compiled: CompiledRules): Analysis {
   const read = readSegments(input, compiled);
   const names = nameList(input.names);
   // A purpose word inside a name ("Umbra Security") is a name only where the whole name is written.
@@ -124,7 +124,7 @@ function analyse(input: TaskPrompt, compiled: CompiledRules): Analysis {
   for (const segment of read.segments) {
     hits.push(...markVerbs(segment, verbs, usable), ...markPatterns(segment, patterns));
     pointers.push(...markPointers(segment, compiled.pointers, usable, 1));
-    markFillers(segment);
+    markFillers(segment, specificWords);
     const inflected = markInflections(segment, verbs, compiled.pointers, usable);
     hits.push(...inflected.verbs);
     pointers.push(...inflected.pointers);
@@ -144,10 +144,13 @@ function analyse(input: TaskPrompt, compiled: CompiledRules): Analysis {
     hits,
     pointers,
     excludedBy: exclusionHits[0]?.phrase,
+    excludedWords: exclusionHits.flatMap((hit) => hit.words),
     // A rule for any task type needs some words: a prompt of template slots only is the template rule's.
     bareRule: usableRules.find((rule) => rule.conditions.matchesBarePrompt && (rule.conditions.taskTypes.length > 0 || read.segments.some((segment) => segment.words.length > 0))),
     templateRule: read.templates > 0 ? usableRules.find((rule) => rule.conditions.matchesTemplateSlots) : undefined,
-    scorer: scorerOf(usableRules.find((rule) => rule.conditions.matchesScorer), input),
+    scorerRule: usableRules.find((rule) => rule.conditions.matchesScorer),
+    type,
+    unfit: compiled.enabled.filter((rule) => !fits(rule, type, origin)),
     typos,
     guessed,
     automated: input.origin === 'sequence' || input.origin === 'workflow',
@@ -158,9 +161,10 @@ function analyse(input: TaskPrompt, compiled: CompiledRules): Analysis {
  * Decides whether a task prompt is robotic: after removing names, dates, template slots, bare
  * pointers, punctuation, emoji, filler and boilerplate body lines, does only a contact verb remain?
  * Subject and body are judged together. Pure and total: any input, however malformed, gets a
- * verdict; it never throws.
+ * verdict; it never throws. `scorer` is the trained scorer's model: the shipped one, unless
+ * training compares candidates.
  */
-export function classifyTask(input: TaskPrompt, rules: EffectiveRules): Classification {
+export function classifyTask(input: TaskPrompt, rules: EffectiveRules, scorer?: ScorerModel): Classification {
   const compiled = compiledRulesFor(rules);
-  return decide(analyse(input ?? { subject: '' }, compiled), compiled, rules.thresholds);
+  return decide(analyse(input ?? { subject: '' }, compiled), compiled, rules.thresholds, scorer);
 }

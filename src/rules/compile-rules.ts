@@ -1,5 +1,6 @@
 import type { RE2JS } from 're2js';
 import { compileAcceptedPattern, compileRulePattern } from './compile-rule-pattern.ts';
+import { DEFAULT_RULE_PACK } from './default-rule-pack.ts';
 import { foldWord } from './prompt-text.ts';
 import { LOCALES } from './rule-schema.ts';
 import type { EffectiveRules, PhrasesByLocale, Rule } from './rule-schema.ts';
@@ -34,7 +35,10 @@ export interface CompiledRules {
   /** Phrases of `pointer` rules: bare pointers to an earlier artifact. */
   pointers: PhraseIndex;
   exclusions: PhraseIndex;
-  /** Words of the phrases of switched-off rules: never read as generic wording by the scorer. */
+  /**
+   * Words the admin took away from the rules: those of switched-off rules and of removed default
+   * phrases. Where one is left as content, the scorer does not speak: the admin made it content.
+   */
   disabledWords: ReadonlySet<string>;
 }
 
@@ -67,6 +71,25 @@ function buildIndex(rules: readonly Rule[], pick: (rule: Rule) => PhrasesByLocal
   return { byFirst, longWords: new Map([...longWords].map(([letter, words]) => [letter, [...words]])) };
 }
 
+/** Every folded word of the rules' phrases. */
+export function wordsOf(rules: readonly Rule[]): string[] {
+  return rules.flatMap((rule) => LOCALES.flatMap((locale) => (rule.conditions.phrases[locale] ?? []).flatMap(phraseWords)));
+}
+
+const DEFAULT_PHRASES = new Map(DEFAULT_RULE_PACK.map((rule) => [rule.id, rule]));
+
+/** Words of default phrases an admin removed from enabled rules. */
+function removedWords(enabled: readonly Rule[]): string[] {
+  return enabled.flatMap((rule) => {
+    const base = DEFAULT_PHRASES.get(rule.id);
+    if (base === undefined) return [];
+    return LOCALES.flatMap((locale) => {
+      const now = new Set((rule.conditions.phrases[locale] ?? []).map((phrase) => phraseWords(phrase).join(' ')));
+      return (base.conditions.phrases[locale] ?? []).filter((phrase) => !now.has(phraseWords(phrase).join(' '))).flatMap(phraseWords);
+    });
+  });
+}
+
 function compile(rules: EffectiveRules): CompiledRules {
   const enabled = rules.rules.filter((rule) => rule.enabled);
   // Patterns were checked when saved; one that fails now (hand-built rules) is skipped, not thrown.
@@ -82,7 +105,7 @@ function compile(rules: EffectiveRules): CompiledRules {
     verbs: buildIndex(actions, (rule) => rule.conditions.phrases),
     pointers: buildIndex(pointers, (rule) => rule.conditions.phrases),
     exclusions: buildIndex(enabled, (rule) => rule.conditions.exclusions),
-    disabledWords: new Set(rules.rules.filter((rule) => !rule.enabled).flatMap((rule) => LOCALES.flatMap((locale) => (rule.conditions.phrases[locale] ?? []).flatMap(phraseWords)))),
+    disabledWords: new Set([...wordsOf(rules.rules.filter((rule) => !rule.enabled)), ...removedWords(enabled)]),
   };
 }
 

@@ -1,4 +1,10 @@
 import type { Analysis } from './classify-task.ts';
+import { scoreGeneric, scorerFeatures, strongestGeneric } from './generic-scorer.ts';
+import type { ScorerModel } from './generic-scorer.ts';
+import { GENERIC_SCORER_MODEL } from './generic-scorer-model.ts';
+import { scorerInputOf } from './scorer-input.ts';
+import { wordsOf } from './compile-rules.ts';
+import { VAGUE_WORK_RULE } from './default-rule-pack.ts';
 import type { CompiledRules } from './compile-rules.ts';
 import type { Classification, Thresholds } from './rule-schema.ts';
 
@@ -32,27 +38,51 @@ function leftoverConfidence(count: number): number {
   return count >= 3 ? 0.95 : count === 2 ? 0.85 : 0.7;
 }
 
-/** Most words the rules may leave for the trained scorer to read as generic wording. */
-export const SCORER_MAX_WORDS = 2;
-/** Log-odds the trained scorer must reach. */
-export const SCORER_THRESHOLD = 4;
+const FEATURE_WORDING: Readonly<Record<string, (value: string) => string>> = {
+  w: (value) => `"${value}"`,
+  c: (value) => `"${value}"`,
+  b: (value) => `"${value.replace('_', ' ')}"`,
+  g: (value) => `words with "${value.replace(/[<>]/g, '')}"`,
+  k: (value) => `a word read as ${value === 'verb' ? 'a contact verb' : value}`,
+  left: (value) => `${value} word(s) left`,
+  type: (value) => `a ${value} task`,
+};
 
-/** The trained scorer's verdict on the few words the rules could not place, when it reads them as generic. */
-function learnedVerdict(analysis: Analysis, compiled: CompiledRules, leftover: readonly string[], quoted: string, matched: string[], thresholds: Thresholds): Classification | undefined {
-  if (analysis.scorer === undefined || leftover.length === 0 || leftover.length > SCORER_MAX_WORDS) return undefined;
-  // A word of a switched-off rule ("follow" when follow-up is off) stays what the admin made it: content.
+/** How a feature the scorer weighed reads in a reason ("w:touch" is "touch"). */
+export function describeFeature(feature: string): string {
+  const at = feature.indexOf(':');
+  const wording = at > 0 ? FEATURE_WORDING[feature.slice(0, at)] : undefined;
+  if (wording !== undefined) return wording(feature.slice(at + 1));
+  return feature === 'template' ? 'template slots' : feature;
+}
+
+const sigmoid = (score: number): number => 1 / (1 + Math.exp(-score));
+
+/** The trained scorer's verdict on the words the rules could not place, when it reads the prompt as generic wording. */
+function learnedVerdict(analysis: Analysis, compiled: CompiledRules, leftover: readonly string[], quoted: string, matched: string[], thresholds: Thresholds, model: ScorerModel): Classification | undefined {
+  // A topic keeps a prompt specific whatever the scorer thinks; nothing left is the rules' own call.
+  if (analysis.scorerRule === undefined || leftover.length === 0 || analysis.excludedWords.length > 0) return undefined;
+  // A word the admin took from the rules ("follow" when follow-up is off, a removed phrase, a rule
+  // limited to other task types) stays what the admin made it: content.
   const keys = analysis.segments.flatMap((segment) => segment.words.filter((word) => word.kind === 'content').map((word) => word.key));
-  if (keys.some((key) => compiled.disabledWords.has(key))) return undefined;
-  const score = analysis.scorer.score();
-  if (score < SCORER_THRESHOLD) return undefined;
-  const confidence = 0.7 - 0.05 * leftover.length;
+  const unfit = analysis.unfit.length > 0 ? new Set(wordsOf(analysis.unfit)) : undefined;
+  if (keys.some((key) => compiled.disabledWords.has(key) || unfit?.has(key) === true)) return undefined;
+  const features = scorerFeatures(scorerInputOf(analysis));
+  const score = scoreGeneric(model, features);
+  if (score < model.threshold) return undefined;
+  const floor = sigmoid(model.threshold);
+  const confidence = 0.55 + (0.4 * (sigmoid(score) - floor)) / (1 - floor);
   if (confidence < thresholds.minConfidence) return undefined;
-  const lead = `The rules left ${quoted}, and a scorer trained on labelled task prompts reads it as generic wording (score ${score.toFixed(1)}; rule “${analysis.scorer.rule.name}”).`;
-  return { robotic: true, confidence: round(confidence), ruleId: analysis.scorer.rule.id, matched, reasons: [lead, ...notes(analysis)] };
+  // Words speak before the shape of the prompt ("1 word(s) left"): they are what an admin can check.
+  const wordy = (feature: string): boolean => /^[wbcg]:/.test(feature);
+  const ranked = strongestGeneric(model, features, features.length);
+  const strongest = [...ranked.filter(wordy), ...ranked.filter((feature) => !wordy(feature))].slice(0, 3).map(describeFeature).join(', ');
+  const lead = `The rules left ${quoted}, and a scorer trained on labelled task prompts reads the prompt as generic wording (score ${score.toFixed(1)}, speaks from ${model.threshold}; weighing most: ${strongest}; rule “${analysis.scorerRule.name}”).`;
+  return { robotic: true, confidence: round(confidence), ruleId: analysis.scorerRule.id, matched, reasons: [lead, ...notes(analysis)] };
 }
 
 /** Turns an analysis into a verdict with a confidence and reasons an admin can read. */
-export function decide(analysis: Analysis, compiled: CompiledRules, thresholds: Thresholds): Classification {
+export function decide(analysis: Analysis, compiled: CompiledRules, thresholds: Thresholds, model: ScorerModel = GENERIC_SCORER_MODEL): Classification {
   if (analysis.empty) return { robotic: false, confidence: 0.99, ruleId: null, matched: [], reasons: ['The prompt is empty: no subject or body text to judge.', ...notes(analysis)] };
   const matched = [...new Set(analysis.hits.map((hit) => hit.phrase))];
   const leftover = contentWords(analysis);
@@ -60,13 +90,14 @@ export function decide(analysis: Analysis, compiled: CompiledRules, thresholds: 
   if (analysis.excludedBy !== undefined && analysis.hits.length === 0) {
     return specific(0.95, matched, [`Mentions "${analysis.excludedBy}", which marks a specific purpose.`, ...(leftover.length > 0 ? [`Specific content: ${quoted}.`] : [])], analysis);
   }
-  const first = analysis.hits[0];
+  // Of several verbs ("send a quick intro"), a contact verb speaks before a general task verb.
+  const first = analysis.hits.find((hit) => hit.ruleId !== VAGUE_WORK_RULE) ?? analysis.hits[0];
   const pointer = analysis.pointers[0];
   // Without a verb: a call task's type is its instruction, then unfilled slots, then nothing specific at all.
   const typed = analysis.bareRule !== undefined && analysis.bareRule.conditions.taskTypes.length > 0 ? analysis.bareRule : undefined;
   const rule = first !== undefined ? compiled.enabled.find((candidate) => candidate.id === first.ruleId) : (typed ?? analysis.templateRule ?? analysis.bareRule);
   if (rule === undefined || leftover.length > thresholds.maxSpecificWords) {
-    const learned = analysis.excludedBy === undefined ? learnedVerdict(analysis, compiled, leftover, quoted, matched, thresholds) : undefined;
+    const learned = learnedVerdict(analysis, compiled, leftover, quoted, matched, thresholds, model);
     if (learned !== undefined) return learned;
     if (leftover.length === 0) return specific(0.6, matched, ['No contact verb such as "follow up", "check in" or "call" was found.'], analysis);
     const why = first === undefined ? `No contact verb was found, and specific content remains: ${quoted}.` : `Specific content remains besides "${first.phrase}": ${quoted}.`;

@@ -29,6 +29,9 @@ function phrasesOf(id: keyof typeof ACTION_PHRASES): PhrasesByLocale {
  * Each rule fires only when nothing client-specific remains besides its phrases: the engine removes
  * names, dates, channels, pointers, fillers and template slots, and judges what is left.
  */
+/** The rule of general task verbs ("prepare", "send", "review"): a contact verb beside one speaks first. */
+export const VAGUE_WORK_RULE = 'vague-work';
+
 export const DEFAULT_RULE_PACK: readonly Rule[] = [
   rule('follow-up', 'Generic follow-up', 'A task that only says to follow up or chase ("Follow up", "Nachfassen", "Relancer"), with nothing about what to follow up on.', { phrases: phrasesOf('follow-up') }),
   rule('check-in', 'Check in / touch base', 'A task that only says to check in, touch base or circle back ("Check in with Jane", "Touch base"), without a topic.', { phrases: phrasesOf('check-in') }),
@@ -40,7 +43,7 @@ export const DEFAULT_RULE_PACK: readonly Rule[] = [
   rule('meeting-no-agenda', 'Meeting without an agenda', 'A task to book, move or confirm a meeting that says nothing about what it is for ("Move our call to Thursday", "Termin vereinbaren").', { phrases: phrasesOf('meeting-no-agenda') }),
   rule('topicless-invitation', 'Invitation without a topic', 'A relationship invitation with nothing to talk about ("Grab breakfast sometime?", "Drinks after the conference?", "Visit their office when I\'m in Denver").', { phrases: phrasesOf('topicless-invitation') }),
   rule('topicless-question', 'Question without a topic', 'A question with no subject ("See whether they need anything else", "Ask if the team has further thoughts", "Any questions?").', { phrases: phrasesOf('topicless-question') }),
-  rule('vague-work', 'Vague work item', 'A work item that names no work ("Work the Globex account", "Progress open items", "More info needed on the opportunity").', { phrases: phrasesOf('vague-work') }),
+  rule(VAGUE_WORK_RULE, 'Vague work item', 'A work item that names no work ("Work the Globex account", "Progress open items", "More info needed on the opportunity").', { phrases: phrasesOf('vague-work') }),
   rule(
     'pointer-follow-up',
     'Bare pointer to an earlier artifact',
@@ -56,7 +59,7 @@ export const DEFAULT_RULE_PACK: readonly Rule[] = [
   rule(
     'learned-generic',
     'Generic wording (trained scorer)',
-    'A prompt where the rules leave one or two words they cannot place, and a small scorer trained on labelled task prompts reads them as generic wording ("Follow up, crickets so far"). Switched off, such prompts count as specific.',
+    'A prompt where the rules leave words they cannot place, no topic is named, and a small scorer trained on labelled task prompts reads the whole prompt as generic wording ("Follow up, crickets so far"). Switched off, such prompts count as specific.',
     { matchesScorer: true },
   ),
   rule(

@@ -6,13 +6,14 @@ import type { PhrasesByLocale } from './rule-schema.ts';
  * "procurement") are not topics: they say whom to talk to, like a name.
  */
 export const TOPIC_WORDS: PhrasesByLocale = {
-  en: ['onboarding', 'implementation', 'security', 'integration', 'budget', 'migration', 'training', 'compliance'],
-  de: ['einführung', 'sicherheit', 'budget', 'migration', 'schulung'],
-  fr: ['sécurité', 'budget', 'migration', 'formation'],
-  es: ['seguridad', 'migración', 'capacitación'],
-  nl: ['beveiliging', 'budget', 'migratie', 'training'],
-  pt: ['segurança', 'migração', 'treinamento'],
-  it: ['sicurezza', 'budget', 'migrazione', 'formazione'],
+  // A topic, or a change at the client that is itself the reason ("their champion left the company").
+  en: ['onboarding', 'implementation', 'security', 'integration', 'budget', 'migration', 'training', 'compliance', 'left the company', 'leaving the company'],
+  de: ['einführung', 'sicherheit', 'budget', 'migration', 'schulung', 'unternehmen verlassen', 'firma verlassen'],
+  fr: ['sécurité', 'budget', 'migration', 'formation', "quitté l'entreprise", 'quitte l entreprise'],
+  es: ['seguridad', 'migración', 'capacitación', 'dejó la empresa', 'deja la empresa'],
+  nl: ['beveiliging', 'budget', 'migratie', 'training', 'bedrijf verlaten', 'bedrijf verlaat'],
+  pt: ['segurança', 'migração', 'treinamento', 'saiu da empresa', 'deixou a empresa'],
+  it: ['sicurezza', 'budget', 'migrazione', 'formazione', "lasciato l'azienda", 'lascia l azienda'],
 };
 
 /**
@@ -165,12 +166,12 @@ export const ACTION_PHRASES = {
     it: ['chiedere', 'chiedere se', 'vedere se', 'sapere se', 'verificare se', 'capire se', 'domande', 'dubbi', 'novità', 'aggiornamenti', 'tornare su'],
   },
   'vague-work': {
-    en: ['work', 'work on', 'progress', 'advance', 'move forward', 'push forward', 'nurture', 'qualify', 'prospect', 'prospecting', 'research', 'look into', 'look at', 'review', 'handle', 'take care of', 'deal with', 'sort out', 'action', 'action items', 'open items', 'follow through', 'more info', 'info needed', 'needs attention', 'attention', 'strategize', 'reactivate', 'revive', 'close', 'close out', 'win back', 'upsell', 'cross sell', 'expand', 'update crm', 'touch', 'explore', 'coordinate', 'coordinate with', 'align with', 'loop in'],
-    de: ['bearbeiten', 'voranbringen', 'vorantreiben', 'weiterverfolgen', 'kümmern', 'recherchieren', 'prüfen', 'anschauen', 'durchgehen', 'qualifizieren', 'pflegen', 'reaktivieren', 'klären', 'erledigen', 'mehr infos', 'offene punkte'],
-    fr: ['travailler', 'traiter', 'avancer', 'faire avancer', 'faire progresser', 'progresser', 'examiner', 'gérer', 'qualifier', 'étudier', 'regarder', 'revoir', 'analyser', 'plus d infos', 'points ouverts', 's occuper', 'occuper'],
-    es: ['trabajar', 'avanzar', 'llevar adelante', 'gestionar', 'cerrar', 'obtener', 'presentar', 'calificar', 'cualificar', 'revisar', 'investigar', 'mirar', 'ocuparse', 'encargarse', 'más información', 'más info', 'puntos abiertos', 'temas pendientes'],
-    nl: ['bewerken', 'oppakken', 'behandelen', 'terugkomen op', 'kwalificeren', 'bekijken', 'doornemen', 'afhandelen', 'meer info', 'openstaande punten', 'actiepunten'],
-    pt: ['trabalhar', 'avançar', 'avance', 'gerir', 'gerenciar', 'qualificar', 'revisar', 'analisar', 'pesquisar', 'cuidar', 'tratar', 'mais informações', 'mais info', 'pendências', 'itens abertos'],
-    it: ['lavorare', 'lavorare su', 'portare avanti', 'avanzare', 'gestire', 'qualificare', 'rivedere', 'analizzare', 'studiare', 'occuparsi', 'più info', 'maggiori informazioni', 'punti aperti'],
+    en: ['work', 'work on', 'progress', 'advance', 'move forward', 'push forward', 'nurture', 'qualify', 'prospect', 'prospecting', 'research', 'look into', 'look at', 'review', 'handle', 'take care of', 'deal with', 'sort out', 'action', 'action items', 'open items', 'follow through', 'more info', 'info needed', 'needs attention', 'attention', 'strategize', 'reactivate', 'revive', 'close', 'close out', 'win back', 'upsell', 'cross sell', 'expand', 'update crm', 'touch', 'explore', 'coordinate', 'coordinate with', 'align with', 'loop in', 'prepare', 'prep', 'submit', 'complete', 'finalize', 'finalise', 'compile', 'gather', 'collect', 'verify', 'discuss', 'arrange', 'organize', 'organise', 'plan', 'planning', 'update', 'log', 'enter', 'record', 'document', 'build', 'deliver', 'hand deliver', 'send', 'share', 'provide', 'obtain', 'check', 'assess', 'evaluate', 'analyze', 'analyse', 'wait for', 'waiting for', 'await', 'awaiting'],
+    de: ['bearbeiten', 'voranbringen', 'vorantreiben', 'weiterverfolgen', 'kümmern', 'recherchieren', 'prüfen', 'anschauen', 'durchgehen', 'qualifizieren', 'pflegen', 'reaktivieren', 'klären', 'erledigen', 'mehr infos', 'offene punkte', 'vorbereiten', 'einreichen', 'abschließen', 'fertigstellen', 'zusammenstellen', 'sammeln', 'überprüfen', 'besprechen', 'organisieren', 'planen', 'aktualisieren', 'eintragen', 'dokumentieren', 'senden', 'schicken', 'zusenden', 'teilen', 'liefern', 'bereitstellen', 'warten auf'],
+    fr: ['travailler', 'traiter', 'avancer', 'faire avancer', 'faire progresser', 'progresser', 'examiner', 'gérer', 'qualifier', 'étudier', 'regarder', 'revoir', 'analyser', 'plus d infos', 'points ouverts', 's occuper', 'occuper', 'préparer', 'soumettre', 'compléter', 'finaliser', 'compiler', 'rassembler', 'vérifier', 'discuter', 'organiser', 'mettre à jour', 'saisir', 'documenter', 'envoyer', 'partager', 'fournir', 'livrer', 'attendre'],
+    es: ['trabajar', 'avanzar', 'llevar adelante', 'gestionar', 'cerrar', 'obtener', 'presentar', 'calificar', 'cualificar', 'revisar', 'investigar', 'mirar', 'ocuparse', 'encargarse', 'más información', 'más info', 'puntos abiertos', 'temas pendientes', 'preparar', 'enviar', 'mandar', 'completar', 'finalizar', 'recopilar', 'reunir', 'verificar', 'discutir', 'organizar', 'actualizar', 'registrar', 'documentar', 'compartir', 'proporcionar', 'entregar', 'esperar'],
+    nl: ['bewerken', 'oppakken', 'behandelen', 'terugkomen op', 'kwalificeren', 'bekijken', 'doornemen', 'afhandelen', 'meer info', 'openstaande punten', 'actiepunten', 'voorbereiden', 'indienen', 'afronden', 'voltooien', 'verzamelen', 'verifiëren', 'controleren', 'bespreken', 'organiseren', 'plannen', 'bijwerken', 'invoeren', 'registreren', 'documenteren', 'sturen', 'versturen', 'verzenden', 'delen', 'leveren', 'wachten op'],
+    pt: ['trabalhar', 'avançar', 'avance', 'gerir', 'gerenciar', 'qualificar', 'revisar', 'analisar', 'pesquisar', 'cuidar', 'tratar', 'mais informações', 'mais info', 'pendências', 'itens abertos', 'preparar', 'enviar', 'mandar', 'submeter', 'completar', 'finalizar', 'compilar', 'reunir', 'verificar', 'discutir', 'organizar', 'planejar', 'atualizar', 'registrar', 'documentar', 'compartilhar', 'fornecer', 'entregar', 'aguardar', 'esperar'],
+    it: ['lavorare', 'lavorare su', 'portare avanti', 'avanzare', 'gestire', 'qualificare', 'rivedere', 'analizzare', 'studiare', 'occuparsi', 'più info', 'maggiori informazioni', 'punti aperti', 'preparare', 'inviare', 'mandare', 'completare', 'finalizzare', 'raccogliere', 'verificare', 'discutere', 'pianificare', 'aggiornare', 'registrare', 'documentare', 'condividere', 'fornire', 'consegnare', 'attendere', 'aspettare'],
   },
 } satisfies Record<string, PhrasesByLocale>;

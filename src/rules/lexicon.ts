@@ -1,3 +1,5 @@
+import { deu, eng, fra, ita, nld, por, spa } from 'stopword';
+import { foldWord } from './prompt-text.ts';
 /**
  * Words that carry no client-specific content in a task prompt, in the seven languages: articles,
  * pronouns, prepositions, politeness, urgency, time words, the nouns every CRM task shares
@@ -160,6 +162,13 @@ const FILLER_PHRASES = [
   'o mais rapido possivel', 'como foi', 'como vai', 'como esta', 'o que ha de novo',
   'al corrente', 'il prima possibile', 'come e andata', 'come sta andando', 'che novita',
 ];
+
+/**
+ * Function words of the seven locales from the `stopword` package's lists (articles, pronouns,
+ * prepositions, auxiliaries: "unserem", "toutes", "quando"), folded: general knowledge of each
+ * language, not words taken from any evaluation item. A topic word is never one of them.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set([eng, deu, fra, spa, nld, por, ita].flat().map(foldWord).filter((word) => /^[\p{L}\p{N}]+$/u.test(word)));
 
 /** Single filler words, folded. */
 export const FILLER_WORDS: ReadonlySet<string> = new Set(Object.values(FILLER).flatMap((list) => list.split(/\s+/).filter(Boolean)));

@@ -1,5 +1,5 @@
 import type { CompiledPattern, PhraseIndex } from './compile-rules.ts';
-import { ARTICLES, DATE_LIKE, FILLER_PHRASES_BY_FIRST, FILLER_WORDS, NAME_INTRODUCERS, PERSON_INTRODUCERS, PLACE_INTRODUCERS, POINTER_MODIFIERS } from './lexicon.ts';
+import { ARTICLES, DATE_LIKE, FILLER_PHRASES_BY_FIRST, FILLER_WORDS, NAME_INTRODUCERS, STOP_WORDS, PERSON_INTRODUCERS, PLACE_INTRODUCERS, POINTER_MODIFIERS } from './lexicon.ts';
 import type { Token } from './prompt-text.ts';
 
 /** What a word turned out to be. Only `content` words make a prompt specific. */
@@ -171,8 +171,8 @@ export function markInflections(segment: Segment, verbs: PhraseIndex, pointers: 
 }
 
 /** Marks filler words, numbers and date-like words. */
-export function markFillers(segment: Segment): void {
-  for (const word of segment.words) if (word.kind === 'content' && (FILLER_WORDS.has(word.key) || DATE_LIKE.test(word.key))) word.kind = 'filler';
+export function markFillers(segment: Segment, specificWords: ReadonlySet<string>): void {
+  for (const word of segment.words) if (word.kind === 'content' && (FILLER_WORDS.has(word.key) || DATE_LIKE.test(word.key) || (STOP_WORDS.has(word.key) && !specificWords.has(word.key)))) word.kind = 'filler';
 }
 
 /** Damerau–Levenshtein distance of at most one (one insertion, deletion, substitution or swap). */

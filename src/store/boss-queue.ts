@@ -3,7 +3,8 @@
  * Jobs are inserted in the intake's own statement (intakeJobInsertSql) or through the caller's transaction (enqueue), so an event and its job commit
  * or roll back together. A failed job's next run follows the worker's T7 schedule (written to the
  * job's own `retry_delay` just before pg-boss fails it, so the job keeps its id and retry count);
- * a crashed job comes back when its lease expires (pg-boss's jittered backoff), and the last
+ * a crashed worker's jobs come back once their heartbeat lapses (or a hung one's lease expires;
+ * then pg-boss's jittered backoff), and the last
  * failure lands in a dead-letter queue.
  *
  * Poison detection (T7: 3 lease expiries make a job poison) must not blame a job for a process
@@ -31,24 +32,34 @@ export interface QueueSettings {
   retryDelayMaxSeconds: number;
   /** Lease: a claimed job not settled within this many seconds is retried (T7: 60). */
   leaseSeconds: number;
-  /** How often expired leases are looked for. */
+  /** How often expired leases and lost heartbeats are looked for. */
   superviseIntervalSeconds: number;
+  /**
+   * A claimed job whose worker has not refreshed it for this long is retried: the worker died.
+   * The worker refreshes every half of it while the handler runs, so a slow job keeps its claim
+   * (up to the lease) and a dead replica's jobs come back within heartbeat + supervise interval
+   * instead of a whole lease. pg-boss's minimum is 10; absent, only the lease applies.
+   */
+  heartbeatSeconds?: number;
   /** A process runs suspects (jobs whose lease expired) only once it is this old; default 10. */
   suspectWarmupSeconds?: number;
 }
 
 /**
  * T7: the first run plus 8 retries, lease 60 s. Retries after a handler failure wait the T7 step
- * the worker chose; retries after an expired lease use pg-boss's jittered backoff from
- * `retryDelay` (the worker was gone, nobody chose). Reclaim of a crashed job takes at most
- * lease + supervise interval (75 s ≤ T12's 90 s).
+ * the worker chose; retries after an expired lease or a lost heartbeat use pg-boss's jittered
+ * backoff from `retryDelay` (the worker was gone, nobody chose): 5–10 s the first time, doubling.
+ * A killed worker's jobs are failed once their heartbeat is 10 s old (seen within the 5 s
+ * supervise interval), so they run again within about 10 + 5 + 5 + 10 = 30 s (T12: ≤ 90 s). It
+ * used to be lease + supervise + backoff from 60 s: 135–195 s.
  */
 export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
   attempts: 9,
-  retryDelaySeconds: 60,
+  retryDelaySeconds: 5,
   retryDelayMaxSeconds: 6 * 60 * 60,
   leaseSeconds: 60,
-  superviseIntervalSeconds: 15,
+  superviseIntervalSeconds: 5,
+  heartbeatSeconds: 10,
   suspectWarmupSeconds: 10,
 };
 
@@ -104,14 +115,15 @@ export function createBossQueue(
   let workerId: string | undefined;
 
   /**
-   * pg-boss fails a job whose lease ran out with one of two outputs: the supervisor's "job timed
-   * out" (the worker process died holding it) or the worker's own "handler execution exceeded Ns"
-   * (the handler hung past the lease). Either counts as an expiry.
+   * pg-boss fails a job whose claim ran out with one of three outputs: the supervisor's "job timed
+   * out" (lease) or "job heartbeat timeout" (the worker process died holding it, or stalled for a
+   * whole heartbeat), or the worker's own "handler execution exceeded Ns" (the handler hung past
+   * the lease, its process alive). Each counts as an expiry.
    */
   const expiredLease = (output: unknown): ClaimedJob<TaskEventJob>['suspect'] => {
     const shape = output as { message?: unknown; value?: { message?: unknown } } | null;
     const message = shape?.value?.message ?? shape?.message;
-    if (message === 'job timed out') return 'timed-out';
+    if (message === 'job timed out' || message === 'job heartbeat timeout') return 'timed-out';
     return typeof message === 'string' && message.startsWith('handler execution exceeded') ? 'hung' : undefined;
   };
   /** A strike, kept in the job's data (which survives every retry; the output does not). */
@@ -128,13 +140,21 @@ export function createBossQueue(
    * Hands claimed jobs back unrun, without spending an attempt (as pg-boss's own restore(): a
    * cleared `started_on` makes the next claim keep the retry count), claimable `delaySeconds` on.
    */
-  const handBack = async (ids: readonly string[], delaySeconds: number) => {
-    if (ids.length === 0) return;
+  const handBack = async (jobs: ReadonlyArray<{ id: string; retryCount: number }>, delaySeconds: number) => {
+    if (jobs.length === 0) return;
     await db.query(
       `update pgboss.job set state = 'created', started_on = null, heartbeat_on = null, upsert_by_key = null,
               start_after = greatest(start_after, now() + $3 * interval '1 second')
         where name = $1 and id = any($2::uuid[]) and state = 'active'`,
-      [TASK_EVENTS_QUEUE, [...ids], delaySeconds]);
+      [TASK_EVENTS_QUEUE, jobs.map((job) => job.id), delaySeconds]);
+    // pg-boss settles every job of the batch once the callback returns, a job without a result as
+    // failed ("no disposition"), fenced by id and retry count. A handed-back job keeps its retry
+    // count, so by then another worker's claim of it matches that fence, and the stale fail would
+    // re-queue the job under the worker running it (it ran twice: seen at 600 tasks, 19 jobs of a
+    // batch run again while a suspect ran alone). pg-boss's own restore() has the same blind spot
+    // (see attemptFence in its plans.js) and avoids it by restoring before the handler starts; here
+    // the claim is named by an attempt no claim can have, so that fail touches nothing.
+    for (const job of jobs) job.retryCount = -1;
   };
 
   const settle = async (job: { id: string }, decision: JobDecision) => {
@@ -158,6 +178,9 @@ export function createBossQueue(
         retryBackoff: true,
         retryDelayMax: settings.retryDelayMaxSeconds,
         expireInSeconds: settings.leaseSeconds,
+        // null clears a heartbeat an earlier configuration of the queue set (pg-boss accepts it;
+        // its type says number only).
+        heartbeatSeconds: (settings.heartbeatSeconds ?? null) as number,
         deadLetter: TASK_EVENTS_DEAD_LETTER,
       };
       if (await boss.getQueue(TASK_EVENTS_QUEUE)) await boss.updateQueue(TASK_EVENTS_QUEUE, queueOptions);
@@ -193,10 +216,10 @@ export function createBossQueue(
           if (lone === undefined) return run(claimed);
           const young = Date.now() < warmAt;
           if (young) {
-            await handBack(suspects.map((entry) => entry.job.id), Math.ceil((warmAt - Date.now()) / 1000));
+            await handBack(suspects.map((entry) => entry.job), Math.ceil((warmAt - Date.now()) / 1000));
             return run(claimed.filter((entry) => entry.suspect === undefined));
           }
-          await handBack(claimed.filter((entry) => entry !== lone).map((entry) => entry.job.id), 0);
+          await handBack(claimed.filter((entry) => entry !== lone).map((entry) => entry.job), 0);
           await markIsolatedRun(lone.job.id, lone.job.retryCount);
           return run([lone]);
         },

@@ -86,13 +86,13 @@ const eventsOf = async (s: Stack, channel: Channel) =>
 const cardRows = (s: Stack) => s.db.query<CardRow>('select card_id, task_id, rule_id, status, channel, hubspot_object_id, publish_attempts, content from cards order by task_id');
 const skipsOf = (s: Stack) => s.db.query<{ task_id: string; reason: string }>('select task_id, reason from card_skips order by id');
 
-/** Markdown/Handlebars punctuation left unescaped in a token (HubSpot's template would render it). */
+/** Markdown punctuation left unescaped in a token (HubSpot's template would render it); `& < > " ' \` =` are the template's `{{token}}` to HTML-escape. */
 function liveMarkup(token: string): string[] {
   const live: string[] = [];
   for (let i = 0; i < token.length; i += 1) {
     const char = token[i] ?? '';
     if (char === '\\') i += 1;
-    else if ('<>{}[]()`*_!#|'.includes(char)) live.push(char);
+    else if ('{}[]()*_!#|'.includes(char)) live.push(char);
   }
   return live;
 }

@@ -49,15 +49,15 @@ test('when a subject is an injection fixture, then the card quotes it as plain t
   }), RUNS);
 });
 
-test('when one client gets card after card, then none repeats a template from its last three cards', () => {
+test('when one client gets card after card, then none repeats a headline or question template from its last three cards', () => {
   fc.assert(fc.property(fc.array(snapshotArbitrary(), { minLength: 4, maxLength: 8 }), (inputs) => {
     const history: CardHistory = { recent: [] };
     for (const input of inputs) {
       // The same client every time: what changes is what the CRM says about it.
       const snapshot = parseCrmSnapshot({ ...input, company: { id: 'c1', name: 'Client 1 GmbH' }, contacts: [{ id: 'c1-p', firstName: 'Mei' }] });
       const card = compose(snapshot, history);
-      const earlier = new Set(history.recent.slice(0, 3).flatMap((entry) => entry.questionIds));
-      expect(card.questions.filter((q) => earlier.has(q.templateId)).map((q) => q.templateId)).toEqual([]);
+      const earlier = new Set(history.recent.slice(0, 3).flatMap((entry) => [entry.headlineId, ...entry.questionIds]));
+      expect([card.headline.templateId, ...card.questions.map((q) => q.templateId)].filter((id) => earlier.has(id))).toEqual([]);
       history.recent.unshift({
         headlineId: card.headline.templateId, questionIds: card.questions.map((q) => q.templateId),
         variants: [card.headline, ...card.questions].map((part) => variantId(part.templateId, part.form ?? 0)),

@@ -12,6 +12,8 @@ import { renderTaskBodyAppendix } from '../../src/cards/render-task-body.ts';
 import { renderAppEventProperties, renderTimelineEvent } from '../../src/cards/render-timeline.ts';
 import { LENS_IDS } from '../../src/questions/lenses.ts';
 import { BANKS, LOCALES } from '../../src/questions/locale.ts';
+import { createTemplateRenderer } from '../../src/sandbox/pages/render-template.ts';
+import { collapsed, displayedText } from '../helpers/displayed-text.ts';
 
 const FRAGMENTS = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg onload=x>', "'", '`', 'javascript:alert(1)',
   '[x](javascript:alert(1))', '{{constructor}}', '{{{raw}}}', '</p><a href="javascript:x">', '&lt;', '\u0000', '\u202E', '\u2066', '\u2028',
@@ -66,7 +68,8 @@ test('when a card holds arbitrary Unicode in every field, then every timeline to
     const { tokens, extraData } = renderTimelineEvent(value);
     const texts = [...Object.values(tokens), ...extraData.questions.map((q) => q.text), ...(extraData.feedback ?? []).map((f) => f.label),
       ...(extraData.rule ? [extraData.rule.text, extraData.rule.label ?? ''] : [])];
-    for (const token of texts) expect(token).not.toMatch(/(?<!\\)[<>[\]`*_{}()]|(?<!\\):/);
+    // `& < > " ' ` =` are left to the template's `{{token}}`, which HTML-escapes them.
+    for (const token of texts) expect(token).not.toMatch(/(?<!\\)[[\]*_{}()]|(?<!\\):/);
     for (const link of [...(extraData.feedback ?? []).map((f) => f.url), ...(extraData.rule?.url === undefined ? [] : [extraData.rule.url])]) {
       expect(isSafeLink(link)).toBe(true);
       expect(link).not.toMatch(/[()\s<>"'`\\{}]/);
@@ -83,7 +86,7 @@ test('when a card holds arbitrary Unicode in every field, then app-event propert
       // Ids go out verbatim, so only ones with nothing but id characters go out at all.
       else if (name === 'cardId') expect(property).toMatch(/^[A-Za-z0-9_-]{1,128}$/);
       else if (name === 'ruleId') expect(property).toMatch(/^[a-z0-9][a-z0-9-]*$/);
-      else if (name !== 'primaryLens') expect(property).not.toMatch(/(?<!\\)[<>{}[\]]|(?<!\\):/);
+      else if (name !== 'primaryLens') expect(property).not.toMatch(/(?<!\\)[{}[\]*_()]|(?<!\\):/);
     }
   }), RUNS);
 });
@@ -101,5 +104,20 @@ test('when a card holds arbitrary Unicode in every field, then the task-body app
       expect(isSafeLink(part.slice((label ?? '').length + 2))).toBe(true);
     }
     expect(escapeHtml(appendix)).not.toMatch(/[<>"'`]/);
+  }), RUNS);
+});
+
+/** What a rep reads: control characters become spaces (as the renderers make them); lone surrogates compared as U+FFFD. */
+const shown = (value: string) => collapsed(value.toWellFormed().replace(/[\p{Cc}\u2028\u2029]/gu, ' '));
+
+test('when a card holds arbitrary Unicode in every field, then the timeline-v3 event and the app event, rendered as HubSpot renders them, show every text exactly as written', () => {
+  const renderer = createTemplateRenderer();
+  fc.assert(fc.property(card, (value) => {
+    const { tokens } = renderTimelineEvent(value);
+    const properties = renderAppEventProperties(value);
+    for (const [escaped, original] of [[tokens.headline, value.headline.text], [tokens.why, value.why.text], [properties.question1, value.questions[0]?.text]]) {
+      if (escaped === undefined || original === undefined) continue;
+      expect(displayedText(String(renderer.render('{{value}}', { value: escaped }))).toWellFormed()).toBe(shown(Array.from(original).slice(0, 1000).join('')));
+    }
   }), RUNS);
 });

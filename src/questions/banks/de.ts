@@ -16,42 +16,102 @@ export const de: QuestionBank = {
   locale: 'de',
   unnamedClient: '„Kunde ohne Namen“',
   headlines: {
-    'headline.ticket': [
+    'headline.service.high': [
       (p) => `Bevor Sie sich bei ${p.name} melden: Wie erlebt man dort ${plural(p.count, 'das offene Ticket', 'die # offenen Tickets')}?`,
       (p) => `${p.name} hat ${tickets(p.count)}: Was sollten Sie darüber wissen, bevor Sie sich melden?`,
       (p) => `Bevor Sie sich bei ${p.name} melden: Was kostet ${plural(p.count, 'das offene Ticket', 'jedes der # offenen Tickets')} sie im Alltag?`,
     ],
-    'headline.renewal': [
+    'headline.long-term.renewal': [
       (p) => `Bevor Sie mit ${p.name} über die Verlängerung sprechen: Wie war das vergangene Jahr für sie?`,
       (p) => `Die Verlängerung mit ${p.name} steht an: Was hat ihnen das vergangene Jahr gebracht, in ihren eigenen Worten?`,
       (p) => `Bevor Sie über die Verlängerung mit ${p.name} sprechen: Was würden sie an der Zusammenarbeit ändern, wenn sie könnten?`,
     ],
-    'headline.fresh-lead': [
+    'headline.calm.fresh-lead': [
       (p) => `Bevor Sie ${p.name} kontaktieren: Was hat sie ${ago(p.days)} dazu bewogen, sich zu melden?`,
       (p) => `${p.name} hat sich ${ago(p.days)} gemeldet: Was hofften sie dabei zu finden?`,
       (p) => `Vor dem ersten Gespräch mit ${p.name}: Welches Problem hat sie ${ago(p.days)} zu Ihnen geführt?`,
     ],
-    'headline.unanswered': [
+    'headline.dark.unanswered': [
       (p) => `Bevor Sie sich nach ${plural(p.attempts, 'einer unbeantworteten Nachricht', '# unbeantworteten Nachrichten')} erneut bei ${p.name} melden: Was würde die nächste für sie lohnenswert machen?`,
       (p) => `Nach ${plural(p.attempts, 'einer unbeantworteten Nachricht', '# unbeantworteten Nachrichten')} an ${p.name}: Was könnten sie von Ihnen brauchen, das Sie noch nicht angeboten haben?`,
       (p) => `Bevor Sie ${p.name} erneut schreiben: Was könnte aus ihrer Sicht ${plural(p.attempts, 'die unbeantwortete Nachricht', 'die # unbeantworteten Nachrichten')} erklären?`,
     ],
-    'headline.since-reply': [
+    'headline.dark.since-reply': [
       (p) => `Bevor Sie bei ${p.name} nachfassen: Was hat sich dort verändert, seit sie ${ago(p.days)} zuletzt geantwortet haben?`,
       (p) => `${p.name} hat zuletzt ${ago(p.days)} geantwortet: Was könnte sich seitdem bei ihnen verschoben haben?`,
       (p) => `Bevor Sie ${p.name} schreiben: Was wissen Sie heute über ihre Lage, das Sie bei ihrer letzten Antwort ${ago(p.days)} noch nicht wussten?`,
       (p) => `Seit der letzten Antwort von ${p.name} ${ago(p.days)} ist es still: Wonach wäre es sinnvoll, zuerst zu fragen?`,
     ],
-    'headline.since-touch': [
+    'headline.calm.since-touch': [
       (p) => `Bevor Sie bei ${p.name} nachfassen: Was hat sich dort seit ${SINCE_TOUCH[p.touch]} ${ago(p.days)} verändert?`,
       (p) => `Seit ${SINCE_TOUCH[p.touch]} mit ${p.name} ${ago(p.days)}: Was könnte heute für sie anders sein?`,
       (p) => `Bevor Sie sich bei ${p.name} melden: Was ist nach ${SINCE_TOUCH[p.touch]} ${ago(p.days)} für sie offen geblieben?`,
       (p) => `${LAST_TOUCH[p.touch]} mit ${p.name} war ${ago(p.days)}: Was würde den nächsten Kontakt für sie nützlich statt routiniert machen?`,
     ],
-    'headline.last-subject': [
+    'headline.calm.last-subject': [
       (p) => `Bevor Sie bei ${p.name} zu „${p.subject}“ nachfassen: Was hat sich seit ${SINCE_TOUCH[p.touch]} ${ago(p.days)} für sie bewegt?`,
       (p) => `${LAST_TOUCH[p.touch]} mit ${p.name} ${ago(p.days)} drehte sich um „${p.subject}“: Wo stehen sie dabei heute?`,
       (p) => `„${p.subject}“ war ${LAST_TOUCH[p.touch]} mit ${p.name}, ${ago(p.days)}: Was ist dort aus ihrer Sicht noch offen?`,
+    ],
+    'headline.dark.last-subject': [
+      (p) => `„${p.subject}“ ging ${ago(p.days)} an ${p.name} und ist noch unbeantwortet: Was müssten sie hören, um zu antworten?`,
+      (p) => `Bevor Sie ${p.name} erneut schreiben: Wie könnte „${p.subject}“ (${ago(p.days)} verschickt) bei ihnen angekommen sein?`,
+    ],
+    'headline.service.open': [
+      (p) => `Bevor Sie sich bei ${p.name} melden: Wie ist es für sie, seit ${sinceDays(p.days)} auf ${plural(p.count, 'ein offenes Ticket', 'das älteste von # offenen Tickets')} zu warten?`,
+      (p) => `${p.name} wartet seit ${sinceDays(p.days)} auf den Support: Wie könnte das ihren Blick auf Ihren nächsten Kontakt prägen?`,
+    ],
+    'headline.service.ticket-subject': [
+      (p) => `Bevor Sie sich bei ${p.name} melden: Wie steht es aus ihrer Sicht um das offene Ticket „${p.subject}“?`,
+      (p) => `${p.name} hat ein offenes Ticket zu „${p.subject}“: Was sollten Sie darüber wissen, bevor Sie anrufen?`,
+    ],
+    'headline.long-term.customer': [
+      (p) => `Bevor Sie sich bei ${p.name} melden: Wie erleben sie die Zusammenarbeit mit Ihnen bisher?`,
+      (p) => `${p.name} ist Kunde: Was würde den nächsten Kontakt für sie lohnend statt routiniert machen?`,
+    ],
+    'headline.urgency.close-date': [
+      (p) => `Das Abschlussdatum für ${p.name} ist ${inDays(p.days)}: Ist das ihr Termin oder Ihrer?`,
+      (p) => `Bevor Sie bei ${p.name} nachfassen: Was bedeutet das Abschlussdatum ${inDays(p.days)} auf ihrer Seite?`,
+    ],
+    'headline.urgency.pushed': [
+      (p) => `Das Abschlussdatum mit ${p.name} hat sich ${times(p.count)} verschoben: Wie sieht ihr eigener Zeitplan aus, so wie sie ihn erzählen würden?`,
+      (p) => `Bevor Sie bei ${p.name} nachfassen: Was verschiebt das Abschlussdatum (bisher ${times(p.count)}) auf ihrer Seite?`,
+    ],
+    'headline.scenes.stage': [
+      (p) => `${p.name} steht seit ${sinceDays(p.days)} in „${p.stage}“: Was könnte bei ihnen hinter den Kulissen los sein?`,
+      (p) => `Bevor Sie bei ${p.name} nachfassen: Was müsste bei ihnen passieren, damit es nach ${sinceDays(p.days)} über „${p.stage}“ hinausgeht?`,
+    ],
+    'headline.scenes.role': [
+      (p) => `Bevor Sie sich bei ${p.person} melden: Wie sähe ein gutes Quartal für ${p.person} als ${p.title} bei ${p.company} aus?`,
+      (p) => `Woran arbeitet ${p.person} als ${p.title} bei ${p.company} in diesem Quartal, und wie könnte Ihr nächster Kontakt dabei helfen?`,
+    ],
+    'headline.peers.stalled': [
+      (p) => `${p.name} und ${p.count} ähnliche Kunden stehen alle in „${p.stage}“: Was hält diese Art von Unternehmen dort?`,
+      (p) => `Bevor Sie bei ${p.name} nachfassen: Worauf warten ${p.count} ähnliche Kunden in „${p.stage}“, und gilt das auch hier?`,
+    ],
+    'headline.peers.theme': [
+      (p) => `${p.count} ähnliche Kunden haben ${p.theme} beim Support angesprochen: Beschäftigt das auch ${p.name}?`,
+      (p) => `Bevor Sie sich bei ${p.name} melden: Spielt das Thema ${p.theme}, das ${p.count} ähnliche Kunden gemeldet haben, auch für sie eine Rolle?`,
+    ],
+    'headline.experts.ticket-owner': [
+      (p) => `Bevor Sie sich bei ${p.name} melden: Was hat ${p.person} bei der Bearbeitung ihrer Tickets von ihnen gehört?`,
+      (p) => `${p.person} betreut die Support-Tickets von ${p.name}: Was würde ${p.person} Ihnen vor dem nächsten Kontakt sagen?`,
+    ],
+    'headline.experts.colleague': [
+      (p) => `Bevor Sie sich bei ${p.name} melden: Was weiß ${p.person}, ebenfalls für diesen Kunden tätig, das Sie nicht wissen?`,
+      (p) => `${p.person} arbeitet ebenfalls mit ${p.name}: Was sollten Sie ${p.person} fragen, bevor Sie sich melden?`,
+    ],
+    'headline.scenes.unknown': [
+      (p) => `Bevor Sie sich bei ${p.name} melden: Was könnte in diesem Quartal in ihrem Geschäft los sein, das das CRM nicht zeigt?`,
+      (p) => `Was beschäftigt ${p.name} in letzter Zeit, das nie in einem CRM-Feld auftauchen würde?`,
+    ],
+    'headline.long-term.unknown': [
+      (p) => `Bevor Sie sich bei ${p.name} melden: Wie sähe aus ihrer Sicht ein gutes Jahr mit Ihnen aus?`,
+      (p) => `Mit Blick auf das nächste Jahr: Was sollte dieser Kontakt für ${p.name} in Gang gebracht haben?`,
+    ],
+    'headline.urgency.unknown': [
+      (p) => `Bevor Sie bei ${p.name} nachfassen: Wessen Zeitplan folgt diese Aufgabe, ihrem oder Ihrem?`,
+      (p) => `Wie sieht der eigene Zeitplan von ${p.name} aus, soweit Sie ihn wirklich kennen, bevor Sie nachfassen?`,
     ],
     'headline.default': [
       (p) => `Bevor Sie diese Aufgabe erledigen: Was würde den nächsten Schritt für ${p.name} wirklich nützlich machen?`,
@@ -96,6 +156,10 @@ export const de: QuestionBank = {
       (p) => `Ihre letzte E-Mail an ${p.name}, „${p.subject}“, ging ${ago(p.days)} hinaus und ist noch unbeantwortet: Was daran war für sie wichtig, und was nicht?`,
       (p) => `${p.name} hat auf „${p.subject}“ (${ago(p.days)} gesendet) nicht geantwortet: Wie könnte dieses Thema aus ihrer Sicht aussehen?`,
       (p) => `„${p.subject}“ ist bei ${p.name} seit ${sinceDays(p.days)} unbeantwortet: War es für sie die richtige Frage zur richtigen Zeit?`,
+    ],
+    'dark.unknown': [
+      (p) => `Woran würden Sie merken, dass ${p.name} noch dabei ist, außer an einer schnellen Antwort?`,
+      (p) => `Wenn ${p.name} länger für eine Antwort braucht: Was ist dann bei ihnen meist los?`,
     ],
     'scenes.stage': [
       (p) => `${p.name} steht seit ${sinceDays(p.days)} in „${p.stage}“. Was könnte hinter den Kulissen passieren (Budget, Personen, Prioritäten), das diese Phase nicht zeigt?`,
@@ -190,6 +254,38 @@ export const de: QuestionBank = {
       (p) => `Was wissen Sie wirklich darüber, was ${p.name} heute braucht, und wie könnten Sie es herausfinden?`,
       (p) => `Was versucht ${p.name} gerade zu erreichen, und wo könnten Sie tatsächlich helfen?`,
       (p) => `Wenn Sie ${p.name} fragten, was ihnen diese Woche am meisten helfen würde: Was würden sie wohl sagen?`,
+    ],
+    'urgency.close-date': [
+      (p) => `Was müsste auf der Seite von ${p.name} stimmen, damit das Abschlussdatum ${inDays(p.days)} hält, und haben sie das gesagt?`,
+      (p) => `Wer hat das Abschlussdatum ${inDays(p.days)} für ${p.name} festgelegt: sie selbst oder Ihre Pipeline?`,
+    ],
+    'dark.last-touch': [
+      (p) => `Worauf könnte ${p.name} seit ${SINCE_TOUCH[p.touch]} ${ago(p.days)} von Ihnen gewartet haben?`,
+      (p) => `Was hat ${LAST_TOUCH[p.touch]} ${ago(p.days)} von ${p.name} verlangt, und war es für sie leicht zu beantworten?`,
+    ],
+    'peers.industry': [
+      (p) => `Was war Ihren anderen Kunden aus ${p.industry} an diesem Punkt am wichtigsten, und gilt das auch für ${p.name}?`,
+      (p) => `Worauf stoßen Unternehmen aus ${p.industry} wie ${p.name} um diese Jahreszeit oft, und haben Sie danach gefragt?`,
+    ],
+    'experts.role': [
+      (p) => `Wer in Ihrem Unternehmen weiß, woran eine Rolle wie ${p.title} bei ${p.company} gemessen wird, und haben Sie gefragt?`,
+      (p) => `Wer aus Ihrem Team hat schon mit Menschen in der Rolle ${p.title} gearbeitet und könnte sagen, was für sie bei ${p.company} zählt?`,
+    ],
+    'long-term.industry': [
+      (p) => `Wo will ${p.name} als Unternehmen aus ${p.industry} in drei Jahren stehen, und woher würden Sie das wissen?`,
+      (p) => `Was verändert sich in ${p.industry}, worauf ${p.name} in den nächsten Jahren eine Antwort finden muss?`,
+    ],
+    'service.customer': [
+      (p) => `Wann hat zuletzt jemand ${p.name} gefragt, wie die Zusammenarbeit mit Ihrem Team läuft, und was war die Antwort?`,
+      (p) => `Was würde ${p.name} an Ihrem Service loben, und was würden sie stillschweigend ändern?`,
+    ],
+    'dark.stage-silence': [
+      (p) => `${p.name} ist seit ${sinceDays(p.days)} still, während der Deal in „${p.stage}“ steht: Was verlangt dieser Schritt von ihnen, das gerade schwer sein könnte?`,
+      (p) => `Was würde „${p.stage}“ auf der Seite von ${p.name} erfordern, das ${p.days === 1 ? 'einen Tag' : `${p.days} Tage`} ohne Antwort erklären könnte?`,
+    ],
+    'scenes.role-stage': [
+      (p) => `Was bräuchte ${p.person} als ${p.title}, um „${p.stage}“ bei ${p.company} voranzubringen?`,
+      (p) => `Wer außer ${p.person} (${p.title}) redet bei ${p.company} mit, bevor sich „${p.stage}“ bewegen kann, und worauf achten sie?`,
     ],
   },
   facts: {

@@ -13,42 +13,102 @@ export const en: QuestionBank = {
   locale: 'en',
   unnamedClient: 'this client',
   headlines: {
-    'headline.ticket': [
+    'headline.service.high': [
       (p) => `Before you check in with ${p.name}: ${plural(p.count, 'how is their open ticket going', 'how are their # open tickets going')} from their side?`,
       (p) => `${p.name} has ${plural(p.count, 'an open support ticket', '# open support tickets')}: what would they want you to know about it before you check in?`,
       (p) => `Before you check in with ${p.name}: what is ${plural(p.count, 'their open ticket', 'each of their # open tickets')} costing them day to day?`,
     ],
-    'headline.renewal': [
+    'headline.long-term.renewal': [
       (p) => `Before you talk renewal with ${p.name}: what has this past year been like for them?`,
       (p) => `With a renewal ahead for ${p.name}: what did they get from this past year, in their own words?`,
       (p) => `Before the renewal talk with ${p.name}: what would they change about working with you if they could?`,
     ],
-    'headline.fresh-lead': [
+    'headline.calm.fresh-lead': [
       (p) => `Before you reach out to ${p.name}: what made them get in touch ${ago(p.days)}?`,
       (p) => `${p.name} got in touch ${ago(p.days)}: what were they hoping to find when they did?`,
       (p) => `Before your first conversation with ${p.name}: what problem brought them to you ${ago(p.days)}?`,
     ],
-    'headline.unanswered': [
+    'headline.dark.unanswered': [
       (p) => `Before you reach out to ${p.name} again after ${plural(p.attempts, 'an unanswered message', '# unanswered messages')}: what would make the next one worth their time?`,
       (p) => `After ${plural(p.attempts, 'one unanswered message', '# unanswered messages')} to ${p.name}: what might they need from you that you have not offered yet?`,
       (p) => `Before you write to ${p.name} again: what could explain ${plural(p.attempts, 'the unanswered message', 'the # unanswered messages')} from their side?`,
     ],
-    'headline.since-reply': [
+    'headline.dark.since-reply': [
       (p) => `Before you follow up with ${p.name}: what has changed for them since they last replied ${ago(p.days)}?`,
       (p) => `${p.name} last replied ${ago(p.days)}: what might have shifted on their side since then?`,
       (p) => `Before you write to ${p.name}: what do you know about their situation today that you did not know when they last replied ${ago(p.days)}?`,
       (p) => `It has been quiet since ${p.name} last replied ${ago(p.days)}: what would be worth asking them about first?`,
     ],
-    'headline.since-touch': [
+    'headline.calm.since-touch': [
       (p) => `Before you follow up with ${p.name}: what has changed for them since your last ${TOUCH[p.touch]} ${ago(p.days)}?`,
       (p) => `Since your last ${TOUCH[p.touch]} with ${p.name} ${ago(p.days)}: what might be different for them today?`,
       (p) => `Before you reach out to ${p.name}: what did your last ${TOUCH[p.touch]} ${ago(p.days)} leave open for them?`,
       (p) => `Your last ${TOUCH[p.touch]} with ${p.name} was ${ago(p.days)}: what would make the next contact useful to them rather than routine?`,
     ],
-    'headline.last-subject': [
+    'headline.calm.last-subject': [
       (p) => `Before you follow up with ${p.name} on “${p.subject}”: what has moved for them since your ${TOUCH[p.touch]} ${ago(p.days)}?`,
       (p) => `Your last ${TOUCH[p.touch]} with ${p.name} was about “${p.subject}”, ${ago(p.days)}: where do things stand for them on it?`,
       (p) => `“${p.subject}” was your last ${TOUCH[p.touch]} with ${p.name}, ${ago(p.days)}: what is still open there from their side?`,
+    ],
+    'headline.dark.last-subject': [
+      (p) => `“${p.subject}” went to ${p.name} ${ago(p.days)} and has no answer yet: what would they need to hear before replying?`,
+      (p) => `Before you write to ${p.name} again: how might “${p.subject}”, sent ${ago(p.days)}, have read on their side?`,
+    ],
+    'headline.service.open': [
+      (p) => `Before you reach out to ${p.name}: what is it like for them to have waited ${days(p.days)} on ${plural(p.count, 'an open ticket', 'the oldest of # open tickets')}?`,
+      (p) => `${p.name} has been waiting ${days(p.days)} on support: how might that colour the way they hear from you?`,
+    ],
+    'headline.service.ticket-subject': [
+      (p) => `Before you check in with ${p.name}: where do things stand for them with their open ticket “${p.subject}”?`,
+      (p) => `${p.name} has an open ticket about “${p.subject}”: what would they want you to know about it before you call?`,
+    ],
+    'headline.long-term.customer': [
+      (p) => `Before you reach out to ${p.name}: what has working with you been like for them so far?`,
+      (p) => `${p.name} is a customer: what would make the next contact worth their time rather than routine?`,
+    ],
+    'headline.urgency.close-date': [
+      (p) => `The close date for ${p.name} is ${inDays(p.days)}: is that their date or yours?`,
+      (p) => `Before you follow up with ${p.name}: what does the close date ${inDays(p.days)} mean on their side?`,
+    ],
+    'headline.urgency.pushed': [
+      (p) => `The close date with ${p.name} has moved ${times(p.count)}: what is their own timeline, as they would tell it?`,
+      (p) => `Before you follow up with ${p.name}: what has kept the close date moving (${times(p.count)} so far) on their side?`,
+    ],
+    'headline.scenes.stage': [
+      (p) => `${p.name} has been in “${p.stage}” for ${days(p.days)}: what might be going on behind the scenes on their side?`,
+      (p) => `Before you follow up with ${p.name}: what would have to happen at their end to move past “${p.stage}” after ${days(p.days)}?`,
+    ],
+    'headline.scenes.role': [
+      (p) => `Before you reach out to ${p.person} at ${p.company}: what does a good quarter look like for them as ${p.title}?`,
+      (p) => `What is ${p.person} working towards as ${p.title} at ${p.company} this quarter, and how could your next contact serve that?`,
+    ],
+    'headline.peers.stalled': [
+      (p) => `${p.name} and ${p.count} similar clients are all sitting in “${p.stage}”: what might be holding that kind of business there?`,
+      (p) => `Before you follow up with ${p.name}: what are ${p.count} similar clients in “${p.stage}” waiting for, and does it apply here?`,
+    ],
+    'headline.peers.theme': [
+      (p) => `${p.count} similar clients have raised ${p.theme} with support: is it on ${p.name}'s mind too?`,
+      (p) => `Before you reach out to ${p.name}: does the ${p.theme} issue that ${p.count} similar clients raised matter to them as well?`,
+    ],
+    'headline.experts.ticket-owner': [
+      (p) => `Before you reach out to ${p.name}: what has ${p.person} heard from them while working their tickets?`,
+      (p) => `${p.person} works ${p.name}'s support tickets: what would ${p.person} tell you before your next contact?`,
+    ],
+    'headline.experts.colleague': [
+      (p) => `Before you reach out to ${p.name}: what does ${p.person}, who also works with them, know that you do not?`,
+      (p) => `${p.person} also works with ${p.name}: what should you ask ${p.person} before you get in touch?`,
+    ],
+    'headline.scenes.unknown': [
+      (p) => `Before you reach out to ${p.name}: what might be going on in their business this quarter that the CRM does not show?`,
+      (p) => `What has been on ${p.name}'s mind lately that would never show up in a CRM field?`,
+    ],
+    'headline.long-term.unknown': [
+      (p) => `Before you reach out to ${p.name}: what would a good year with you look like from their side?`,
+      (p) => `Looking a year ahead, what would ${p.name} want this next contact to have started?`,
+    ],
+    'headline.urgency.unknown': [
+      (p) => `Before you follow up with ${p.name}: whose timeline is this task on, theirs or yours?`,
+      (p) => `What is ${p.name}'s own timeline here, as far as you actually know, before you follow up?`,
     ],
     'headline.default': [
       (p) => `Before you act on this task: what would make the next step genuinely useful to ${p.name}?`,
@@ -93,6 +153,10 @@ export const en: QuestionBank = {
       (p) => `Your last email to ${p.name}, “${p.subject}”, went out ${ago(p.days)} and has no reply yet: what in it mattered to them, and what did not?`,
       (p) => `${p.name} has not answered “${p.subject}”, sent ${ago(p.days)}: how might that subject look from where they sit?`,
       (p) => `“${p.subject}” has gone unanswered by ${p.name} for ${days(p.days)}: was it the right question for them, at the right time?`,
+    ],
+    'dark.unknown': [
+      (p) => `What would tell you that ${p.name} is still with you, other than a quick reply?`,
+      (p) => `When ${p.name} takes longer to answer, what is usually going on at their end?`,
     ],
     'scenes.stage': [
       (p) => `${p.name} has been in “${p.stage}” for ${days(p.days)}. What might be happening behind the scenes (budget, people, priorities) that the stage does not show?`,
@@ -187,6 +251,38 @@ export const en: QuestionBank = {
       (p) => `What do you actually know ${p.name} needs today, and how could you find out?`,
       (p) => `What is ${p.name} trying to get done at the moment, and where could you actually help?`,
       (p) => `If you asked ${p.name} what would help them most this week, what do you think they would say?`,
+    ],
+    'urgency.close-date': [
+      (p) => `What would have to be true on ${p.name}'s side for the close date ${inDays(p.days)} to hold, and have they said so?`,
+      (p) => `Who set the close date ${inDays(p.days)} for ${p.name}: them, or your pipeline?`,
+    ],
+    'dark.last-touch': [
+      (p) => `Since your last ${TOUCH[p.touch]} with ${p.name} ${ago(p.days)}, what might they have been waiting to hear from you?`,
+      (p) => `What did your ${TOUCH[p.touch]} ${ago(p.days)} ask of ${p.name}, and was it easy for them to answer?`,
+    ],
+    'peers.industry': [
+      (p) => `What have your other ${p.industry} clients cared about most at this point, and does ${p.name} share it?`,
+      (p) => `What do ${p.industry} businesses like ${p.name} tend to run into this time of year, and have you asked?`,
+    ],
+    'experts.role': [
+      (p) => `Who in your company knows what a role like ${p.title} at ${p.company} is judged on, and have you asked them?`,
+      (p) => `Which colleague has worked with people in the role of ${p.title} and could tell you what matters to them at ${p.company}?`,
+    ],
+    'long-term.industry': [
+      (p) => `Where does ${p.name} want to be as a ${p.industry} business in three years, and how would you know?`,
+      (p) => `What is changing in ${p.industry} that ${p.name} will have to answer in the next few years?`,
+    ],
+    'service.customer': [
+      (p) => `When did someone last ask ${p.name} how working with your team is going, and what did they say?`,
+      (p) => `What would ${p.name} say works well with your service, and what would they quietly change?`,
+    ],
+    'dark.stage-silence': [
+      (p) => `${p.name} went quiet ${days(p.days)} ago while the deal sits in “${p.stage}”: what does that step ask of them that might be hard right at this point?`,
+      (p) => `What would “${p.stage}” take on ${p.name}'s side that could explain ${days(p.days)} without a reply?`,
+    ],
+    'scenes.role-stage': [
+      (p) => `What would ${p.person} need, as ${p.title}, to take “${p.stage}” forward inside ${p.company}?`,
+      (p) => `Who besides ${p.person} (${p.title}) has a say at ${p.company} before “${p.stage}” can move, and what do they care about?`,
     ],
   },
   facts: {

@@ -16,42 +16,102 @@ export const es: QuestionBank = {
   locale: 'es',
   unnamedClient: '«cliente sin nombre»',
   headlines: {
-    'headline.ticket': [
+    'headline.service.high': [
       (p) => `Antes de contactar con ${p.name}: ¿cómo están viviendo ${plural(p.count, 'su ticket abierto', 'sus # tickets abiertos')}?`,
       (p) => `${p.name} tiene ${tickets(p.count)}: ¿qué querrían que supiera antes de contactar con ellos?`,
       (p) => `Antes de contactar con ${p.name}: ¿qué les está costando en el día a día ${plural(p.count, 'su ticket abierto', 'cada uno de sus # tickets abiertos')}?`,
     ],
-    'headline.renewal': [
+    'headline.long-term.renewal': [
       (p) => `Antes de hablar de la renovación con ${p.name}: ¿cómo ha sido este último año para ellos?`,
       (p) => `Se acerca la renovación con ${p.name}: ¿qué les ha aportado este año, con sus propias palabras?`,
       (p) => `Antes de la conversación de renovación con ${p.name}: ¿qué cambiarían de trabajar con ustedes si pudieran?`,
     ],
-    'headline.fresh-lead': [
+    'headline.calm.fresh-lead': [
       (p) => `Antes de contactar con ${p.name}: ¿qué les llevó a escribir ${ago(p.days)}?`,
       (p) => `${p.name} se puso en contacto ${ago(p.days)}: ¿qué esperaban encontrar al hacerlo?`,
       (p) => `Antes de su primera conversación con ${p.name}: ¿qué problema les trajo a ustedes ${ago(p.days)}?`,
     ],
-    'headline.unanswered': [
+    'headline.dark.unanswered': [
       (p) => `Antes de volver a escribir a ${p.name} tras ${plural(p.attempts, 'un mensaje sin respuesta', '# mensajes sin respuesta')}: ¿qué haría que el siguiente mereciera su tiempo?`,
       (p) => `Tras ${plural(p.attempts, 'un mensaje sin respuesta', '# mensajes sin respuesta')} a ${p.name}: ¿qué podrían necesitar de usted que aún no les ha ofrecido?`,
       (p) => `Antes de volver a escribir a ${p.name}: ¿qué podría explicar, desde su lado, ${plural(p.attempts, 'el mensaje sin respuesta', 'los # mensajes sin respuesta')}?`,
     ],
-    'headline.since-reply': [
+    'headline.dark.since-reply': [
       (p) => `Antes de hacer seguimiento con ${p.name}: ¿qué ha cambiado para ellos desde su última respuesta, ${ago(p.days)}?`,
       (p) => `${p.name} respondió por última vez ${ago(p.days)}: ¿qué puede haber cambiado de su lado desde entonces?`,
       (p) => `Antes de escribir a ${p.name}: ¿qué sabe hoy de su situación que no sabía cuando respondieron por última vez, ${ago(p.days)}?`,
       (p) => `Todo está en calma desde la última respuesta de ${p.name}, ${ago(p.days)}: ¿sobre qué valdría la pena preguntarles primero?`,
     ],
-    'headline.since-touch': [
+    'headline.calm.since-touch': [
       (p) => `Antes de hacer seguimiento con ${p.name}: ¿qué ha cambiado para ellos desde ${LAST[p.touch]}, ${ago(p.days)}?`,
       (p) => `Desde ${LAST[p.touch]} con ${p.name}, ${ago(p.days)}: ¿qué podría ser distinto para ellos hoy?`,
       (p) => `Antes de contactar con ${p.name}: ¿qué dejó pendiente para ellos ${LAST[p.touch]}, ${ago(p.days)}?`,
       (p) => `${upper(LAST[p.touch])} con ${p.name} fue ${ago(p.days)}: ¿qué haría que el próximo contacto les fuera útil y no rutinario?`,
     ],
-    'headline.last-subject': [
+    'headline.calm.last-subject': [
       (p) => `Antes de hacer seguimiento con ${p.name} sobre «${p.subject}»: ¿qué ha cambiado para ellos desde ${LAST[p.touch]}, ${ago(p.days)}?`,
       (p) => `${upper(LAST[p.touch])} con ${p.name}, ${ago(p.days)}, trataba de «${p.subject}»: ¿en qué punto están con eso?`,
       (p) => `«${p.subject}» fue el asunto de ${LAST[p.touch]} con ${p.name}, ${ago(p.days)}: ¿qué sigue abierto de su lado?`,
+    ],
+    'headline.dark.last-subject': [
+      (p) => `«${p.subject}» llegó a ${p.name} ${ago(p.days)} y sigue sin respuesta: ¿qué necesitarían oír para contestar?`,
+      (p) => `Antes de volver a escribir a ${p.name}: ¿cómo pudo leerse «${p.subject}», enviado ${ago(p.days)}, desde su lado?`,
+    ],
+    'headline.service.open': [
+      (p) => `Antes de contactar a ${p.name}: ¿qué supone para ellos llevar ${days(p.days)} esperando ${plural(p.count, 'un ticket abierto', 'el más antiguo de # tickets abiertos')}?`,
+      (p) => `${p.name} lleva ${days(p.days)} esperando al soporte: ¿cómo puede influir eso en su próxima conversación?`,
+    ],
+    'headline.service.ticket-subject': [
+      (p) => `Antes de contactar a ${p.name}: ¿cómo va, desde su punto de vista, el ticket abierto «${p.subject}»?`,
+      (p) => `${p.name} tiene un ticket abierto sobre «${p.subject}»: ¿qué querrían que usted supiera antes de llamar?`,
+    ],
+    'headline.long-term.customer': [
+      (p) => `Antes de contactar a ${p.name}: ¿cómo ha sido para ellos trabajar con usted hasta la fecha?`,
+      (p) => `${p.name} es cliente: ¿qué haría que el próximo contacto les resulte útil y no rutinario?`,
+    ],
+    'headline.urgency.close-date': [
+      (p) => `La fecha de cierre de ${p.name} es ${inDays(p.days)}: ¿es la fecha de ellos o la suya?`,
+      (p) => `Antes de hacer seguimiento con ${p.name}: ¿qué significa para ellos la fecha de cierre ${inDays(p.days)}?`,
+    ],
+    'headline.urgency.pushed': [
+      (p) => `La fecha de cierre con ${p.name} se ha movido ${times(p.count)}: ¿cuál es su propio calendario, contado por ellos?`,
+      (p) => `Antes de hacer seguimiento con ${p.name}: ¿qué está moviendo la fecha de cierre (${times(p.count)} ya) de su lado?`,
+    ],
+    'headline.scenes.stage': [
+      (p) => `${p.name} lleva ${days(p.days)} en «${p.stage}»: ¿qué podría estar pasando entre bastidores de su lado?`,
+      (p) => `Antes de hacer seguimiento con ${p.name}: ¿qué tendría que pasar de su lado para salir de «${p.stage}» tras ${days(p.days)}?`,
+    ],
+    'headline.scenes.role': [
+      (p) => `Antes de contactar a ${p.person}: ¿cómo sería un buen trimestre para ${p.person} como ${p.title} en ${p.company}?`,
+      (p) => `¿En qué trabaja ${p.person} como ${p.title} en ${p.company} este trimestre, y cómo podría servirle su próximo contacto?`,
+    ],
+    'headline.peers.stalled': [
+      (p) => `${p.name} y ${p.count} clientes parecidos están todos en «${p.stage}»: ¿qué retiene a ese tipo de empresa en esa etapa?`,
+      (p) => `Antes de hacer seguimiento con ${p.name}: ¿qué esperan ${p.count} clientes parecidos en «${p.stage}», y aplica también aquí?`,
+    ],
+    'headline.peers.theme': [
+      (p) => `${p.count} clientes parecidos han planteado ${p.theme} al soporte: ¿le preocupa también a ${p.name}?`,
+      (p) => `Antes de contactar a ${p.name}: ¿el tema ${p.theme}, que han planteado ${p.count} clientes parecidos, les afecta también?`,
+    ],
+    'headline.experts.ticket-owner': [
+      (p) => `Antes de contactar a ${p.name}: ¿qué ha oído ${p.person} de ellos al gestionar sus tickets?`,
+      (p) => `${p.person} gestiona los tickets de soporte de ${p.name}: ¿qué le diría ${p.person} antes de su próximo contacto?`,
+    ],
+    'headline.experts.colleague': [
+      (p) => `Antes de contactar a ${p.name}: ¿qué sabe ${p.person}, que también trabaja con ellos, que usted no sepa?`,
+      (p) => `${p.person} también trabaja con ${p.name}: ¿qué debería preguntarle a ${p.person} antes de contactar?`,
+    ],
+    'headline.scenes.unknown': [
+      (p) => `Antes de contactar a ${p.name}: ¿qué podría estar pasando en su negocio este trimestre que el CRM no muestra?`,
+      (p) => `¿Qué ha ocupado a ${p.name} últimamente que nunca aparecería en un campo del CRM?`,
+    ],
+    'headline.long-term.unknown': [
+      (p) => `Antes de contactar a ${p.name}: ¿cómo sería, desde su lado, un buen año trabajando con usted?`,
+      (p) => `Pensando en el próximo año, ¿qué querría ${p.name} que este contacto hubiera puesto en marcha?`,
+    ],
+    'headline.urgency.unknown': [
+      (p) => `Antes de hacer seguimiento con ${p.name}: ¿en qué calendario se basa esta tarea, el suyo o el de ellos?`,
+      (p) => `¿Cuál es el propio calendario de ${p.name}, hasta donde usted lo sabe de verdad, antes de hacer seguimiento?`,
     ],
     'headline.default': [
       (p) => `Antes de completar esta tarea: ¿qué haría que el siguiente paso fuera realmente útil para ${p.name}?`,
@@ -96,6 +156,10 @@ export const es: QuestionBank = {
       (p) => `Su último correo a ${p.name}, «${p.subject}», salió ${ago(p.days)} y sigue sin respuesta: ¿qué de él les importaba, y qué no?`,
       (p) => `${p.name} no ha respondido a «${p.subject}», enviado ${ago(p.days)}: ¿cómo se ve ese asunto desde su lado?`,
       (p) => `«${p.subject}» lleva ${days(p.days)} sin respuesta de ${p.name}: ¿era la pregunta adecuada para ellos, en el momento adecuado?`,
+    ],
+    'dark.unknown': [
+      (p) => `¿Qué le indicaría que ${p.name} sigue interesado, aparte de una respuesta rápida?`,
+      (p) => `Cuando ${p.name} tarda más en responder, ¿qué suele estar pasando de su lado?`,
     ],
     'scenes.stage': [
       (p) => `${p.name} lleva ${days(p.days)} en «${p.stage}». ¿Qué podría estar pasando entre bastidores (presupuesto, personas, prioridades) que esa etapa no muestra?`,
@@ -190,6 +254,38 @@ export const es: QuestionBank = {
       (p) => `¿Qué sabe realmente sobre lo que ${p.name} necesita hoy, y cómo podría averiguarlo?`,
       (p) => `¿Qué intenta conseguir ${p.name} en este momento, y dónde podría usted ayudar de verdad?`,
       (p) => `Si preguntara a ${p.name} qué les ayudaría más esta semana, ¿qué cree que le dirían?`,
+    ],
+    'urgency.close-date': [
+      (p) => `¿Qué tendría que cumplirse del lado de ${p.name} para que la fecha de cierre ${inDays(p.days)} se mantenga, y lo han dicho?`,
+      (p) => `¿Quién fijó la fecha de cierre ${inDays(p.days)} para ${p.name}: ellos, o su pipeline?`,
+    ],
+    'dark.last-touch': [
+      (p) => `Desde ${LAST[p.touch]} con ${p.name} ${ago(p.days)}, ¿qué podrían estar esperando oír de usted?`,
+      (p) => `¿Qué le pedía a ${p.name} ${LAST[p.touch]} de ${ago(p.days)}, y les resultaba fácil responder?`,
+    ],
+    'peers.industry': [
+      (p) => `¿Qué les importaba más a sus otros clientes del sector ${p.industry} en este punto, y le pasa lo mismo a ${p.name}?`,
+      (p) => `¿Con qué suelen encontrarse empresas del sector ${p.industry} como ${p.name} en esta época del año, y lo ha preguntado?`,
+    ],
+    'experts.role': [
+      (p) => `¿Quién en su empresa sabe por qué se mide un puesto como ${p.title} en ${p.company}, y se lo ha preguntado?`,
+      (p) => `¿Qué colega ha trabajado ya con personas en el puesto de ${p.title} y podría decirle qué les importa en ${p.company}?`,
+    ],
+    'long-term.industry': [
+      (p) => `¿Dónde quiere estar ${p.name} como empresa del sector ${p.industry} dentro de tres años, y cómo lo sabría usted?`,
+      (p) => `¿Qué está cambiando en el sector ${p.industry} a lo que ${p.name} tendrá que responder en los próximos años?`,
+    ],
+    'service.customer': [
+      (p) => `¿Cuándo preguntó alguien por última vez a ${p.name} cómo va el trabajo con su equipo, y qué respondieron?`,
+      (p) => `¿Qué diría ${p.name} que funciona bien en su servicio, y qué cambiarían en silencio?`,
+    ],
+    'dark.stage-silence': [
+      (p) => `${p.name} lleva ${days(p.days)} en silencio mientras el negocio está en «${p.stage}»: ¿qué les pide esa etapa que podría resultarles difícil en este momento?`,
+      (p) => `¿Qué exige «${p.stage}» del lado de ${p.name} que podría explicar ${days(p.days)} sin respuesta?`,
+    ],
+    'scenes.role-stage': [
+      (p) => `¿Qué necesitaría ${p.person}, como ${p.title}, para hacer avanzar «${p.stage}» dentro de ${p.company}?`,
+      (p) => `¿Quién más, aparte de ${p.person} (${p.title}), tiene voz en ${p.company} antes de que «${p.stage}» avance, y qué le importa?`,
     ],
   },
   facts: {

@@ -13,42 +13,102 @@ export const fr: QuestionBank = {
   locale: 'fr',
   unnamedClient: '« client sans nom »',
   headlines: {
-    'headline.ticket': [
+    'headline.service.high': [
       (p) => `Avant de reprendre contact avec ${p.name} : comment vivent-ils ${plural(p.count, 'leur ticket ouvert', 'leurs # tickets ouverts')} de leur côté ?`,
       (p) => `${p.name} a ${tickets(p.count)} : que voudraient-ils que vous sachiez avant de reprendre contact ?`,
       (p) => `Avant de reprendre contact avec ${p.name} : que leur coûte ${plural(p.count, 'leur ticket ouvert', 'chacun de leurs # tickets ouverts')} au quotidien ?`,
     ],
-    'headline.renewal': [
+    'headline.long-term.renewal': [
       (p) => `Avant de parler renouvellement avec ${p.name} : comment s’est passée cette dernière année pour eux ?`,
       (p) => `Un renouvellement approche avec ${p.name} : qu’ont-ils retiré de cette année, avec leurs propres mots ?`,
       (p) => `Avant la discussion de renouvellement avec ${p.name} : que changeraient-ils à votre collaboration s’ils le pouvaient ?`,
     ],
-    'headline.fresh-lead': [
+    'headline.calm.fresh-lead': [
       (p) => `Avant de contacter ${p.name} : qu’est-ce qui les a poussés à se manifester ${ago(p.days)} ?`,
       (p) => `${p.name} s’est manifesté ${ago(p.days)} : qu’espéraient-ils trouver en le faisant ?`,
       (p) => `Avant votre premier échange avec ${p.name} : quel problème les a amenés vers vous ${ago(p.days)} ?`,
     ],
-    'headline.unanswered': [
+    'headline.dark.unanswered': [
       (p) => `Avant de relancer ${p.name} après ${plural(p.attempts, 'un message resté sans réponse', '# messages restés sans réponse')} : qu’est-ce qui rendrait le prochain utile pour eux ?`,
       (p) => `Après ${plural(p.attempts, 'un message sans réponse', '# messages sans réponse')} à ${p.name} : de quoi pourraient-ils avoir besoin que vous n’avez pas encore proposé ?`,
       (p) => `Avant d’écrire de nouveau à ${p.name} : qu’est-ce qui pourrait expliquer, de leur côté, ${plural(p.attempts, 'le message sans réponse', 'les # messages sans réponse')} ?`,
     ],
-    'headline.since-reply': [
+    'headline.dark.since-reply': [
       (p) => `Avant de relancer ${p.name} : qu’est-ce qui a changé pour eux depuis leur dernière réponse, ${ago(p.days)} ?`,
       (p) => `${p.name} a répondu pour la dernière fois ${ago(p.days)} : qu’est-ce qui a pu bouger de leur côté depuis ?`,
       (p) => `Avant d’écrire à ${p.name} : que savez-vous de leur situation aujourd’hui que vous ignoriez lors de leur dernière réponse, ${ago(p.days)} ?`,
       (p) => `C’est calme depuis la dernière réponse de ${p.name}, ${ago(p.days)} : sur quoi vaudrait-il la peine de les interroger en premier ?`,
     ],
-    'headline.since-touch': [
+    'headline.calm.since-touch': [
       (p) => `Avant de relancer ${p.name} : qu’est-ce qui a changé pour eux depuis votre dernier ${TOUCH[p.touch]}, ${ago(p.days)} ?`,
       (p) => `Depuis votre dernier ${TOUCH[p.touch]} avec ${p.name}, ${ago(p.days)} : qu’est-ce qui pourrait être différent pour eux aujourd’hui ?`,
       (p) => `Avant de contacter ${p.name} : qu’est-ce que votre dernier ${TOUCH[p.touch]}, ${ago(p.days)}, a laissé en suspens pour eux ?`,
       (p) => `Votre dernier ${TOUCH[p.touch]} avec ${p.name} date d’${ago(p.days)} : qu’est-ce qui rendrait le prochain contact utile plutôt que routinier ?`,
     ],
-    'headline.last-subject': [
+    'headline.calm.last-subject': [
       (p) => `Avant de relancer ${p.name} au sujet de « ${p.subject} » : qu’est-ce qui a bougé pour eux depuis votre ${TOUCH[p.touch]}, ${ago(p.days)} ?`,
       (p) => `Votre dernier ${TOUCH[p.touch]} avec ${p.name}, ${ago(p.days)}, portait sur « ${p.subject} » : où en sont-ils sur ce point ?`,
       (p) => `« ${p.subject} » était l’objet de votre dernier ${TOUCH[p.touch]} avec ${p.name}, ${ago(p.days)} : qu’est-ce qui reste ouvert de leur côté ?`,
+    ],
+    'headline.dark.last-subject': [
+      (p) => `« ${p.subject} » est parti chez ${p.name} ${ago(p.days)} et reste sans réponse : qu’auraient-ils besoin d’entendre pour répondre ?`,
+      (p) => `Avant de réécrire à ${p.name} : comment « ${p.subject} », envoyé ${ago(p.days)}, a-t-il pu être reçu de leur côté ?`,
+    ],
+    'headline.service.open': [
+      (p) => `Avant de contacter ${p.name} : qu’est-ce que cela leur fait d’attendre depuis ${days(p.days)} ${plural(p.count, 'un ticket ouvert', 'le plus ancien de # tickets ouverts')} ?`,
+      (p) => `${p.name} attend le support depuis ${days(p.days)} : comment cela peut-il colorer votre prochain échange ?`,
+    ],
+    'headline.service.ticket-subject': [
+      (p) => `Avant de prendre contact avec ${p.name} : où en est, de leur point de vue, le ticket ouvert « ${p.subject} » ?`,
+      (p) => `${p.name} a un ticket ouvert sur « ${p.subject} » : que voudraient-ils que vous sachiez avant d’appeler ?`,
+    ],
+    'headline.long-term.customer': [
+      (p) => `Avant de contacter ${p.name} : comment vivent-ils la collaboration avec vous jusqu’ici ?`,
+      (p) => `${p.name} est client : qu’est-ce qui rendrait le prochain contact utile pour eux plutôt que routinier ?`,
+    ],
+    'headline.urgency.close-date': [
+      (p) => `La date de clôture pour ${p.name} est ${inDays(p.days)} : est-ce leur date ou la vôtre ?`,
+      (p) => `Avant de relancer ${p.name} : que signifie pour eux la date de clôture ${inDays(p.days)} ?`,
+    ],
+    'headline.urgency.pushed': [
+      (p) => `La date de clôture avec ${p.name} a été repoussée ${times(p.count)} : quel est leur propre calendrier, tel qu’ils le raconteraient ?`,
+      (p) => `Avant de relancer ${p.name} : qu’est-ce qui, de leur côté, fait bouger la date de clôture (${times(p.count)} déjà) ?`,
+    ],
+    'headline.scenes.stage': [
+      (p) => `${p.name} est à l’étape « ${p.stage} » depuis ${days(p.days)} : que pourrait-il se passer en coulisses chez eux ?`,
+      (p) => `Avant de relancer ${p.name} : que faudrait-il de leur côté pour dépasser « ${p.stage} » après ${days(p.days)} ?`,
+    ],
+    'headline.scenes.role': [
+      (p) => `Avant de contacter ${p.person} : à quoi ressemble un bon trimestre pour ${p.person}, ${p.title} chez ${p.company} ?`,
+      (p) => `Quels objectifs occupent ${p.person} ce trimestre comme ${p.title} chez ${p.company}, et en quoi votre prochain contact pourrait-il y servir ?`,
+    ],
+    'headline.peers.stalled': [
+      (p) => `${p.name} et ${p.count} clients similaires sont tous à l’étape « ${p.stage} » : qu’est-ce qui retient ce type d’entreprise à cette étape ?`,
+      (p) => `Avant de relancer ${p.name} : qu’attendent ${p.count} clients similaires à l’étape « ${p.stage} », et est-ce le cas ici aussi ?`,
+    ],
+    'headline.peers.theme': [
+      (p) => `${p.count} clients similaires ont signalé ${p.theme} au support : est-ce aussi un sujet pour ${p.name} ?`,
+      (p) => `Avant de contacter ${p.name} : le sujet ${p.theme}, remonté par ${p.count} clients similaires, les concerne-t-il aussi ?`,
+    ],
+    'headline.experts.ticket-owner': [
+      (p) => `Avant de contacter ${p.name} : qu’a entendu ${p.person} en traitant leurs tickets ?`,
+      (p) => `${p.person} traite les tickets de support de ${p.name} : que vous dirait ${p.person} avant votre prochain contact ?`,
+    ],
+    'headline.experts.colleague': [
+      (p) => `Avant de contacter ${p.name} : que sait ${p.person}, qui travaille aussi avec eux, que vous ignorez ?`,
+      (p) => `${p.person} travaille aussi avec ${p.name} : que devriez-vous demander à ${p.person} avant de prendre contact ?`,
+    ],
+    'headline.scenes.unknown': [
+      (p) => `Avant de contacter ${p.name} : que pourrait-il se passer dans leur activité ce trimestre que le CRM ne montre pas ?`,
+      (p) => `Qu’est-ce qui occupe ${p.name} ces derniers temps et n’apparaîtrait jamais dans un champ du CRM ?`,
+    ],
+    'headline.long-term.unknown': [
+      (p) => `Avant de contacter ${p.name} : à quoi ressemblerait, de leur point de vue, une bonne année avec vous ?`,
+      (p) => `Dans un an, qu’est-ce que ${p.name} voudrait que ce contact ait lancé ?`,
+    ],
+    'headline.urgency.unknown': [
+      (p) => `Avant de relancer ${p.name} : sur quel calendrier repose cette tâche, le leur ou le vôtre ?`,
+      (p) => `Quel est le propre calendrier de ${p.name}, pour autant que vous le sachiez vraiment, avant de relancer ?`,
     ],
     'headline.default': [
       (p) => `Avant d’accomplir cette tâche : qu’est-ce qui rendrait la prochaine étape vraiment utile pour ${p.name} ?`,
@@ -93,6 +153,10 @@ export const fr: QuestionBank = {
       (p) => `Votre dernier e-mail à ${p.name}, « ${p.subject} », est parti ${ago(p.days)} et reste sans réponse : qu’est-ce qui comptait pour eux dedans, et qu’est-ce qui ne comptait pas ?`,
       (p) => `${p.name} n’a pas répondu à « ${p.subject} », envoyé ${ago(p.days)} : à quoi ressemble ce sujet vu de leur côté ?`,
       (p) => `« ${p.subject} » reste sans réponse de ${p.name} depuis ${days(p.days)} : était-ce la bonne question pour eux, au bon moment ?`,
+    ],
+    'dark.unknown': [
+      (p) => `Qu’est-ce qui vous dirait que ${p.name} est toujours partant, à part une réponse rapide ?`,
+      (p) => `Quand ${p.name} met plus de temps à répondre, que se passe-t-il d’habitude de leur côté ?`,
     ],
     'scenes.stage': [
       (p) => `${p.name} est à l’étape « ${p.stage} » depuis ${days(p.days)}. Que se passe-t-il peut-être en coulisses (budget, personnes, priorités) que cette étape ne montre pas ?`,
@@ -187,6 +251,38 @@ export const fr: QuestionBank = {
       (p) => `Que savez-vous vraiment de ce dont ${p.name} a besoin aujourd’hui, et comment pourriez-vous le découvrir ?`,
       (p) => `Qu’est-ce que ${p.name} cherche à accomplir en ce moment, et où pourriez-vous réellement aider ?`,
       (p) => `Si vous demandiez à ${p.name} ce qui les aiderait le plus cette semaine, que répondraient-ils, à votre avis ?`,
+    ],
+    'urgency.close-date': [
+      (p) => `Que faudrait-il du côté de ${p.name} pour que la date de clôture ${inDays(p.days)} tienne, et l’ont-ils dit ?`,
+      (p) => `Qui a fixé la date de clôture ${inDays(p.days)} pour ${p.name} : eux, ou votre pipeline ?`,
+    ],
+    'dark.last-touch': [
+      (p) => `Depuis votre dernier ${TOUCH[p.touch]} avec ${p.name}, ${ago(p.days)}, qu’attendaient-ils peut-être de vous ?`,
+      (p) => `Que demandait votre ${TOUCH[p.touch]} ${ago(p.days)} à ${p.name}, et était-ce facile pour eux d’y répondre ?`,
+    ],
+    'peers.industry': [
+      (p) => `Qu’est-ce qui comptait le plus pour vos autres clients du secteur ${p.industry} à ce stade, et est-ce le cas pour ${p.name} ?`,
+      (p) => `À quoi les entreprises du secteur ${p.industry} comme ${p.name} se heurtent-elles souvent à cette période, et l’avez-vous demandé ?`,
+    ],
+    'experts.role': [
+      (p) => `Qui dans votre entreprise sait sur quoi est jugé un poste comme ${p.title} chez ${p.company}, et le lui avez-vous demandé ?`,
+      (p) => `Quel collègue a déjà travaillé avec des personnes au poste de ${p.title} et pourrait vous dire ce qui compte pour elles chez ${p.company} ?`,
+    ],
+    'long-term.industry': [
+      (p) => `Où ${p.name} veut-elle être dans trois ans en tant qu’entreprise du secteur ${p.industry}, et comment le sauriez-vous ?`,
+      (p) => `Qu’est-ce qui change dans le secteur ${p.industry} et à quoi ${p.name} devra répondre dans les prochaines années ?`,
+    ],
+    'service.customer': [
+      (p) => `Quand quelqu’un a-t-il demandé à ${p.name} pour la dernière fois comment se passe le travail avec votre équipe, et qu’ont-ils répondu ?`,
+      (p) => `Qu’est-ce que ${p.name} dirait qui fonctionne bien dans votre service, et que changeraient-ils discrètement ?`,
+    ],
+    'dark.stage-silence': [
+      (p) => `${p.name} est silencieux depuis ${days(p.days)} alors que l’affaire est à l’étape « ${p.stage} » : qu’est-ce que cette étape leur demande qui pourrait être difficile en ce moment ?`,
+      (p) => `Qu’est-ce que « ${p.stage} » exige du côté de ${p.name} qui pourrait expliquer ${days(p.days)} sans réponse ?`,
+    ],
+    'scenes.role-stage': [
+      (p) => `De quoi ${p.person} aurait-il ou elle besoin, comme ${p.title}, pour faire avancer « ${p.stage} » chez ${p.company} ?`,
+      (p) => `Qui, à part ${p.person} (${p.title}), a son mot à dire chez ${p.company} avant que « ${p.stage} » puisse avancer, et qu’est-ce qui compte pour eux ?`,
     ],
   },
   facts: {

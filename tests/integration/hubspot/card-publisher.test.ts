@@ -9,6 +9,7 @@ import { createCrmSnapshotReader } from '../../../src/hubspot/crm-snapshot-reade
 import type { DeliveryTarget, RecordRef } from '../../../src/hubspot/ports.ts';
 import { runProvision } from '../../../scripts/provision.ts';
 import type { DeliverySettings } from '../../../src/settings/portal-settings.ts';
+import { createTemplateRenderer } from '../../../src/sandbox/pages/render-template.ts';
 import { log, startHubSpotSandbox, TOKEN, type Started } from './hubspot-sandbox.ts';
 
 let s: Started;
@@ -73,7 +74,10 @@ describe('createCardPublisher against the sandbox', () => {
     const events = (await s.control<{ results: Array<{ id: string; kind: string; objectId: string; tokens: Record<string, string> }> }>('GET', '/__sandbox/timeline-events')).results.filter((e) => e.id === target.cardId);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ kind: 'app-event', objectId: byType(target.records, 'company').id });
-    expect(events[0]?.tokens.question1).not.toContain('<script>');
+    // The value is left for the type's `{{question1}}` to HTML-escape: rendered as HubSpot renders it, no tag survives.
+    const shown = String(createTemplateRenderer().render('{{question1}}', events[0]?.tokens ?? {}));
+    expect(shown).not.toMatch(/<script|<img/i);
+    expect(shown).toContain('&lt;script&gt;');
   });
 
   it('when the task body channel runs twice, then the appendix is added once, escaped, and found afterwards', async () => {

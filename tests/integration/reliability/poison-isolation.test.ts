@@ -7,7 +7,9 @@
  * - the jobs that shared a batch with it (in flight when its process died) are not;
  * - a job caught again and again by process deaths that are not its doing (a kill storm: every
  *   process dies within seconds of starting) is not dead-lettered either, and completes once a
- *   process lives past the warm-up.
+ *   process lives past the warm-up;
+ * - the jobs a process hands back while a suspect runs alone run once, in another process (pg-boss
+ *   used to fail them under that process's claim when the lone run's batch was settled).
  */
 import { createFixedClock } from '../../../src/clock.ts';
 import { TASK_EVENTS_DEAD_LETTER, TASK_EVENTS_QUEUE, createBossQueue, type BossQueue, type QueueSettings } from '../../../src/store/boss-queue.ts';
@@ -111,6 +113,44 @@ test('when a poison job shares a batch with 9 other jobs, then only it is dead-l
     expect(runs.get('53000')).toBe(4);
     for (const [objectId, count] of runs) if (objectId !== '53000') expect(count).toBe(2);
     expect((await t.queue.countJobs(TASK_EVENTS_QUEUE)).completed).toBe(9);
+  } finally {
+    await fleet.close();
+  }
+}, 60_000);
+
+test('when a suspect runs alone, then the jobs handed back from its batch run once, in another process, even while the suspect still runs', async () => {
+  // A lease longer than the handlers below (the first process's hang still expires it).
+  const settings: QueueSettings = { ...FAST, leaseSeconds: 4 };
+  const t = await openTestStore(pglite[1], { queue: settings });
+  const fleet = processes(t, settings);
+  const runs = new Map<string, number[]>();
+  let suspectRunning = false;
+  const record = (job: { objectId: string }, attempt: number) => runs.set(job.objectId, [...(runs.get(job.objectId) ?? []), attempt]);
+  // First process: the suspect-to-be hangs there (its lease expires, as when a replica is killed).
+  const hanging: TaskEventHandler = async (job, context) => { record(job, context.attempt); return fleet.hang(); };
+  // The suspect's lone run outlasts nothing: it ends while the handed-back jobs still run elsewhere.
+  const slow = async (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const handler: TaskEventHandler = async (job, context) => {
+    record(job, context.attempt);
+    if (job.objectId === '55000') { suspectRunning = true; await slow(800); suspectRunning = false; return { status: 'done' }; }
+    await slow(2_000);
+    return { status: 'done' };
+  };
+  try {
+    await t.store.recordDelivery(delivery(HEALTHY_PORTAL, 1, 55_000));
+    await fleet.start(hanging, 1);
+    await eventually(async () => (await t.queue.countJobs(TASK_EVENTS_QUEUE)).retry === 1, 10_000);
+    await t.store.recordDelivery(delivery(HEALTHY_PORTAL, 5, 55_001));
+    // This process claims the suspect with the 5 others, runs it alone and hands the 5 back…
+    await fleet.start(handler, 10);
+    await eventually(async () => suspectRunning, 10_000);
+    // …which another process claims and is still running when the lone run's batch is settled.
+    await fleet.start(handler, 10);
+    await eventually(async () => (await t.queue.countJobs(TASK_EVENTS_QUEUE)).completed === 6, 20_000);
+    await slow(2_000);
+    expect(runs.get('55000')).toEqual([0, 1]);
+    for (let id = 55_001; id <= 55_005; id += 1) expect(runs.get(String(id))).toEqual([0]);
+    expect((await t.queue.countJobs(TASK_EVENTS_QUEUE)).completed).toBe(6);
   } finally {
     await fleet.close();
   }

@@ -42,7 +42,7 @@ test.each(fixtures.map(({ name, snapshot }) => [name, snapshot] as const))('when
 
 test('when the silent client at quarter end is composed, then it reads like the design example', () => {
   const card = compose(fixtures.find((f) => f.name === 'silent-client-quarter-end')!.snapshot);
-  expect(card.headline.text).toBe('Before you follow up with Acme Robotics: what has changed for them since they last replied 23 days ago?');
+  expect(card.headline.text).toBe('Before you write to Acme Robotics: what do you know about their situation today that you did not know when they last replied 23 days ago?');
   expect(card.questions.map((q) => q.lens)).toEqual(['whose-urgency', 'going-dark', 'behind-the-scenes']);
   expect(card.why.text).toContain('4 outreach attempts since');
   expect(card.questions[1]?.facts).toEqual(['last reply 23 days ago', '4 outreach attempts since']);

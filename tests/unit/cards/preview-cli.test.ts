@@ -7,7 +7,7 @@ const preview = (...args: string[]) => spawnSync(process.execPath, ['scripts/pre
 test('when a fixture is previewed, then the card and its signals are printed as text', () => {
   const run = preview('tests/fixtures/snapshots/silent-client-quarter-end.json');
   expect(run.status).toBe(0);
-  expect(run.stdout).toContain('Before you follow up with Acme Robotics: what has changed for them since they last replied 23 days ago?');
+  expect(run.stdout).toContain('Before you write to Acme Robotics: what do you know about their situation today that you did not know when they last replied 23 days ago?');
   expect(run.stdout).toContain('-- signals --');
   expect(run.stdout).toContain('stageAge: {"dealId":"8801"');
 });
@@ -35,5 +35,8 @@ test('when --demo-stats is asked, then it prints the variety over the demo porta
   expect(run.stdout.match(/### Task: /g)).toHaveLength(3);
   expect(run.stdout).not.toContain('MISSED');
   expect(run.stdout.match(/goal ≥ 12 {2}ok/g)?.length).toBeGreaterThanOrEqual(2);
-  expect(run.stdout).toContain("cards repeating a question template from the client's previous 3 cards: 0");
+  expect(run.stdout.match(/cards repeating a headline or question template from the client's previous 3 cards: 0/g)).toHaveLength(3);
+  // Counted by template id, as the goals are.
+  expect(run.stdout.match(/most common headline template {2}headline\./g)).toHaveLength(3);
+  expect(run.stdout.match(/most common question template {2}[a-z-]+\.[a-z-]+ /g)).toHaveLength(3);
 });

@@ -45,13 +45,16 @@ test('when no feedback links are set or none is safe, then the note has no link 
   expect(renderTaskBodyAppendix(card)).not.toMatch(/Helpful|Snooze/);
 });
 
-test('when timeline tokens are rendered, then every value is Markdown- and Handlebars-inert', () => {
+// Timeline values: Markdown punctuation is backslash-escaped; `& < > " ' ` =` are left to the template's `{{token}}`,
+// which HTML-escapes them (channel-rendering.test.ts renders both templates and reads what the rep sees).
+test('when timeline tokens are rendered, then every value is Markdown-inert and left for Handlebars to HTML-escape', () => {
   const { tokens, extraData } = renderTimelineEvent(evilCard());
   const values = [...Object.values(tokens), ...extraData.questions.map((q) => q.text), ...(extraData.feedback ?? []).flatMap((f) => [f.label, f.url])];
   for (const value of values) {
-    expect(value).not.toMatch(/(?<!\\)[<>[\]`*_{}]/);
+    expect(value).not.toMatch(/(?<!\\)[[\]*_{}()]/);
   }
-  expect(tokens.headline).toContain('\\<script\\>');
+  expect(tokens.headline).toContain('<script>alert\\(1\\)</script>');
+  expect(tokens.headline).not.toMatch(/\\[<>"'`=&]/);
   expect(tokens.headline).toContain('\\{\\{constructor\\}\\}');
   expect(tokens.headline).toContain('\\[x\\]\\(javascript\\:alert');
   expect(extraData.feedback?.map((f) => f.url)).toEqual(['https://app.example.com/f?v=1&x=%22%3E%3Cscript%3E', 'https://app.example.com/s/%28a%29']);
@@ -77,9 +80,9 @@ test('when app-event properties are rendered, then they are flat, escaped string
   const properties = renderAppEventProperties({ ...evilCard(), taskSubject: `<b>Follow up</b> ${EVIL}` }, { cardId: 'c-1' });
   // The hostile "rule id" is not an id: it is left out rather than escaped into something else.
   expect(Object.keys(properties).sort()).toEqual(['cardId', 'headline', 'helpfulUrl', 'primaryLens', 'question1', 'question2', 'snoozeUrl', 'taskSubject', 'why']);
-  for (const value of Object.values(properties)) expect(value).not.toMatch(/(?<!\\)<|javascript:alert\(1\)$/);
+  for (const value of Object.values(properties)) expect(value).not.toMatch(/(?<!\\)[[\]*_{}()]|javascript:alert\(1\)$/);
   expect(properties.primaryLens).toBe('going-dark');
-  expect(properties.taskSubject).toMatch(/^\\<b\\>Follow up\\<\/b\\> \\<script\\>alert\\\(1\\\)/);
+  expect(properties.taskSubject).toMatch(/^<b>Follow up<\/b> <script>alert\\\(1\\\)/);
 });
 
 test('when a card is rendered for the timeline, then our own ids go out verbatim, not escaped as text', () => {
@@ -99,7 +102,7 @@ test('when an id does not have the shape of ours, then it is not sent at all (ne
     expect(renderTimelineEvent(ruleCard({ ruleId })).tokens.ruleId).toBe('');
   }
   // The rule line still names it, as escaped text.
-  expect(renderTimelineEvent(ruleCard({ ruleId: EVIL, ruleName: EVIL })).extraData.rule?.text).toContain('\\<script\\>');
+  expect(renderTimelineEvent(ruleCard({ ruleId: EVIL, ruleName: EVIL })).extraData.rule?.text).toContain('<script>alert\\(1\\)');
 });
 
 test('when the card carries the task subject, then the app event shows it escaped and capped; without one, the property is absent', () => {
@@ -132,9 +135,9 @@ test('when the injection fixture goes through the whole pipeline, then every cha
   const { snapshot } = loadFixtures().find((f) => f.name === 'injection-in-every-field')!;
   const card = composeCard({ snapshot, signals: deriveSignals(snapshot, NOW), now: NOW });
   const html = renderNoteBody({ ...card, feedbackLinks: { helpful: 'https://a.example/h', notHelpful: 'https://a.example/n', snooze: 'https://a.example/s' } });
-  expect(html).not.toMatch(/<script|<img|onerror=alert|\{\{/);
+  expect(html).not.toMatch(/<script|<img|\{\{/);
   const { tokens, extraData } = renderTimelineEvent(card);
-  for (const value of [...Object.values(tokens), ...extraData.questions.map((q) => q.text)]) expect(value).not.toMatch(/(?<!\\)[<{]/);
+  for (const value of [...Object.values(tokens), ...extraData.questions.map((q) => q.text)]) expect(value).not.toMatch(/(?<!\\)[[{*_(]/);
 });
 
 /** A plain card produced by the "generic-follow-up" rule, with its settings link. */
@@ -177,7 +180,7 @@ test('when the rule name is hostile or the settings link unsafe, then the name s
   expect(text.split('\n').some((line) => line.startsWith('Recognised by the rule “$& $1 <script>'))).toBe(true);
   const { extraData } = renderTimelineEvent(card);
   expect(extraData.rule?.url).toBeUndefined();
-  expect(extraData.rule?.text).not.toMatch(/(?<!\\)[<>[\]`*_{}]/);
+  expect(extraData.rule?.text).not.toMatch(/(?<!\\)[[\]*_{}()]/);
   expect(renderAppEventProperties(card).manage_rules_url).toBeUndefined();
 });
 

@@ -1,4 +1,6 @@
 import { Client } from '@hubspot/api-client';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { AppError } from '../../../src/errors.ts';
 import {
@@ -158,6 +160,28 @@ describe('mapHubSpotError on other throws', () => {
   test('when an AppError is mapped, then it passes through unchanged', () => {
     const original = new AppError('hubspot.timeout', 'x', { retryable: true });
     expect(mapHubSpotError(original)).toBe(original);
+  });
+
+  test('when HubSpot refuses the connection (nothing listens on the port), then the SDK\'s error maps to a retryable network error (RELIABILITY.md row 40)', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    const client = new Client({ accessToken: TOKEN, basePath: `http://127.0.0.1:${port}`, numberOfApiCallRetries: 0 });
+    const thrown = await client.crm.objects.tasks.basicApi.getById('512').then(() => undefined, (error: unknown) => error);
+    expect(mapHubSpotError(thrown, { operation: 'tasks.getById' })).toMatchObject({ code: 'hubspot.network', retryable: true, message: expect.stringContaining('ECONNREFUSED') });
+  });
+
+  test.each([
+    ['node:http (the code on the error)', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' })],
+    ['fetch, on every address tried (an AggregateError without a code of its own)', new TypeError('fetch failed', {
+      cause: new AggregateError([Object.assign(new Error('connect ECONNREFUSED ::1:443'), { code: 'ECONNREFUSED' }), Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' })]),
+    })],
+    ['fetch, on one address of several (the refusal after an unknown failure)', new TypeError('fetch failed', {
+      cause: new AggregateError([new Error('no code'), Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' })]),
+    })],
+  ])('when a connection is refused as %s, then the error is a retryable network error, never permanent', (_name, thrown) => {
+    expect(mapHubSpotError(thrown)).toMatchObject({ code: 'hubspot.network', retryable: true, status: 502, message: expect.stringContaining('ECONNREFUSED') });
   });
 
   test('when native fetch fails with a socket error in its cause, then the error is a retryable network error', () => {

@@ -5,13 +5,28 @@ import { FACT_IDS, type Fact } from '../../../src/questions/facts.ts';
 
 /** Sample parameters for every template; numbers are replaced by 0, 1 and 7 to hit every plural form. */
 const SAMPLES: { [K in TemplateId]: TemplateParams[K] } = {
-  'headline.ticket': { count: 7 },
-  'headline.renewal': {},
-  'headline.fresh-lead': { days: 7 },
-  'headline.unanswered': { attempts: 7 },
-  'headline.since-reply': { days: 7 },
-  'headline.since-touch': { touch: 'EMAIL', days: 7 },
-  'headline.last-subject': { touch: 'MEETING', days: 7, subject: 'Contract redlines' },
+  'headline.dark.since-reply': { days: 7 },
+  'headline.dark.unanswered': { attempts: 7 },
+  'headline.dark.last-subject': { days: 7, subject: 'Contract redlines' },
+  'headline.calm.since-touch': { touch: 'EMAIL', days: 7 },
+  'headline.calm.last-subject': { touch: 'MEETING', days: 7, subject: 'Contract redlines' },
+  'headline.calm.fresh-lead': { days: 7 },
+  'headline.service.high': { count: 7 },
+  'headline.service.open': { count: 7, days: 7 },
+  'headline.service.ticket-subject': { subject: 'Login fails after SSO change' },
+  'headline.long-term.renewal': {},
+  'headline.long-term.customer': {},
+  'headline.urgency.close-date': { days: 7 },
+  'headline.urgency.pushed': { count: 7 },
+  'headline.scenes.stage': { stage: 'Proposal sent', days: 7 },
+  'headline.scenes.role': { person: 'Jane', title: 'Head of Operations', company: 'Acme Robotics' },
+  'headline.peers.stalled': { count: 7, stage: 'Proposal sent' },
+  'headline.peers.theme': { count: 7, theme: 'product issue' },
+  'headline.experts.ticket-owner': { person: 'Priya Raman' },
+  'headline.experts.colleague': { person: 'Priya Raman' },
+  'headline.scenes.unknown': {},
+  'headline.long-term.unknown': {},
+  'headline.urgency.unknown': {},
   'headline.default': {},
   'urgency.quarter-end': { days: 7, quarterDays: 7 },
   'urgency.pushed': { count: 7 },
@@ -42,6 +57,15 @@ const SAMPLES: { [K in TemplateId]: TemplateParams[K] } = {
   'urgency.unknown': {},
   'peers.unknown': {},
   'service.unknown': {},
+  'dark.unknown': {},
+  'urgency.close-date': { days: 7 },
+  'dark.last-touch': { touch: 'MEETING', days: 7 },
+  'peers.industry': { industry: 'machinery' },
+  'experts.role': { title: 'Head of Operations', company: 'Acme Robotics' },
+  'long-term.industry': { industry: 'machinery' },
+  'service.customer': {},
+  'dark.stage-silence': { days: 7, stage: 'Proposal sent' },
+  'scenes.role-stage': { person: 'Jane', title: 'Head of Operations', company: 'Acme Robotics', stage: 'Proposal sent' },
 };
 
 const FACTS: Fact[] = [
@@ -77,11 +101,11 @@ test.each(cases)('when $locale renders $id in form $form with numbers $n, then t
   if (n === 7 && Object.values(params).includes(7)) expect(text).toContain('7');
 });
 
-test.each([...LOCALES])('when %s words a template, then it has as many forms as English, every headline at least three, and no two alike', (locale) => {
+test.each([...LOCALES])('when %s words a template, then it has as many forms as English, every headline at least two, and no two alike', (locale) => {
   for (const id of Object.keys(SAMPLES) as TemplateId[]) {
     const forms = formsOf(locale, id);
     expect(forms.length).toBe(formsOf('en', id).length);
-    if (id.startsWith('headline.')) expect(forms.length).toBeGreaterThanOrEqual(3);
+    if (id.startsWith('headline.')) expect(forms.length).toBeGreaterThanOrEqual(2);
     const texts = forms.map((form) => form({ ...SAMPLES[id], name: 'Acme Robotics' }));
     expect(new Set(texts).size).toBe(texts.length);
   }

@@ -1,7 +1,7 @@
 import { deriveSignals } from '../../../src/context/derive-signals.ts';
 import { DEFAULT_COMPOSER_SETTINGS } from '../../../src/questions/composer-settings.ts';
 import { BANKS, type QuestionBank } from '../../../src/questions/locale.ts';
-import { CLIENT_DEPTH, CLIENT_REPEAT, formOrder, penalty, variantId, type CardHistory } from '../../../src/questions/rotation.ts';
+import { CLIENT_DEPTH, CLIENT_REPEAT, formOrder, penalty, spread, variantId, type CardHistory } from '../../../src/questions/rotation.ts';
 import { selectHeadline, selectQuestions } from '../../../src/questions/select-questions.ts';
 import { buildSnapshot, daysAgo, NOW } from '../context/build-snapshot.ts';
 
@@ -15,12 +15,26 @@ describe('penalty', () => {
     expect(CLIENT_DEPTH).toBe(3);
   });
 
-  test('when the rep saw a template on other clients\' cards, then it loses a little per card, up to a cap', () => {
+  test('when the rep saw a template on other clients\' cards, then it loses 0.4 per card, up to a cap of 1 (more than any signal is worth)', () => {
     const seen = (n: number): CardHistory => ({ recent: [], rep: Array.from({ length: n }, () => card(['a'])) });
     expect(penalty('a', seen(0))).toBe(0);
-    expect(penalty('a', seen(2))).toBeCloseTo(0.2);
-    expect(penalty('a', seen(19))).toBeCloseTo(0.6);
+    expect(penalty('a', seen(1))).toBeCloseTo(0.4);
+    expect(penalty('a', seen(2))).toBeCloseTo(0.8);
+    expect(penalty('a', seen(19))).toBeCloseTo(1);
     expect(penalty('a', { recent: [] })).toBe(0);
+  });
+
+  test('when a task seeds the spread, then each template gets a stable share of at most 0.15; without a seed, none', () => {
+    const ids = ['dark.silence', 'scenes.stage', 'calm.need', 'urgency.pushed', 'peers.industry'];
+    const values = ids.map((id) => spread(id, { recent: [], seed: 'task-1' }));
+    for (const value of values) {
+      expect(value).toBeGreaterThanOrEqual(0);
+      expect(value).toBeLessThanOrEqual(0.15);
+    }
+    expect(new Set(values).size).toBe(ids.length);
+    expect(ids.map((id) => spread(id, { recent: [], seed: 'task-1' }))).toEqual(values);
+    expect(ids.map((id) => spread(id, { recent: [], seed: 'task-2' }))).not.toEqual(values);
+    expect(spread('dark.silence', { recent: [] })).toBe(0);
   });
 });
 
@@ -68,11 +82,26 @@ describe('selection with rotation', () => {
   });
 
   test('when a template\'s first wording breaks a guardrail, then its next wording is used', () => {
-    const forms = BANKS.en.headlines['headline.last-subject'];
-    const bank: QuestionBank = { ...BANKS.en, headlines: { ...BANKS.en.headlines, 'headline.last-subject': [() => 'Follow up ASAP.', forms[1] as (typeof forms)[0]] } };
-    const history: CardHistory = { recent: [], rep: [card([], [variantId('headline.last-subject', 1)])] };
+    const forms = BANKS.en.headlines['headline.dark.last-subject'];
+    const bank: QuestionBank = { ...BANKS.en, headlines: { ...BANKS.en.headlines, 'headline.dark.last-subject': [() => 'Follow up ASAP.', forms[1] as (typeof forms)[0]] } };
+    const history: CardHistory = { recent: [], rep: [card([], [variantId('headline.dark.last-subject', 1)])] };
     const headline = selectHeadline(signals, DEFAULT_COMPOSER_SETTINGS, bank, history);
-    expect(headline).toMatchObject({ id: 'headline.last-subject', form: 1 });
+    expect(headline).toMatchObject({ id: 'headline.dark.last-subject', form: 1 });
     expect(headline.text).toContain('“Contract redlines”');
+  });
+});
+
+describe('a record with nothing but a name', () => {
+  test('when it gets eight cards in a row, then none repeats a headline or question template from its previous three (eight always-available questions, four openings)', () => {
+    const bare = deriveSignals(buildSnapshot({ contacts: [{ id: 'c1-p', lastName: 'Rivera' }] }), NOW);
+    const history: CardHistory = { recent: [] };
+    for (let i = 0; i < 8; i += 1) {
+      const headline = selectHeadline(bare, DEFAULT_COMPOSER_SETTINGS, BANKS.en, history);
+      const questions = selectQuestions(bare, DEFAULT_COMPOSER_SETTINGS, BANKS.en, history, headline);
+      expect(questions).toHaveLength(2);
+      const earlier = new Set(history.recent.slice(0, CLIENT_DEPTH).flatMap((entry) => [entry.headlineId, ...entry.questionIds]));
+      expect([headline.id, ...questions.map((q) => q.id)].filter((id) => earlier.has(id))).toEqual([]);
+      history.recent.unshift({ headlineId: headline.id, questionIds: questions.map((q) => q.id) });
+    }
   });
 });

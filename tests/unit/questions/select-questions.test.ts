@@ -12,9 +12,10 @@ const none = { recent: [] };
 
 test('when the headline of the last card is the strongest, then the next strongest is used instead', () => {
   const first = selectHeadline(signals, DEFAULT_COMPOSER_SETTINGS, BANKS.en, none);
-  expect(first.id).toBe('headline.since-reply');
+  expect(first.id).toBe('headline.dark.since-reply');
   const second = selectHeadline(signals, DEFAULT_COMPOSER_SETTINGS, BANKS.en, { recent: [{ headlineId: first.id, questionIds: [] }] });
-  expect(second.id).toBe('headline.last-subject');
+  // The next strongest is another lens's opening (the close date just before quarter end), not a rewording of the same one.
+  expect(second.id).toBe('headline.urgency.close-date');
 });
 
 test('when a question was asked two cards ago, then it is demoted and a sibling from the same lens takes its place', () => {
@@ -52,8 +53,8 @@ describe('every template against every fixture', () => {
   test('when every matcher sees every fixture, then each matching template is asked somewhere and strengths stay in 0–1', () => {
     const matched = new Set<string>();
     for (const { signals: s } of fixtures) {
-      for (const [id, matcher] of Object.entries(HEADLINES)) {
-        const found = (matcher as (x: typeof s, t: typeof DEFAULT_COMPOSER_SETTINGS.thresholds) => { strength: number } | undefined)(s, DEFAULT_COMPOSER_SETTINGS.thresholds);
+      for (const [id, template] of Object.entries(HEADLINES)) {
+        const found = (template.match as (x: typeof s, t: typeof DEFAULT_COMPOSER_SETTINGS.thresholds) => { strength: number } | undefined)(s, DEFAULT_COMPOSER_SETTINGS.thresholds);
         if (found !== undefined) matched.add(id);
       }
       for (const [id, template] of Object.entries(QUESTIONS)) {
@@ -84,4 +85,43 @@ test('when lenses are switched off, then their questions are skipped, and with a
   const all = ComposerSettingsSchema.parse({ lenses: Object.fromEntries(LENS_IDS.map((lens) => [lens, false])) });
   const chosen = selectQuestions(signals, all, BANKS.en, none, headline);
   expect(chosen.map((q) => q.id)).toEqual(['calm.need', 'scenes.unknown']);
+});
+
+test('when a lens is switched off, then no headline of that lens opens the card; with all off, the default does', () => {
+  const first = selectHeadline(signals, DEFAULT_COMPOSER_SETTINGS, BANKS.en, none);
+  expect(first.lens).toBe('going-dark');
+  const noDark = ComposerSettingsSchema.parse({ lenses: { 'going-dark': false } });
+  const other = selectHeadline(signals, noDark, BANKS.en, none);
+  expect(other.lens).toBeDefined();
+  expect(other.lens).not.toBe('going-dark');
+  const all = ComposerSettingsSchema.parse({ lenses: Object.fromEntries(LENS_IDS.map((lens) => [lens, false])) });
+  expect(selectHeadline(signals, all, BANKS.en, none)).toMatchObject({ id: 'headline.default', strength: 0 });
+  expect(selectHeadline(signals, all, BANKS.en, none).lens).toBeUndefined();
+});
+
+test('every headline template but the default belongs to a lens, named in its id, and every lens has at least two', () => {
+  const short: Record<string, string> = { 'whose-urgency': 'urgency', 'going-dark': 'dark', 'behind-the-scenes': 'scenes', 'common-denominators': 'peers', 'internal-experts': 'experts', 'long-term': 'long-term', 'service-experience': 'service', 'calm-attentiveness': 'calm' };
+  const perLens = new Map<string, number>();
+  for (const [id, template] of Object.entries(HEADLINES)) {
+    if (id === 'headline.default') { expect(template.lens).toBeUndefined(); continue; }
+    expect(template.lens).toBeDefined();
+    expect(id.startsWith(`headline.${short[template.lens as string]}.`)).toBe(true);
+    perLens.set(template.lens as string, (perLens.get(template.lens as string) ?? 0) + 1);
+  }
+  for (const lens of LENS_IDS) expect(perLens.get(lens) ?? 0).toBeGreaterThanOrEqual(2);
+});
+
+test('when the card already shows the deal\'s stage, then the questions that join silence or the role to the stage are left out', () => {
+  const plain = { id: 'headline.default', form: 0, text: 'What would help them?', facts: [], strength: 0 };
+  const staged = { ...plain, facts: [{ id: 'stage-age' as const, days: 40, stage: 'Contract sent' }] };
+  // The client's last card asked the single-signal ones, so the joined ones are next in their lenses.
+  const held = { recent: [{ questionIds: ['dark.attempts', 'dark.silence', 'dark.last-subject', 'dark.never-replied', 'dark.last-touch', 'scenes.stage', 'scenes.role', 'scenes.size'] }] };
+  expect(signals.stageAge).toBeDefined();
+  const fresh = selectQuestions(signals, DEFAULT_COMPOSER_SETTINGS, BANKS.en, held, plain).map((q) => q.id);
+  expect(fresh).toEqual(expect.arrayContaining(['dark.stage-silence']));
+  const withStage = selectQuestions(signals, DEFAULT_COMPOSER_SETTINGS, BANKS.en, held, staged).map((q) => q.id);
+  expect(withStage).not.toContain('dark.stage-silence');
+  expect(withStage).not.toContain('scenes.role-stage');
+  // Once one joined question shows the stage, the other does not ask about it again.
+  expect(fresh.filter((id) => id === 'dark.stage-silence' || id === 'scenes.role-stage')).toHaveLength(1);
 });

@@ -10,7 +10,7 @@ const client: Partial<CrmSnapshotInput> = { company: { id: '1', name: 'Acme', in
 const signalsOf = (overrides: Partial<CrmSnapshotInput>) => deriveSignals(buildSnapshot({ ...client, ...overrides }), NOW);
 const matches = (overrides: Partial<CrmSnapshotInput>) => {
   const s = signalsOf(overrides);
-  return [...Object.entries(HEADLINES).filter(([, m]) => (m as typeof HEADLINES['headline.default'])(s, DEFAULT_THRESHOLDS) !== undefined).map(([id]) => id),
+  return [...Object.entries(HEADLINES).filter(([, t]) => (t.match as typeof HEADLINES['headline.default']['match'])(s, DEFAULT_THRESHOLDS) !== undefined).map(([id]) => id),
     ...Object.entries(QUESTIONS).filter(([, t]) => (t.match as typeof QUESTIONS['calm.need']['match'])(s, DEFAULT_THRESHOLDS) !== undefined).map(([id]) => id)];
 };
 const compose = (overrides: Partial<CrmSnapshotInput>, locale = 'en') => {
@@ -26,7 +26,7 @@ describe('questions in the client\'s own words', () => {
 
   test('when the client answered the last email, then the calm question quotes its subject and "why this card" shows it', () => {
     const ids = matches({ engagements: answered });
-    expect(ids).toEqual(expect.arrayContaining(['headline.last-subject', 'calm.last-subject']));
+    expect(ids).toEqual(expect.arrayContaining(['headline.calm.last-subject', 'calm.last-subject']));
     expect(ids).not.toContain('dark.last-subject');
     const card = compose({ engagements: answered });
     const quoting = [card.headline.text, ...card.questions.map((q) => q.text)].filter((text) => text.includes('“Contract redlines”'));
@@ -36,7 +36,7 @@ describe('questions in the client\'s own words', () => {
 
   test('when the last email went unanswered, then going-dark asks about that subject instead', () => {
     const ids = matches({ engagements: [answered[0]!] });
-    expect(ids).toEqual(expect.arrayContaining(['dark.last-subject', 'headline.last-subject']));
+    expect(ids).toEqual(expect.arrayContaining(['dark.last-subject', 'headline.calm.last-subject']));
     expect(ids).not.toContain('calm.last-subject');
   });
 
