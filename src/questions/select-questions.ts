@@ -82,14 +82,22 @@ const scoreOf = (history: CardHistory, spreading: boolean) => {
 /** Strongest first after rotation; equal scores in template-id order. */
 const byScore = (score: (match: Ranked) => number) => (a: Ranked, b: Ranked) => score(b) - score(a) || (a.id < b.id ? -1 : 1);
 
+type Template = { lens?: LensId; match: (s: Signals, t: ComposerSettings['thresholds']) => Omit<Match, 'id'> | undefined };
+// The template tables, listed once (not with Object.keys on every card).
+const HEADLINE_ENTRIES = (Object.keys(HEADLINES) as HeadlineId[]).map((id) => ({ id, template: HEADLINES[id] as Template }));
+const QUESTION_ENTRIES = (Object.keys(QUESTIONS) as QuestionId[]).map((id) => ({ id, template: QUESTIONS[id] as Template & { lens: LensId }, fallback: FALLBACK_SET.has(id) }));
+
 export function selectHeadline(signals: Signals, settings: ComposerSettings, bank: QuestionBank, history: CardHistory): Chosen {
-  const matches = (Object.keys(HEADLINES) as HeadlineId[]).flatMap((id): Ranked[] => {
-    const template = HEADLINES[id] as { lens?: LensId; match: (s: Signals, t: ComposerSettings['thresholds']) => Omit<Match, 'id'> | undefined };
+  const matches: Ranked[] = [];
+  for (const { id, template } of HEADLINE_ENTRIES) {
     // A headline of a lens the portal switched off does not open its cards.
-    if (template.lens !== undefined && !isLensEnabled(settings, template.lens)) return [];
+    if (template.lens !== undefined && !isLensEnabled(settings, template.lens)) continue;
     const found = template.match(signals, settings.thresholds);
-    return found === undefined ? [] : [{ ...found, id, ...(template.lens === undefined ? {} : { lens: template.lens }) }];
-  });
+    if (found === undefined) continue;
+    const match: Ranked = { ...found, id };
+    if (template.lens !== undefined) match.lens = template.lens;
+    matches.push(match);
+  }
   // Render lazily, strongest first: most candidates are never worded at all.
   for (const match of matches.sort(byScore(scoreOf(history, false)))) {
     const chosen = render(bank, signals, match, 'headlines', history);
@@ -104,13 +112,12 @@ function repeats(candidate: Chosen, shown: ReadonlySet<string>): boolean {
 }
 
 export function selectQuestions(signals: Signals, settings: ComposerSettings, bank: QuestionBank, history: CardHistory, headline: Chosen): Chosen[] {
-  const matches = (Object.keys(QUESTIONS) as QuestionId[]).flatMap((id): Ranked[] => {
-    const template = QUESTIONS[id] as { lens: LensId; match: (s: Signals, t: ComposerSettings['thresholds']) => Omit<Match, 'id'> | undefined };
-    const fallback = FALLBACK_SET.has(id);
-    if (!fallback && !isLensEnabled(settings, template.lens)) return [];
+  const matches: Ranked[] = [];
+  for (const { id, template, fallback } of QUESTION_ENTRIES) {
+    if (!fallback && !isLensEnabled(settings, template.lens)) continue;
     const found = template.match(signals, settings.thresholds);
-    return found === undefined ? [] : [{ ...found, id, lens: template.lens, fallback }];
-  });
+    if (found !== undefined) matches.push({ ...found, id, lens: template.lens, fallback });
+  }
   const score = scoreOf(history, true);
   const ranked = matches.sort(byScore(score));
   const worded = new Map<string, Chosen | undefined>();
