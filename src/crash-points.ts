@@ -3,17 +3,20 @@
  * (refused in production), the process SIGKILLs itself at one of the five points, after skipping
  * `skip` earlier hits of that point. Off (every wrapper returns its input) when not configured.
  *
- * - `before-commit`: inside the intake transaction, every statement done, before the commit;
- * - `mid-batch`: inside the intake transaction, the delivery row written, before the statement
- *   that inserts the batch's events (the intake writes events set-based, one statement per
- *   batch, so "event 50 of 100" has no in-between state: this is the closest real point);
+ * - `before-commit`: the intake's group is built, its one statement (deliveries, events,
+ *   quarantine and jobs: write-deliveries.ts, its own transaction) not yet sent: the state a kill
+ *   before the commit leaves, nothing of the group stored;
+ * - `mid-batch`: the intake statement sent (one turn of the event loop after the query was
+ *   issued, so it is on the wire), not yet answered: the database commits all of it or none
+ *   ("event 50 of 100" has no in-between state in one statement: this is the closest real point);
  * - `after-commit`: the intake transaction committed, before the 204 is written;
  * - `after-claim`: a job claimed by the worker, before its handler calls HubSpot;
  * - `after-hubspot-write`: HubSpot answered 201 to the note create, before the card is marked delivered.
  */
 import type { Logger } from './logger.ts';
 import type { Store } from './store/ports.ts';
-import type { SqlDatabase, SqlExecutor } from './store/sql-database.ts';
+import type { QueryOptions, SqlDatabase } from './store/sql-database.ts';
+import { INTAKE_STATEMENT_MARKER } from './store/write-deliveries.ts';
 import type { TaskEventHandler } from './worker/create-worker.ts';
 
 export const CRASH_POINTS = ['before-commit', 'mid-batch', 'after-commit', 'after-claim', 'after-hubspot-write'] as const;
@@ -41,31 +44,22 @@ export function createCrashHooks(plan: { point: string; skip: number } | undefin
   log.warn({ crashPoint: plan.point, skip: plan.skip }, 'crash test hooks armed (TEST_CRASH_AT)');
   return {
     intakeDb(db) {
-      const watched = (tx: SqlExecutor, state: { delivery: boolean }): SqlExecutor => ({
-        bossDb: tx.bossDb,
-        exec: (sql) => tx.exec(sql),
-        query: async <T extends object>(sql: string, params?: unknown[]) => {
-          const text = sql.trimStart();
-          if (/^insert into webhook_events/i.test(text) && state.delivery) hit('mid-batch');
-          const rows = await tx.query<T>(sql, params);
-          if (/^insert into webhook_deliveries/i.test(text)) state.delivery = true;
-          return rows;
-        },
-      });
+      const query = <T extends object>(sql: string, params?: unknown[], options?: QueryOptions): Promise<T[]> => {
+        if (!sql.startsWith(INTAKE_STATEMENT_MARKER)) return db.query<T>(sql, params, options);
+        hit('before-commit');
+        const pending = db.query<T>(sql, params, options);
+        setImmediate(() => hit('mid-batch'));
+        return pending;
+      };
       return {
         engine: db.engine,
         get bossDb() { return db.bossDb; },
-        query: (sql, params) => db.query(sql, params),
+        query,
         exec: (sql) => db.exec(sql),
         withAdvisoryLock: (key, work) => db.withAdvisoryLock(key, work),
         bossOptions: () => db.bossOptions(),
         close: () => db.close(),
-        transaction: (work) => db.transaction(async (tx) => {
-          const state = { delivery: false };
-          const result = await work(watched(tx, state));
-          if (state.delivery) hit('before-commit');
-          return result;
-        }),
+        transaction: (work) => db.transaction(work),
       };
     },
     intakeStore: (store) => ({

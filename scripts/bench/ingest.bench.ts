@@ -28,11 +28,18 @@ function load(server: ServerProcess, variant: Variant, seconds: number): Promise
   return runWebhookLoad({ url: server.url, ...variant, seconds, secret: BENCH_SECRET, signedBaseUrl: BENCH_BASE_URL });
 }
 
-async function measure(server: ServerProcess, variants: readonly Variant[], seconds: number): Promise<Map<Variant, LoadSummary>> {
-  const out = new Map<Variant, LoadSummary>();
+/** A load's summary plus the server process's own CPU time per request (ms), from /proc. */
+type Measured = LoadSummary & { serverCpuMsPerRequest: number };
+
+async function measure(server: ServerProcess, variants: readonly Variant[], seconds: number): Promise<Map<Variant, Measured>> {
+  const out = new Map<Variant, Measured>();
   try {
     await load(server, { connections: 10, eventsPerBatch: 1 }, 1); // warm-up: JIT, pool, caches
-    for (const variant of variants) out.set(variant, await load(server, variant, seconds));
+    for (const variant of variants) {
+      const before = server.cpuMs();
+      const summary = await load(server, variant, seconds);
+      out.set(variant, { ...summary, serverCpuMsPerRequest: (server.cpuMs() - before) / Math.max(1, summary.requests) });
+    }
   } finally {
     await server.stop();
   }
@@ -41,12 +48,12 @@ async function measure(server: ServerProcess, variants: readonly Variant[], seco
 
 interface Peers {
   bare: LoadSummary;
-  naive: LoadSummary;
+  naive: Measured;
   /** Durable commits/s of this engine with 10 concurrent clients. */
   limit: number;
 }
 
-function rows(engine: Engine, variant: Variant, measured: LoadSummary, peers: Peers): BenchRow[] {
+function rows(engine: Engine, variant: Variant, measured: Measured, peers: Peers): BenchRow[] {
   const name = `ingest ${engine} c=${variant.connections} ${variant.eventsPerBatch}-event`;
   const atTen = variant.connections === 10;
   const p99Goal = engine === 'postgres' && atTen && variant.eventsPerBatch === 1 ? 'goal ≤ 25 ms; ' : '';
@@ -59,6 +66,10 @@ function rows(engine: Engine, variant: Variant, measured: LoadSummary, peers: Pe
     { name, metric: 'requests/s vs bare', value: measured.requestsPerSecond, unit: 'req/s', baseline: peers.bare.requestsPerSecond, ratio: measured.requestsPerSecond / peers.bare.requestsPerSecond, note: 'bare = express route, no database' },
     { name, metric: 'p50 ack', value: measured.p50, unit: 'ms', baseline: peers.naive.p50, note: 'baseline = naive receiver' },
     { name, metric: 'p99 ack', value: measured.p99, unit: 'ms', baseline: peers.naive.p99, note: `${p99Goal}baseline = naive receiver` },
+    // What bounds a CPU-starved run: the service's own work per request against the naive receiver's.
+    { name, metric: 'server CPU per request', value: measured.serverCpuMsPerRequest, unit: 'ms', baseline: peers.naive.serverCpuMsPerRequest,
+      ratio: measured.serverCpuMsPerRequest / peers.naive.serverCpuMsPerRequest,
+      note: 'user+system time of the service process / requests answered; baseline = the naive receiver process (database time not included)' },
   ];
 }
 
@@ -76,8 +87,8 @@ export default async function bench(options: { quick: boolean }): Promise<BenchR
     const naive = await measure(await startNaiveReceiver(engine), variants, seconds);
     const unrobot = await measure(await startUnrobot(engine), variants, seconds);
     for (const variant of variants) {
-      const peers = { bare: bare.get(variant) as LoadSummary, naive: naive.get(variant) as LoadSummary, limit };
-      out.push(...rows(engine, variant, unrobot.get(variant) as LoadSummary, peers));
+      const peers = { bare: bare.get(variant) as LoadSummary, naive: naive.get(variant) as Measured, limit };
+      out.push(...rows(engine, variant, unrobot.get(variant) as Measured, peers));
     }
     out.push({ name: `ingest ${engine}`, metric: 'durability limit', value: limit, unit: 'commits/s', note: `10 concurrent insert;commit loops, synchronous_commit=on, ${seconds} s; load ${load1()}` });
   }

@@ -24,6 +24,9 @@ const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.
 
 export type Engine = 'pglite' | 'postgres';
 
+/** USER_HZ: Linux reports process times in 1/100 s on every architecture Node supports here. */
+const CLOCK_TICKS = 100;
+
 export interface MemoryUsage {
   rss: number;
   heapTotal: number;
@@ -39,6 +42,8 @@ export interface ServerProcess {
   memory(gc: boolean): Promise<MemoryUsage>;
   /** Resident set size from /proc, without disturbing the server (for sampling under load). */
   rssBytes(): number;
+  /** CPU time (user + system) the server process has used so far, ms, from /proc. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -97,6 +102,11 @@ async function spawnServer(args: string[], env: Record<string, string>, cleanup:
     rssBytes: () => {
       const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((text) => text.startsWith('VmRSS:'));
       return Number(/(\d+)/.exec(line ?? '')?.[1] ?? Number.NaN) * 1024;
+    },
+    cpuMs: () => {
+      // /proc/PID/stat: fields 14 and 15 (utime, stime) in clock ticks, after the ")" of the name.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      return (Number(fields[11]) + Number(fields[12])) * (1000 / CLOCK_TICKS);
     },
     stop: async () => {
       child.kill('SIGTERM');

@@ -35,7 +35,9 @@ export function composeCard(input: ComposeCardInput): Card {
   const headline = selectHeadline(input.signals, settings, bank, history);
   const questions = selectQuestions(input.signals, settings, bank, history, headline);
 
-  const facts = [...new Set([headline, ...questions].flatMap((chosen) => chosen.facts.map((fact) => factText(bank, fact))))];
+  // Each fact worded once: for its question and for the "why" line (headline first, no repeats).
+  const questionFacts = questions.map((q) => q.facts.map((fact) => factText(bank, fact)));
+  const facts = [...new Set([...headline.facts.map((fact) => factText(bank, fact)), ...questionFacts.flat()])];
   const { missing: gaps, stale } = input.signals.completeness;
   const missing = [...gaps.map((part) => bank.missing[part]), ...stale.map(() => bank.missing['stale-engagements'])];
   const parts = [facts.length > 0 ? facts.join(' · ') : bank.why.noFacts];
@@ -44,12 +46,12 @@ export function composeCard(input: ComposeCardInput): Card {
   const card: Card = {
     locale,
     headline: { templateId: headline.id, form: headline.form, text: headline.text },
-    questions: questions.map((q) => ({
+    questions: questions.map((q, index) => ({
       templateId: q.id,
       form: q.form,
       lens: q.lens ?? 'calm-attentiveness',
       text: q.text,
-      facts: q.facts.map((fact) => factText(bank, fact)),
+      facts: questionFacts[index] as string[],
     })),
     why: { facts, missing, text: `${bank.why.label}: ${parts.join(' · ')}` },
   };

@@ -12,7 +12,15 @@ export const URGENCY_WORDS: readonly string[] = [
   'inmediatamente', 'ahora mismo', 'ya mismo', 'última oportunidad', 'no pierda', 'cuota',
 ];
 
-const URGENCY = new RegExp(`(?<![\\p{L}\\p{N}])(?:${URGENCY_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+const URGENCY_ALTERNATION = URGENCY_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+const URGENCY = new RegExp(`(?<![\\p{L}\\p{N}])(?:${URGENCY_ALTERNATION})(?![\\p{L}\\p{N}])`, 'iu');
+/**
+ * The same words with the same flags, without the word-boundary lookarounds: it matches wherever
+ * URGENCY does (and more, e.g. "now" in "know"), and is several times cheaper, so the lookaround
+ * form only runs on a text that contains one of the words somewhere.
+ */
+const URGENCY_ANYWHERE = new RegExp(`(?:${URGENCY_ALTERNATION})`, 'iu');
+const hasUrgency = (text: string): boolean => URGENCY_ANYWHERE.test(text) && URGENCY.test(text);
 /** Signs of a template bug: unfilled slots and stringified non-values. Same words cleanText removes. */
 export const PLACEHOLDER = /\{\{|\}\}|\b(?:undefined|null|NaN)\b|\[object\b/;
 
@@ -31,12 +39,35 @@ export function checkText(text: string, facts: ReadonlyArray<string | number>, m
   if (!/[?？]$/.test(text)) violations.push('not-a-question');
   if (values.length > 0 && !values.some((value) => text.includes(value))) violations.push('no-fact');
   const wording = values.reduce((rest, value) => rest.replaceAll(value, ' '), text);
-  if (URGENCY.test(wording)) violations.push('urgency');
+  if (hasUrgency(wording)) violations.push('urgency');
   if (PLACEHOLDER.test(text)) violations.push('placeholder');
   const length = codePoints(text);
   if (length < LENGTH.min) violations.push('too-short');
   if (length > maxLength) violations.push('too-long');
   return violations;
+}
+
+/**
+ * `checkText(text, facts, maxLength).length === 0`, without building the list: the composer asks
+ * this of every wording it tries, and most pass.
+ */
+export function passes(text: string, facts: ReadonlyArray<string | number>, maxLength: number = LENGTH.maxQuestion): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  if (last !== 0x3f && last !== 0xff1f) return false; // '?' or '？'
+  const length = codePoints(text);
+  if (length < LENGTH.min || length > maxLength) return false;
+  let wording = text;
+  let values = 0;
+  let shown = false;
+  for (const fact of facts) {
+    const value = String(fact);
+    if (value === '') continue;
+    values += 1;
+    if (!shown && text.includes(value)) shown = true;
+    wording = wording.replaceAll(value, ' ');
+  }
+  if (values > 0 && !shown) return false;
+  return !hasUrgency(wording) && !PLACEHOLDER.test(text);
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;

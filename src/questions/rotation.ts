@@ -42,9 +42,26 @@ const mentions = (card: HistoryEntry, id: string): boolean => card.headlineId ==
 
 /** How much a template is held back by the client's and the rep's recent cards. */
 export function penalty(id: string, history: CardHistory): number {
-  if (history.recent.slice(0, CLIENT_DEPTH).some((card) => mentions(card, id))) return CLIENT_REPEAT;
-  const uses = (history.rep ?? []).slice(0, REP_DEPTH).filter((card) => mentions(card, id)).length;
+  const recent = history.recent;
+  for (let i = 0; i < recent.length && i < CLIENT_DEPTH; i += 1) if (mentions(recent[i] as HistoryEntry, id)) return CLIENT_REPEAT;
+  const rep = history.rep;
+  if (rep === undefined) return 0;
+  let uses = 0;
+  for (let i = 0; i < rep.length && i < REP_DEPTH; i += 1) if (mentions(rep[i] as HistoryEntry, id)) uses += 1;
   return Math.min(REP_MAX, uses * REP_STEP);
+}
+
+const FNV_OFFSET = 2166136261;
+
+/** FNV-1a over `text`, continuing from `h`: hash(a + b) === continueHash(continueHash(FNV_OFFSET, a), b). */
+function continueHash(h: number, text: string): number {
+  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h;
+}
+
+/** A small stable hash, for tie-breaks only. */
+function hash(text: string): number {
+  return continueHash(FNV_OFFSET, text) >>> 0;
 }
 
 /**
@@ -56,26 +73,41 @@ export function spread(id: string, history: CardHistory): number {
   return history.seed === undefined ? 0 : (SPREAD * hash(`${history.seed}|${id}`)) / 0xffffffff;
 }
 
-/** A small stable hash, for tie-breaks only. */
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
+interface FormKey {
+  form: number;
+  onClient: number;
+  uses: number;
+  recency: number;
+  tie: number;
 }
+
+const compareKeys = (a: FormKey, b: FormKey): number => a.onClient - b.onClient || a.uses - b.uses || a.recency - b.recency || a.tie - b.tie;
 
 /**
  * The order in which to try a template's `count` forms: forms on the client's recent cards last,
- * then fewest uses on the rep's recent cards, then longest ago, then a stable per-task shuffle.
+ * then fewest uses on the rep's recent cards, then longest ago, then a stable per-task shuffle
+ * (a hash of `seed|template#form`).
  */
 export function formOrder(id: string, count: number, history: CardHistory): number[] {
-  const client = new Set(history.recent.slice(0, CLIENT_DEPTH).flatMap((card) => card.variants ?? []));
-  const rep = (history.rep ?? []).slice(0, REP_DEPTH);
-  const key = (form: number): number[] => {
+  if (count === 1) return [0];
+  const recent = history.recent;
+  const rep = history.rep ?? [];
+  const repDepth = Math.min(rep.length, REP_DEPTH);
+  const clientDepth = Math.min(recent.length, CLIENT_DEPTH);
+  const seeded = continueHash(FNV_OFFSET, `${history.seed ?? ''}|`);
+  const keys: FormKey[] = [];
+  for (let form = 0; form < count; form += 1) {
     const variant = variantId(id, form);
-    const seen = rep.map((card) => (card.variants ?? []).includes(variant));
-    const last = seen.indexOf(true);
-    return [client.has(variant) ? 1 : 0, seen.filter(Boolean).length, last === -1 ? -REP_DEPTH : -last, hash(`${history.seed ?? ''}|${variant}`)];
-  };
-  const keys = Array.from({ length: count }, (_, form) => ({ form, key: key(form) }));
-  return keys.sort((a, b) => a.key.reduce((order, value, i) => order || value - (b.key[i] as number), 0)).map(({ form }) => form);
+    let onClient = 0;
+    for (let i = 0; i < clientDepth && onClient === 0; i += 1) if ((recent[i] as HistoryEntry).variants?.includes(variant) === true) onClient = 1;
+    let uses = 0;
+    let last = -1;
+    for (let i = 0; i < repDepth; i += 1) {
+      if ((rep[i] as HistoryEntry).variants?.includes(variant) !== true) continue;
+      uses += 1;
+      if (last === -1) last = i;
+    }
+    keys.push({ form, onClient, uses, recency: last === -1 ? -REP_DEPTH : -last, tie: continueHash(seeded, variant) >>> 0 });
+  }
+  return keys.sort(compareKeys).map((key) => key.form);
 }

@@ -8,7 +8,7 @@ import type { Signals } from '../context/signals.ts';
 import type { QuestionBank } from './banks/bank.ts';
 import { isLensEnabled, type ComposerSettings } from './composer-settings.ts';
 import type { Fact } from './facts.ts';
-import { checkText, LENGTH } from './guardrails.ts';
+import { LENGTH, passes } from './guardrails.ts';
 import type { LensId } from './lenses.ts';
 import { formOrder, penalty, spread, type CardHistory } from './rotation.ts';
 import { HEADLINES, QUESTIONS, type HeadlineId, type Match, type QuestionId } from './templates.ts';
@@ -27,11 +27,17 @@ export interface Chosen {
 
 /** The always-available questions that keep a sparse record's card honest and still rotating, one per lens: eight, so at two a card even a record with nothing else has two fresh ones after its last three cards. */
 const FALLBACKS: QuestionId[] = ['calm.need', 'scenes.unknown', 'experts.unknown', 'long-term.unknown', 'urgency.unknown', 'service.unknown', 'peers.unknown', 'dark.unknown'];
+const FALLBACK_SET: ReadonlySet<string> = new Set(FALLBACKS);
 
 /** The concrete values a text must show at least one of: the client's name and every parameter. */
 function factValues(match: Match, name: string | undefined): Array<string | number> {
-  const params = Object.values(match.params as Record<string, string | number>).filter((value) => value !== 0 && value !== 1);
-  return name === undefined ? params : [name, ...params];
+  const values: Array<string | number> = name === undefined ? [] : [name];
+  const params = match.params as Record<string, string | number>;
+  for (const key in params) {
+    const value = params[key] as string | number;
+    if (value !== 0 && value !== 1) values.push(value);
+  }
+  return values;
 }
 
 /** The first of the template's wordings, freshest for this rep and client first, that passes the guardrails. */
@@ -42,31 +48,56 @@ function render(bank: QuestionBank, signals: Signals, match: Ranked, kind: 'head
   const maxLength = kind === 'headlines' ? LENGTH.maxHeadline : LENGTH.maxQuestion;
   const table = bank[kind] as Record<string, ReadonlyArray<(p: object) => string>>;
   const forms = table[match.id] as ReadonlyArray<(p: object) => string>;
+  // The same parameters and facts for every wording: built once, not per form tried.
+  const params = { ...match.params, name };
+  const facts = factValues(match, known);
   for (const form of formOrder(match.id, forms.length, history)) {
-    const text = (forms[form] as (p: object) => string)({ ...match.params, name });
-    if (checkText(text, factValues(match, known), maxLength).length > 0) continue;
-    return { id: match.id, form, text, facts: match.facts, strength: match.strength, ...(lens === undefined ? {} : { lens }) };
+    const text = (forms[form] as (p: object) => string)(params);
+    if (!passes(text, facts, maxLength)) continue;
+    const chosen: Chosen = { id: match.id, form, text, facts: match.facts, strength: match.strength };
+    if (lens !== undefined) chosen.lens = lens;
+    return chosen;
   }
   return undefined;
 }
 
 type Ranked = Match & { lens?: LensId; fallback?: boolean };
 
-/** What a template is worth on this card: its strength after rotation (and, for questions, the per-task spread). */
-const scoreOf = (history: CardHistory, spreading: boolean) => (match: Ranked): number =>
-  match.strength - penalty(match.id, history) - (spreading ? spread(match.id, history) : 0);
+/**
+ * What a template is worth on this card: its strength after rotation (and, for questions, the
+ * per-task spread). Computed once per template and card, not in every sort comparison.
+ */
+const scoreOf = (history: CardHistory, spreading: boolean) => {
+  const scores = new Map<string, number>();
+  return (match: Ranked): number => {
+    let score = scores.get(match.id);
+    if (score === undefined) {
+      score = match.strength - penalty(match.id, history) - (spreading ? spread(match.id, history) : 0);
+      scores.set(match.id, score);
+    }
+    return score;
+  };
+};
 
 /** Strongest first after rotation; equal scores in template-id order. */
 const byScore = (score: (match: Ranked) => number) => (a: Ranked, b: Ranked) => score(b) - score(a) || (a.id < b.id ? -1 : 1);
 
+type Template = { lens?: LensId; match: (s: Signals, t: ComposerSettings['thresholds']) => Omit<Match, 'id'> | undefined };
+// The template tables, listed once (not with Object.keys on every card).
+const HEADLINE_ENTRIES = (Object.keys(HEADLINES) as HeadlineId[]).map((id) => ({ id, template: HEADLINES[id] as Template }));
+const QUESTION_ENTRIES = (Object.keys(QUESTIONS) as QuestionId[]).map((id) => ({ id, template: QUESTIONS[id] as Template & { lens: LensId }, fallback: FALLBACK_SET.has(id) }));
+
 export function selectHeadline(signals: Signals, settings: ComposerSettings, bank: QuestionBank, history: CardHistory): Chosen {
-  const matches = (Object.keys(HEADLINES) as HeadlineId[]).flatMap((id): Ranked[] => {
-    const template = HEADLINES[id] as { lens?: LensId; match: (s: Signals, t: ComposerSettings['thresholds']) => Omit<Match, 'id'> | undefined };
+  const matches: Ranked[] = [];
+  for (const { id, template } of HEADLINE_ENTRIES) {
     // A headline of a lens the portal switched off does not open its cards.
-    if (template.lens !== undefined && !isLensEnabled(settings, template.lens)) return [];
+    if (template.lens !== undefined && !isLensEnabled(settings, template.lens)) continue;
     const found = template.match(signals, settings.thresholds);
-    return found === undefined ? [] : [{ ...found, id, ...(template.lens === undefined ? {} : { lens: template.lens }) }];
-  });
+    if (found === undefined) continue;
+    const match: Ranked = { ...found, id };
+    if (template.lens !== undefined) match.lens = template.lens;
+    matches.push(match);
+  }
   // Render lazily, strongest first: most candidates are never worded at all.
   for (const match of matches.sort(byScore(scoreOf(history, false)))) {
     const chosen = render(bank, signals, match, 'headlines', history);
@@ -81,13 +112,12 @@ function repeats(candidate: Chosen, shown: ReadonlySet<string>): boolean {
 }
 
 export function selectQuestions(signals: Signals, settings: ComposerSettings, bank: QuestionBank, history: CardHistory, headline: Chosen): Chosen[] {
-  const matches = (Object.keys(QUESTIONS) as QuestionId[]).flatMap((id): Ranked[] => {
-    const template = QUESTIONS[id] as { lens: LensId; match: (s: Signals, t: ComposerSettings['thresholds']) => Omit<Match, 'id'> | undefined };
-    const fallback = FALLBACKS.includes(id);
-    if (!fallback && !isLensEnabled(settings, template.lens)) return [];
+  const matches: Ranked[] = [];
+  for (const { id, template, fallback } of QUESTION_ENTRIES) {
+    if (!fallback && !isLensEnabled(settings, template.lens)) continue;
     const found = template.match(signals, settings.thresholds);
-    return found === undefined ? [] : [{ ...found, id, lens: template.lens, fallback }];
-  });
+    if (found !== undefined) matches.push({ ...found, id, lens: template.lens, fallback });
+  }
   const score = scoreOf(history, true);
   const ranked = matches.sort(byScore(score));
   const worded = new Map<string, Chosen | undefined>();

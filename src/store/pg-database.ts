@@ -1,11 +1,12 @@
 /** The server engine: a PostgreSQL server through a `pg` pool (any number of replicas). */
 import pg from 'pg';
-import { toBossDb, type SqlDatabase, type SqlExecutor } from './sql-database.ts';
+import { toBossDb, type QueryOptions, type SqlDatabase, type SqlExecutor } from './sql-database.ts';
 
 type Queryable = pg.Pool | pg.PoolClient;
 
 function executorOf(target: Queryable): SqlExecutor {
-  const query = async <T extends object>(sql: string, params?: unknown[]) => (await target.query<T>(sql, params)).rows;
+  const query = async <T extends object>(sql: string, params?: unknown[], options?: QueryOptions) =>
+    (options?.prepare === undefined ? await target.query<T>(sql, params) : await target.query<T>({ name: options.prepare, text: sql, values: params ?? [] })).rows;
   const execRows = async (sql: string) => {
     const result = (await target.query(sql)) as unknown as pg.QueryResult | pg.QueryResult[];
     return Array.isArray(result) ? result.flatMap((item) => item.rows as object[]) : (result.rows as object[]);

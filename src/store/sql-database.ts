@@ -5,8 +5,16 @@
  */
 import type { ConstructorOptions, Db } from 'pg-boss';
 
+export interface QueryOptions {
+  prepare?: string;
+}
+
 export interface SqlExecutor {
-  query<T extends object = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * `options.prepare` names a statement the engine may keep prepared per connection (parsed and
+   * planned once; the hot intake statement): the same name must always come with the same text.
+   */
+  query<T extends object = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<T[]>;
   /** Several statements, no parameters (PGlite's `exec`; the simple query protocol on pg). */
   exec(sql: string): Promise<void>;
   /** The same connection, shaped as pg-boss's `db` option, so pg-boss writes join this transaction. */

@@ -1,6 +1,6 @@
 /**
  * The store on either engine: the webhook inbox (delivery, events, quarantine and jobs in one
- * transaction, concurrent deliveries grouped into one commit) and readiness.
+ * statement, concurrent deliveries grouped into one commit) and readiness.
  */
 import type { BossQueue } from './boss-queue.ts';
 import { LATEST_VERSION, currentVersion } from './migrations.ts';
@@ -11,14 +11,15 @@ import { writeDeliveries, type WriteDeliveriesOptions } from './write-deliveries
 
 export interface SqlStoreOptions extends WriteDeliveriesOptions {
   /**
-   * Group commit for `recordDelivery` (concurrent deliveries share one transaction); `false`
+   * Group commit for `recordDelivery` (concurrent deliveries share one statement and commit); `false`
    * commits each delivery alone. Default: {@link DEFAULT_GROUP_COMMIT}.
    */
   groupCommit?: GroupCommitOptions | false;
 }
 
 export function createSqlStore(db: SqlDatabase, queue: BossQueue, options: SqlStoreOptions = {}): Store {
-  const write = (deliveries: readonly DeliveryRecord[]) => db.transaction((tx) => writeDeliveries(tx, queue, deliveries, options));
+  // One statement, autocommit: its own transaction, one round trip (write-deliveries.ts).
+  const write = (deliveries: readonly DeliveryRecord[]) => writeDeliveries(db, queue.intakeJobInsertSql('fresh'), deliveries, options);
   const grouped = options.groupCommit === false ? undefined : createGroupCommit(write, options.groupCommit ?? DEFAULT_GROUP_COMMIT,
     (delivery) => 1 + delivery.events.length + delivery.quarantined.length);
   return {

@@ -46,15 +46,36 @@ describe.each(engines())('store and queue on %s', (_engine, openDatabase) => {
     }
   });
 
-  test('when the transaction fails between the event writes and the job writes, then neither is stored', async () => {
-    const failing = jest.fn(async () => { throw new Error('injected failure between the two writes'); });
-    const t = await openTestStore(openDatabase, { beforeEnqueue: failing });
+  test('when the intake statement fails after writing the events and the jobs, then nothing of it is stored', async () => {
+    const t = await openTestStore(openDatabase, { failAfterJobs: true });
     try {
-      await expect(t.store.recordDelivery(delivery(3))).rejects.toThrow('injected failure');
-      expect(failing).toHaveBeenCalledTimes(1);
+      await expect(t.store.recordDelivery(delivery(3))).rejects.toThrow(/division by zero/);
       const [events] = await t.db.query<{ n: number }>('select count(*)::int as n from webhook_events');
       const [deliveries] = await t.db.query<{ n: number }>('select count(*)::int as n from webhook_deliveries');
       expect({ events: events?.n, deliveries: deliveries?.n, jobs: await t.queue.countJobs(TASK_EVENTS_QUEUE) }).toEqual({ events: 0, deliveries: 0, jobs: {} });
+    } finally {
+      await t.close();
+    }
+  });
+
+  test('when the intake statement inserts a job, then its row is the row pg-boss\'s own insert writes for the same data', async () => {
+    const t = await openTestStore(openDatabase);
+    try {
+      const recorded = delivery(1);
+      await t.store.recordDelivery(recorded);
+      const job = recorded.events[0]?.job as TaskEventJob;
+      await t.db.transaction((tx) => t.queue.enqueue(tx, [{ ...job, eventKey: `${job.eventKey}-boss` }]));
+      const rows = await t.db.query<Record<string, unknown>>(
+        `select name, data->>'eventKey' as key, priority, state, retry_limit, retry_count, retry_delay, retry_backoff, retry_delay_max,
+                expire_seconds, deletion_seconds, policy, dead_letter, heartbeat_seconds, singleton_key, singleton_on, group_id, group_tier,
+                blocked, blocking, pending_dependencies, trace_context,
+                (start_after - created_on) < interval '1 second' as starts_at_once,
+                round(extract(epoch from keep_until - start_after)) as retention_seconds
+           from pgboss.job where name = $1 order by data->>'eventKey'`, [TASK_EVENTS_QUEUE]);
+      expect(rows).toHaveLength(2);
+      const [intake, boss] = rows as [Record<string, unknown>, Record<string, unknown>];
+      expect({ ...intake, key: undefined }).toEqual({ ...boss, key: undefined });
+      expect(intake).toMatchObject({ retry_limit: FAST_QUEUE.attempts - 1, dead_letter: TASK_EVENTS_DEAD_LETTER, state: 'created' });
     } finally {
       await t.close();
     }

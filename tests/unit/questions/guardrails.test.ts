@@ -1,4 +1,5 @@
-import { checkText, URGENCY_WORDS } from '../../../src/questions/guardrails.ts';
+import fc from 'fast-check';
+import { checkText, passes, URGENCY_WORDS } from '../../../src/questions/guardrails.ts';
 
 const GOOD = 'Acme last replied 23 days ago. What might the silence be telling you?';
 
@@ -38,4 +39,26 @@ test('when the text carries characters outside the BMP, then its length counts c
   const emoji = '\u{1F600}'.repeat(40); // 40 code points, 80 UTF-16 units
   expect(checkText(`Acme ${emoji}?`, ['Acme'], 50)).toEqual([]);
   expect(checkText(`Acme ${emoji}${'x'.repeat(10)}?`, ['Acme'], 50)).toEqual(['too-long']);
+});
+
+describe('passes (the composer\'s fast check)', () => {
+  const cases: Array<[string, Array<string | number>, number?]> = [
+    [GOOD, ['Acme', 23]], ['Follow up with Acme about the proposal.', ['Acme']], ['What might the silence be telling you about them?', ['Acme', 23]],
+    ['What might the silence be telling you about them?', []], ['What does Urgent Care Ltd need from you this month?', ['Urgent Care Ltd']],
+    ['How is Nowak Logistics doing since the snow?', ['Nowak Logistics']], ['Acme needs this: now, should you call?', ['Acme']],
+    ['What changed for Acme {{name}} lately?', ['Acme']], ['Acme?', ['Acme']], [`Acme ${'x'.repeat(100)}?`, ['Acme'], 50],
+    ['What would Acme say about the next step？', ['Acme', '']], ['What would they say about the next step here?', ['', '']],
+    ['What would Acmenow say about the next step?', ['Acme']], ['What would rightAcmeaway say about the next step?', ['Acme']],
+    ['What would Acme know about the snowfall here?', ['Acme', 1, 0]], ['', []],
+  ];
+  test.each(cases.map(([text, facts, maxLength]) => ({ text, facts, maxLength })))('when the text is "$text", then it passes exactly when checkText finds nothing', ({ text, facts, maxLength }) => {
+    expect(passes(text, facts, maxLength)).toBe(checkText(text, facts, maxLength).length === 0);
+  });
+
+  test('when texts and facts are arbitrary, then passes agrees with checkText', () => {
+    const words = fc.constantFrom(...URGENCY_WORDS, 'Acme', 'know', 'snow', 'Nowak', 'the', 'client', '?', '{{', 'null', ' ', '-', 'é', '\u{1F600}', '？');
+    const text = fc.array(fc.oneof(words, fc.string({ maxLength: 6 })), { maxLength: 40 }).map((parts) => parts.join(''));
+    const facts = fc.array(fc.oneof(fc.constantFrom('Acme', 'now', '', 'Urgent Care Ltd', 'snow'), fc.integer({ min: -2, max: 40 })), { maxLength: 4 });
+    fc.assert(fc.property(text, facts, fc.integer({ min: 10, max: 320 }), (t, f, max) => passes(t, f, max) === (checkText(t, f, max).length === 0)), { numRuns: 3000 });
+  });
 });
