@@ -52,6 +52,16 @@ export function scorerFeatures(input: ScorerInput): string[] {
   return [...out];
 }
 
+/** Reads "feature<TAB>weight" lines (how the trained model ships) into a weight map. */
+export function weightTable(lines: string): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const line of lines.split('\n')) {
+    const tab = line.lastIndexOf('\t');
+    if (tab > 0) weights.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+  }
+  return weights;
+}
+
 /** Log-odds that the prompt is generic (> 0 leans generic). */
 export function scoreGeneric(model: ScorerModel, features: readonly string[]): number {
   let score = model.bias;

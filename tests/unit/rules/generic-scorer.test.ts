@@ -1,5 +1,5 @@
 import { classifyTask, DEFAULT_RULE_PACK, resolveRules, RuleOverridesSchema } from '../../../src/rules/index.ts';
-import { blendWeights, scoreGeneric, scorerFeatures, strongestGeneric, trainBayes, trainScorer } from '../../../src/rules/generic-scorer.ts';
+import { blendWeights, scoreGeneric, scorerFeatures, strongestGeneric, trainBayes, trainScorer, weightTable } from '../../../src/rules/generic-scorer.ts';
 import type { ScorerModel } from '../../../src/rules/generic-scorer.ts';
 import { GENERIC_SCORER_MODEL } from '../../../src/rules/generic-scorer-model.ts';
 import { analyse } from '../../../src/rules/classify-task.ts';
@@ -99,4 +99,9 @@ test('when naive Bayes reads the same examples, then its weights lean the same w
   expect(blended.weights.get('w:ping')).toBeCloseTo(2 + 0.5 * (bayes.weights.get('w:ping') as number));
   expect(blended.weights.get('w:ship')).toBeCloseTo(0.5 * (bayes.weights.get('w:ship') as number));
   expect(regression.weights.size).toBe(1);
+});
+
+test('when the shipped table is read, then each "feature<TAB>weight" line becomes one weight, and blank or broken lines are skipped', () => {
+  expect([...weightTable('w:ping\t1.5\nb:a_b\t-0.25\n\nbroken\n\tnofeature')]).toEqual([['w:ping', 1.5], ['b:a_b', -0.25]]);
+  expect(GENERIC_SCORER_MODEL.weights.size).toBeGreaterThan(1000);
 });
