@@ -28,6 +28,7 @@ import { createSettingsStore } from '../src/settings/settings-store.ts';
 import { applyMigrations } from '../src/store/migrations.ts';
 import { createPgDatabase } from '../src/store/pg-database.ts';
 import { signV3 } from '../src/webhooks/signature.ts';
+import { maxInWindow } from './max-in-window.ts';
 
 const MAIN = new URL('../src/main.ts', import.meta.url).pathname;
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -84,17 +85,6 @@ function startReplica(env: Record<string, string>): Replica {
     void exited.then(() => { clearTimeout(timer); reject(new Error(`a replica exited early: ${stderr}`)); });
   });
   return { child, url, exited };
-}
-
-/** The most entries in any window of `windowMs` (entries sorted by time). */
-export function maxInWindow(times: readonly number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let start = 0, end = 0; end < sorted.length; end += 1) {
-    while ((sorted[end] ?? 0) - (sorted[start] ?? 0) >= windowMs) start += 1;
-    best = Math.max(best, end - start + 1);
-  }
-  return best;
 }
 
 async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {

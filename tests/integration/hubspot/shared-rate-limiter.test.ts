@@ -13,22 +13,12 @@ import type { SqlDatabase } from '../../../src/store/sql-database.ts';
 import { createSqlRateLedger } from '../../../src/store/sql-rate-ledger.ts';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../../helpers/postgres.ts';
 import { createTestLogger } from '../../helpers/test-logger.ts';
+import { maxInWindow } from '../../../scripts/max-in-window.ts';
 
 const maybe = postgresAvailable ? describe : describe.skip;
 const log = createTestLogger();
 // 12 per rolling second: the same shape as HubSpot's 110 per 10 s, ten times faster.
 const LIMITS: RateLimits = { ...DEFAULT_RATE_LIMITS, standard: { max: 12, windowMs: 1_000 }, maxWaitMs: 30_000 };
-
-/** The most grants in any `windowMs` span (grant times sorted). */
-function maxInWindow(times: readonly number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let start = 0, end = 0; end < sorted.length; end += 1) {
-    while ((sorted[end] ?? 0) - (sorted[start] ?? 0) >= windowMs) start += 1;
-    best = Math.max(best, end - start + 1);
-  }
-  return best;
-}
 
 maybe('shared rate limiter on PostgreSQL', () => {
   let database: TestDatabase;

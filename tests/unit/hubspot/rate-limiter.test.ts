@@ -1,6 +1,7 @@
 import { createFixedClock } from '../../../src/clock.ts';
 import { AppError } from '../../../src/errors.ts';
 import { createRateLimiter, DEFAULT_RATE_LIMITS, type RequestKind } from '../../../src/hubspot/rate-limiter.ts';
+import { maxInWindow } from '../../../scripts/max-in-window.ts';
 
 const start = Date.parse('2024-06-12T08:00:00Z');
 
@@ -29,22 +30,11 @@ function setup() {
   return { clock, limiter, slept, grantTimes };
 }
 
-/** The largest number of grants inside any window of `windowMs`. */
-function busiestWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let i = 0, j = 0; j < sorted.length; j += 1) {
-    while ((sorted[j] ?? 0) - (sorted[i] ?? 0) >= windowMs) i += 1;
-    best = Math.max(best, j - i + 1);
-  }
-  return best;
-}
-
 describe('createRateLimiter', () => {
   test('when 250 requests are queued for one portal, then no rolling 10 s window holds more than 90', async () => {
     const { grantTimes } = setup();
     const times = await grantTimes('62515', 250);
-    expect(busiestWindow(times, 10_000)).toBe(90);
+    expect(maxInWindow(times, 10_000)).toBe(90);
     expect(times.slice(0, 90).every((time) => time === start)).toBe(true);
     expect(times[90]).toBe(start + 10_000);
     expect(Math.max(...times) - start).toBe(20_000);
@@ -60,7 +50,7 @@ describe('createRateLimiter', () => {
   test('when search requests are queued, then at most 4 go out per second and they do not use the standard budget', async () => {
     const { grantTimes, limiter } = setup();
     const searches = await grantTimes('62515', 20, 'search');
-    expect(busiestWindow(searches, 1_000)).toBe(4);
+    expect(maxInWindow(searches, 1_000)).toBe(4);
     expect(limiter.inspect('62515').inWindow).toBe(0);
   });
 
