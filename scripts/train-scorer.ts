@@ -17,7 +17,7 @@
  * so their precision is a guard (the threshold rises until it reaches FIXTURE_PRECISION), not evidence.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyse, classifyTask } from '../src/rules/classify-task.ts';
 import type { Analysis } from '../src/rules/classify-task.ts';
@@ -25,11 +25,12 @@ import { compiledRulesFor } from '../src/rules/compile-rules.ts';
 import { DEFAULT_RULE_PACK } from '../src/rules/default-rule-pack.ts';
 import { blendWeights, DEFAULT_TRAINING, scoreGeneric, scorerFeatures, trainBayes, trainScorer } from '../src/rules/generic-scorer.ts';
 import type { ScorerInput, ScorerModel, TrainingExample, TrainingOptions } from '../src/rules/generic-scorer.ts';
-import type { TaskPrompt } from '../src/rules/rule-schema.ts';
 import { STOP_WORDS } from '../src/rules/lexicon.ts';
 import { resolveRules } from '../src/rules/resolve-rules.ts';
 import { scorerInputOf } from '../src/rules/scorer-input.ts';
 import { loadCorpus, partOf } from './eval/corpus.ts';
+import { loadPromptFixtures } from './eval/prompt-fixtures.ts';
+import type { PromptFixture } from './eval/prompt-fixtures.ts';
 import type { CorpusItem } from './eval/corpus.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -79,19 +80,8 @@ function prepare(items: readonly CorpusItem[]): Prepared[] {
   });
 }
 
-interface Fixture extends TaskPrompt {
-  expected: 'robotic' | 'specific';
-}
-
-function fixtures(): Fixture[] {
-  const dir = join(ROOT, 'tests/fixtures/prompts');
-  return readdirSync(dir)
-    .filter((file) => file.endsWith('.jsonl'))
-    .flatMap((file) => readFileSync(join(dir, file), 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Fixture));
-}
-
 /** Precision of the classifier with `model` on the fixtures. */
-function fixturePrecision(list: readonly Fixture[], model: ScorerModel): number {
+function fixturePrecision(list: readonly PromptFixture[], model: ScorerModel): number {
   const rules = resolveRules(DEFAULT_RULE_PACK);
   const said = list.filter((fixture) => classifyTask(fixture, rules, model).robotic);
   return said.filter((fixture) => fixture.expected === 'robotic').length / Math.max(1, said.length);
@@ -144,7 +134,7 @@ function crossValidate(prepared: readonly Prepared[], extra: readonly TrainingEx
 
 const dev = loadCorpus(join(ROOT, 'eval/corpus')).filter((item) => partOf(item.group) === 'dev' && item.label !== 'borderline');
 const prepared = prepare(dev);
-const list = fixtures();
+const list = loadPromptFixtures();
 const compiled = compiledRulesFor(resolveRules(DEFAULT_RULE_PACK));
 const extra: TrainingExample[] = list.map((fixture) => ({ features: scorerFeatures(scorerInputOf(analyse(fixture, compiled))), generic: fixture.expected === 'robotic' }));
 // The L2 penalty and Bayes share with the most held-out recall at the precision wanted.

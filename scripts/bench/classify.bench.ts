@@ -2,30 +2,21 @@
  * Classification throughput on the evaluation set (tests/fixtures/prompts), against a naive
  * keyword regex measured in the same run, plus the cost of a 64k-character body.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { classifyTask, DEFAULT_RULE_PACK, resolveRules } from '../../src/rules/index.ts';
 import type { TaskPrompt } from '../../src/rules/index.ts';
+import { loadPromptFixtures } from '../eval/prompt-fixtures.ts';
 import { opsPerSecond } from './bench-row.ts';
 import type { BenchRow } from './bench-row.ts';
 
-const dir = fileURLToPath(new URL('../../tests/fixtures/prompts', import.meta.url));
 const NAIVE = /\b(follow[ -]?up|check[ -]?in|touch base|circle back|reach out|ping|call|email|reminder)\b/i;
 
-function loadPrompts(): TaskPrompt[] {
-  return readdirSync(dir)
-    .filter((file) => file.endsWith('.jsonl'))
-    .flatMap((file) => readFileSync(join(dir, file), 'utf8').split('\n').filter((line) => line.trim() !== ''))
-    .map((line) => JSON.parse(line) as TaskPrompt);
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
 }
 
 export default async function bench(options: { quick: boolean }): Promise<BenchRow[]> {
-  const prompts = loadPrompts();
+  const prompts: TaskPrompt[] = loadPromptFixtures();
   const rules = resolveRules(DEFAULT_RULE_PACK);
   const ms = options.quick ? 300 : 2_000;
   let next = 0;

@@ -1,5 +1,5 @@
 import type { CompiledPattern, PhraseIndex } from './compile-rules.ts';
-import { ARTICLES, DATE_LIKE, FILLER_PHRASES_BY_FIRST, FILLER_WORDS, NAME_INTRODUCERS, STOP_WORDS, PERSON_INTRODUCERS, PLACE_INTRODUCERS, POINTER_MODIFIERS } from './lexicon.ts';
+import { ARTICLES, DATE_LIKE, FILLER_PHRASES_BY_FIRST, FILLER_WORDS, NAME_INTRODUCERS, PERSON_INTRODUCERS, PLACE_INTRODUCERS, POINTER_MODIFIERS, STOP_WORDS } from './lexicon.ts';
 import type { Token } from './prompt-text.ts';
 
 /** What a word turned out to be. Only `content` words make a prompt specific. */

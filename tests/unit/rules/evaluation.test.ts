@@ -1,16 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { classifyTask, DEFAULT_RULE_PACK, LOCALES, resolveRules } from '../../../src/rules/index.ts';
-import type { TaskPrompt } from '../../../src/rules/index.ts';
+import { loadPromptFixtures } from '../../../scripts/eval/prompt-fixtures.ts';
 
-interface Labelled extends TaskPrompt {
-  expected: 'robotic' | 'specific';
-}
-
-const dir = join(new URL('.', import.meta.url).pathname, '../../fixtures/prompts');
-const prompts: Labelled[] = readdirSync(dir)
-  .filter((file) => file.endsWith('.jsonl'))
-  .flatMap((file) => readFileSync(join(dir, file), 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Labelled));
+const prompts = loadPromptFixtures();
 
 test('when the evaluation set is loaded, then it has 300+ prompts, 35%+ specific, in all seven languages', () => {
   expect(prompts.length).toBeGreaterThanOrEqual(300);
