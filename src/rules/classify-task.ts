@@ -20,7 +20,7 @@ export interface Analysis {
   /** Bare pointers to an earlier artifact found ("the proposal"), credited to their rule. */
   pointers: Hit[];
   excludedBy: string | undefined;
-  /** The words of every exclusion phrase found. */
+  /** The words of the exclusion phrases found, each once (a topic is an exclusion of every rule). */
   excludedWords: readonly string[];
   bareRule: Rule | undefined;
   /** A rule that fires when unfilled template slots were all there was. */
@@ -144,7 +144,7 @@ export function analyse(input: TaskPrompt, compiled: CompiledRules): Analysis {
     hits,
     pointers,
     excludedBy: exclusionHits[0]?.phrase,
-    excludedWords: exclusionHits.flatMap((hit) => hit.words),
+    excludedWords: [...new Set(exclusionHits.flatMap((hit) => hit.words))],
     // A rule for any task type needs some words: a prompt of template slots only is the template rule's.
     bareRule: usableRules.find((rule) => rule.conditions.matchesBarePrompt && (rule.conditions.taskTypes.length > 0 || read.segments.some((segment) => segment.words.length > 0))),
     templateRule: read.templates > 0 ? usableRules.find((rule) => rule.conditions.matchesTemplateSlots) : undefined,
