@@ -119,13 +119,16 @@ async function spawnServer(args: string[], env: Record<string, string>, cleanup:
 }
 
 /**
- * The node flags of `npm start` (package.json `scripts.start`: `node <flags> src/main.ts`), so the
- * benchmarked service runs as `npm start` runs it.
+ * How `npm start` runs the service (package.json `scripts.start`: `[NAME=value …] node <flags>
+ * src/main.ts`): its environment assignments and node flags, so the benchmarked service runs as
+ * `npm start` runs it.
  */
-export function startFlags(): string[] {
+export function startCommand(): { env: Record<string, string>; flags: string[] } {
   const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
   const words = (scripts.start ?? '').split(/\s+/).filter((word) => word !== '');
-  return words.slice(1, words.indexOf('src/main.ts')).filter((word) => word.startsWith('--'));
+  const node = words.indexOf('node');
+  const env = Object.fromEntries(words.slice(0, node).map((word) => word.split('=', 2) as [string, string]));
+  return { env, flags: words.slice(node + 1, words.indexOf('src/main.ts')).filter((word) => word.startsWith('--')) };
 }
 
 async function admin(sql: string): Promise<void> {
@@ -145,7 +148,9 @@ async function admin(sql: string): Promise<void> {
  * on stop.
  */
 export async function startUnrobot(engine: Engine, options: { worker?: boolean } = {}): Promise<ServerProcess> {
+  const start = startCommand();
   const env: Record<string, string> = {
+    ...start.env,
     NODE_ENV: 'development', LOG_LEVEL: 'info', WORKER: options.worker === true ? 'on' : 'off',
     HUBSPOT_CLIENT_SECRET: BENCH_SECRET, PUBLIC_BASE_URL: BENCH_BASE_URL,
     // A service that cannot deliver a card refuses to boot (issue 14); with WORKER=off nothing calls it.
@@ -153,13 +158,13 @@ export async function startUnrobot(engine: Engine, options: { worker?: boolean }
   };
   if (engine === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'unrobot-bench-'));
-    return spawnServer([...startFlags(), 'src/main.ts'], { ...env, DATA_DIR: join(dir, 'data') }, async () => rmSync(dir, { recursive: true, force: true }));
+    return spawnServer([...start.flags, 'src/main.ts'], { ...env, DATA_DIR: join(dir, 'data') }, async () => rmSync(dir, { recursive: true, force: true }));
   }
   const name = `unrobot_bench_${randomBytes(6).toString('hex')}`;
   await admin(`create database ${name}`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
-  return spawnServer([...startFlags(), 'src/main.ts'], { ...env, DATABASE_URL: url.toString() }, () => admin(`drop database if exists ${name} with (force)`));
+  return spawnServer([...start.flags, 'src/main.ts'], { ...env, DATABASE_URL: url.toString() }, () => admin(`drop database if exists ${name} with (force)`));
 }
 
 /** The bare Express route (bare-webhook-server.ts) in its own process. */

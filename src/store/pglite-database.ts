@@ -32,10 +32,13 @@ function executorOf(target: PGlite | Transaction): Omit<SqlExecutor, 'bossDb'> &
 
 /**
  * PGlite's postgresql.conf (written into the data directory at every start). PGlite's default
- * `shared_buffers = 128MB` lives inside the WASM heap; 16 MB takes ≈ 100 MB off the service's RSS
- * idle and under load with no measurable ingest cost (README, Performance: PGlite memory).
+ * `shared_buffers = 128MB` lives inside the WASM heap and is touched at start: 16 MB took ≈ 100 MB
+ * off the service's RSS idle and under load, 4 MB another ≈ 9 MB, at ≈ 5 % more CPU per 100-event
+ * request and none measurable per 1-event request on a shared 2-core machine (README, Performance:
+ * memory). The working set of an install that runs on PGlite (new events, their jobs, the right
+ * edge of their indexes) is small; a larger one belongs on PostgreSQL.
  */
-export const PGLITE_POSTGRESQL_CONF: readonly string[] = ['shared_buffers = 16MB', 'work_mem = 1MB'];
+export const PGLITE_POSTGRESQL_CONF: readonly string[] = ['shared_buffers = 4MB', 'work_mem = 1MB'];
 
 export interface PgliteDatabaseOptions {
   /** postgresql.conf lines; default {@link PGLITE_POSTGRESQL_CONF}. */

@@ -17,10 +17,10 @@ async function settings(db: SqlDatabase): Promise<{ shared_buffers: string; work
 }
 
 describe('createPgliteDatabase', () => {
-  test('when a database is opened in memory, then it runs with shared_buffers 16MB and work_mem 1MB', async () => {
+  test('when a database is opened in memory, then it runs with shared_buffers 4MB and work_mem 1MB', async () => {
     const db = await createPgliteDatabase('memory://');
     try {
-      expect(await settings(db)).toEqual({ shared_buffers: '16MB', work_mem: '1MB' });
+      expect(await settings(db)).toEqual({ shared_buffers: '4MB', work_mem: '1MB' });
     } finally {
       await db.close();
     }
@@ -30,7 +30,7 @@ describe('createPgliteDatabase', () => {
     const dir = mkdtempSync(join(tmpdir(), 'unrobot-pglite-conf-'));
     try {
       const first = await createPgliteDatabase(join(dir, 'data'));
-      expect((await settings(first)).shared_buffers).toBe('16MB');
+      expect((await settings(first)).shared_buffers).toBe('4MB');
       await first.close();
       const second = await createPgliteDatabase(join(dir, 'data'), { postgresqlConf: ['shared_buffers = 32MB'] });
       try {
