@@ -4,7 +4,7 @@
  * which were left as content), the words and word pairs themselves, and four-letter pieces of the
  * words left as content, so an unseen inflection ("relancé", "nachgefasst") weighs like its
  * siblings. Weights are trained offline on the development part of the evaluation corpus
- * (`npm run train-scorer`, written to `generic-scorer-model.ts`). Pure: the weights are data in
+ * (`npm run train-scorer`, written to `generic-scorer-weights.json`). Pure: the weights are data in
  * the bundle; no network, no I/O. The rules explain its verdicts and decide when it may speak (see
  * `decide-verdict.ts`).
  */
@@ -55,9 +55,12 @@ export function scorerFeatures(input: ScorerInput): string[] {
 /** Reads "feature<TAB>weight" lines (how the trained model ships) into a weight map. */
 export function weightTable(lines: string): Map<string, number> {
   const weights = new Map<string, number>();
-  for (const line of lines.split('\n')) {
-    const tab = line.lastIndexOf('\t');
-    if (tab > 0) weights.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+  // One pass with indexOf instead of split: no array of 30,000 line strings to collect.
+  for (let start = 0; start < lines.length;) {
+    const end = lines.indexOf('\n', start) === -1 ? lines.length : lines.indexOf('\n', start);
+    const tab = lines.lastIndexOf('\t', end);
+    if (tab > start) weights.set(lines.slice(start, tab), Number(lines.slice(tab + 1, end)));
+    start = end + 1;
   }
   return weights;
 }
