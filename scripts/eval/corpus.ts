@@ -34,6 +34,22 @@ export function partOf(group: string): Part {
   return hash.readUInt32BE(0) / 2 ** 32 < TEST_SHARE ? 'test' : 'dev';
 }
 
+/**
+ * The public source each group came from (a GitHub repository or a web site; written items by their
+ * file), so cross-validation can hold out whole sources: how the classifier does on a CRM whose
+ * wording it has never met. A group takes the source of its first item that names one (variants
+ * and translations follow their original).
+ */
+export function sourcesOf(items: readonly CorpusItem[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const item of items) {
+    const found = /^(github:[^:@ /]+\/[^:@ /]+|https?:\/\/[^/]+)/.exec(item.source)?.[1];
+    if (found !== undefined && !out.has(item.group)) out.set(item.group, found.replace(/^https?:\/\/(www\.)?/, ''));
+  }
+  for (const item of items) if (!out.has(item.group)) out.set(item.group, `written:${item.id.replace(/-\d+$/, '')}`);
+  return out;
+}
+
 /** Reads and checks every corpus file; a bad line names its file and line. */
 export function loadCorpus(dir: string): CorpusItem[] {
   const items: CorpusItem[] = [];
