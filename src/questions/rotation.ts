@@ -118,14 +118,12 @@ export function formOrder(id: string, count: number, history: CardHistory): numb
   const clientDepth = Math.min(recent.length, CLIENT_DEPTH);
   // The state after `${seed}|${id}#`: each form's tie-break only adds its digits.
   const prefix = Math.imul(continueHash(seedState(history.seed ?? ''), id) ^ 0x23, 16777619); // '#'
-  const order: number[] = [];
-  const ties: number[] = [];
-  for (let form = 0; form < count; form += 1) {
-    order.push(form);
-    ties.push(continueDigits(prefix, form) >>> 0);
-  }
+  const order = new Array<number>(count);
+  for (let form = 0; form < count; form += 1) order[form] = form;
   if (!anyVariants(recent, clientDepth) && !anyVariants(rep, repDepth)) {
     // Nothing read before: every form's other keys are equal (0, 0, -REP_DEPTH), so the tie-break alone orders them.
+    const ties = count <= TIES.length ? TIES : new Float64Array(count);
+    for (let form = 0; form < count; form += 1) ties[form] = continueDigits(prefix, form) >>> 0;
     insertionSort(order, (a, b) => (ties[a] as number) - (ties[b] as number));
     return order;
   }
@@ -141,11 +139,14 @@ export function formOrder(id: string, count: number, history: CardHistory): numb
       uses += 1;
       if (last === -1) last = i;
     }
-    keys.push({ form, onClient, uses, recency: last === -1 ? -REP_DEPTH : -last, tie: ties[form] as number });
+    keys.push({ form, onClient, uses, recency: last === -1 ? -REP_DEPTH : -last, tie: continueDigits(prefix, form) >>> 0 });
   }
   insertionSort(order, (a, b) => compareKeys(keys[a] as FormKey, keys[b] as FormKey));
   return order;
 }
+
+/** Scratch space for the tie-breaks of one formOrder call (templates have a handful of forms). */
+const TIES = new Float64Array(16);
 
 /** A stable sort for the few forms a template has: the same order as Array#sort with `compare`, without its allocations. */
 function insertionSort(items: number[], compare: (a: number, b: number) => number): void {
