@@ -17,13 +17,14 @@ export function deriveIdentity(snapshot: CrmSnapshot): ClientIdentity {
   const contactName = cleanText(fullName(contact?.firstName, contact?.lastName), 60);
   const jobTitle = cleanText(contact?.jobTitle, 60);
   const displayName = companyName ?? contactName;
-  return {
-    ...(displayName === undefined ? {} : { displayName }),
-    ...(companyName === undefined ? {} : { companyName }),
-    ...(contactName === undefined ? {} : { contactName }),
-    ...(contactFirstName === undefined ? {} : { contactFirstName }),
-    ...(jobTitle === undefined ? {} : { jobTitle }),
-  };
+  // Each only when known, in this order (no undefined keys).
+  const identity: ClientIdentity = {};
+  if (displayName !== undefined) identity.displayName = displayName;
+  if (companyName !== undefined) identity.companyName = companyName;
+  if (contactName !== undefined) identity.contactName = contactName;
+  if (contactFirstName !== undefined) identity.contactFirstName = contactFirstName;
+  if (jobTitle !== undefined) identity.jobTitle = jobTitle;
+  return identity;
 }
 
 /** Other owners on the company, its deals, tickets and contacts than the rep who owns the task. */

@@ -54,9 +54,10 @@ function render(bank: QuestionBank, signals: Signals, match: Ranked, kind: 'head
   for (const form of formOrder(match.id, forms.length, history)) {
     const text = (forms[form] as (p: object) => string)(params);
     if (!passes(text, facts, maxLength)) continue;
-    const chosen: Chosen = { id: match.id, form, text, facts: match.facts, strength: match.strength };
-    if (lens !== undefined) chosen.lens = lens;
-    return chosen;
+    // Built whole (not given its lens afterwards): one allocation, no shape change.
+    return lens === undefined
+      ? { id: match.id, form, text, facts: match.facts, strength: match.strength }
+      : { id: match.id, form, lens, text, facts: match.facts, strength: match.strength };
   }
   return undefined;
 }
@@ -110,9 +111,10 @@ const QUESTION_ENTRIES = (Object.keys(QUESTIONS) as QuestionId[]).map((id) => ({
 
 export function selectHeadline(signals: Signals, settings: ComposerSettings, bank: QuestionBank, history: CardHistory): Chosen {
   const matches: Ranked[] = [];
+  const allOn = allLensesOn(settings);
   for (const { id, template } of HEADLINE_ENTRIES) {
     // A headline of a lens the portal switched off does not open its cards.
-    if (template.lens !== undefined && !isLensEnabled(settings, template.lens)) continue;
+    if (!allOn && template.lens !== undefined && !isLensEnabled(settings, template.lens)) continue;
     const found = template.match(signals, settings.thresholds);
     if (found !== undefined) matches.push(ranked(id, found, template.lens, false, history, false));
   }
@@ -124,27 +126,39 @@ export function selectHeadline(signals: Signals, settings: ComposerSettings, ban
   return { id: 'headline.default', form: 0, text: bank.headlines['headline.default'][0]({ name: bank.unnamedClient }), facts: [], strength: 0 };
 }
 
-/** A question that only repeats the headline's facts (`shown`, serialised) adds nothing; it is skipped. */
-function repeats(candidate: Chosen, shown: ReadonlySet<string>): boolean {
-  return candidate.facts.length > 0 && candidate.facts.every((fact) => shown.has(JSON.stringify(fact)));
+/**
+ * A question that only repeats the headline's facts (serialised, `shown()`) adds nothing; it is
+ * skipped. Two facts of different kinds never serialise alike, so a fact whose kind the headline
+ * lacks settles it without serialising anything.
+ */
+function repeats(candidate: Chosen, headline: Chosen, shown: () => ReadonlySet<string>): boolean {
+  return candidate.facts.length > 0 && candidate.facts.every((fact) => headline.facts.some((seen) => seen.id === fact.id) && shown().has(JSON.stringify(fact)));
+}
+
+/** Whether every lens is on (no admin turned one off), so the per-template check can be skipped. */
+function allLensesOn(settings: ComposerSettings): boolean {
+  for (const lens in settings.lenses) if (!isLensEnabled(settings, lens as LensId)) return false;
+  return true;
 }
 
 export function selectQuestions(signals: Signals, settings: ComposerSettings, bank: QuestionBank, history: CardHistory, headline: Chosen): Chosen[] {
   const matches: Ranked[] = [];
+  const allOn = allLensesOn(settings);
   for (const { id, template, fallback } of QUESTION_ENTRIES) {
-    if (!fallback && !isLensEnabled(settings, template.lens)) continue;
+    if (!allOn && !fallback && !isLensEnabled(settings, template.lens)) continue;
     const found = template.match(signals, settings.thresholds);
     if (found !== undefined) matches.push(ranked(id, found, template.lens, fallback, history, true));
   }
   const sorted = sortByScore(matches);
   const worded = new Map<string, Chosen | undefined>();
-  const shown = new Set(headline.facts.map((fact) => JSON.stringify(fact)));
+  let shownFacts: ReadonlySet<string> | undefined;
+  const shown = (): ReadonlySet<string> => (shownFacts ??= new Set(headline.facts.map((fact) => JSON.stringify(fact))));
   // The kinds of fact already on the card: the headline's, then each question's as it is picked.
   const kinds = new Set<string>(headline.facts.map((fact) => fact.id));
   const word = (match: Ranked): Chosen | undefined => {
     if (!worded.has(match.id)) {
       const chosen = render(bank, signals, match, 'questions', history);
-      worded.set(match.id, chosen === undefined || repeats(chosen, shown) ? undefined : chosen);
+      worded.set(match.id, chosen === undefined || repeats(chosen, headline, shown) ? undefined : chosen);
     }
     return worded.get(match.id);
   };
@@ -162,7 +176,7 @@ export function selectQuestions(signals: Signals, settings: ComposerSettings, ba
       for (const fact of chosen.facts) kinds.add(fact.id);
     }
   };
-  take(sorted.filter((match) => !match.fallback || isLensEnabled(settings, match.lens as LensId)));
+  take(allOn ? sorted : sorted.filter((match) => !match.fallback || isLensEnabled(settings, match.lens as LensId)));
   if (picked.length < 2) take(sorted);
   return picked;
 }
