@@ -68,10 +68,10 @@ export function derivePeers(snapshot: CrmSnapshot, deal: Deal | undefined, openT
   const stage = deal === undefined ? {} : stageMedian(snapshot, deal);
   const bar = stage.medianDays ?? 30;
   const stalled = deal?.stageId === undefined ? [] : peers.filter((peer) => peer.dealStageId === deal.stageId && (peer.daysInStage ?? 0) >= bar);
-  const themes = openThemes.map((theme) => ({
-    theme,
-    peers: peers.filter((peer) => (peer.ticketThemes ?? []).some((t) => humanizeEnum(t)?.toLowerCase() === theme.toLowerCase())).length,
-  }));
+  const themes = openThemes.map((theme) => {
+    const wanted = theme.toLowerCase();
+    return { theme, peers: peers.filter((peer) => (peer.ticketThemes ?? []).some((t) => humanizeEnum(t)?.toLowerCase() === wanted)).length };
+  });
   const shared = themes.filter((entry) => entry.peers > 0).sort((a, b) => b.peers - a.peers)[0];
   if (stalled.length === 0 && shared === undefined) return undefined;
   const stageLabel = cleanText(deal?.stageLabel ?? stage.label, 60);
