@@ -27,6 +27,11 @@ function factText(bank: QuestionBank, fact: Fact): string {
   return (bank.facts[fact.id] as (f: Fact) => string)(fact);
 }
 
+/** Appends `text` unless the list has it: a card has a handful of facts, so no Set is built. */
+function addOnce(list: string[], text: string): void {
+  if (!list.includes(text)) list.push(text);
+}
+
 export function composeCard(input: ComposeCardInput): Card {
   const settings = input.settings ?? DEFAULT_COMPOSER_SETTINGS;
   const history = { seed: input.snapshot.task.id, ...(input.history ?? { recent: [] }) };
@@ -37,7 +42,9 @@ export function composeCard(input: ComposeCardInput): Card {
 
   // Each fact worded once: for its question and for the "why" line (headline first, no repeats).
   const questionFacts = questions.map((q) => q.facts.map((fact) => factText(bank, fact)));
-  const facts = [...new Set([...headline.facts.map((fact) => factText(bank, fact)), ...questionFacts.flat()])];
+  const facts: string[] = [];
+  for (const fact of headline.facts) addOnce(facts, factText(bank, fact));
+  for (const worded of questionFacts) for (const text of worded) addOnce(facts, text);
   const { missing: gaps, stale } = input.signals.completeness;
   const missing = [...gaps.map((part) => bank.missing[part]), ...stale.map(() => bank.missing['stale-engagements'])];
   const parts = [facts.length > 0 ? facts.join(' · ') : bank.why.noFacts];

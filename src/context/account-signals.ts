@@ -43,9 +43,11 @@ function isRenewal(deal: Deal): boolean {
 
 export function deriveLifecycle(snapshot: CrmSnapshot, now: number): LifecycleSignal | undefined {
   const contact = snapshot.contacts[0];
-  const stages = [snapshot.company?.lifecycleStage, ...snapshot.contacts.map((c) => c.lifecycleStage)]
-    .filter((stage): stage is string => stage !== undefined)
-    .map((stage) => stage.toLowerCase());
+  // The company's stage, then each contact's, lower-cased (one array, not three).
+  const stages: string[] = [];
+  const companyStage = snapshot.company?.lifecycleStage;
+  if (companyStage !== undefined) stages.push(companyStage.toLowerCase());
+  for (const c of snapshot.contacts) if (c.lifecycleStage !== undefined) stages.push(c.lifecycleStage.toLowerCase());
   const renewal = snapshot.deals.find(isRenewal);
   let phase: LifecyclePhase | undefined;
   if (renewal !== undefined) phase = 'renewal';

@@ -13,11 +13,17 @@ const SPACES = /\s+/g;
 // replacements above would change nothing but placeholder words, and length is code points.
 const PLAIN_ASCII = /^[\x21-\x7a|~]+(?: [\x21-\x7a|~]+)*$/;
 
+// The same for any script: no whitespace but single spaces between words, no control or format
+// characters, no braces and no lone surrogates, so the replacements below would change nothing;
+// a UTF-16 length within the bound is a code-point length within it.
+const PLAIN = /^[^\s\p{Cc}\p{Cf}\u2028\u2029{}\uD800-\uDFFF]+(?: [^\s\p{Cc}\p{Cf}\u2028\u2029{}\uD800-\uDFFF]+)*$/u;
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** A plain, bounded, single-line version of `value`, or undefined when nothing is left. */
 export function cleanText(value: string | undefined, maxLength = 80): string | undefined {
   if (value === undefined) return undefined;
   // Fast path for the common case, same result as below (no allocation).
-  if (value.length <= maxLength && PLAIN_ASCII.test(value) && !hasPlaceholderWord(value)) return value;
+  if (value.length <= maxLength && (PLAIN_ASCII.test(value) || PLAIN.test(value)) && !hasPlaceholderWord(value)) return value;
   const plain = value
     .toWellFormed()
     .replace(CONTROL, ' ')
@@ -25,8 +31,9 @@ export function cleanText(value: string | undefined, maxLength = 80): string | u
     .replace(PLACEHOLDER_WORDS, '')
     .replace(SPACES, ' ')
     .trim();
+  // Length in code points; only a string with surrogate pairs needs them counted one by one.
+  if ((SURROGATE.test(plain) ? Array.from(plain).length : plain.length) <= maxLength) return plain === '' ? undefined : plain;
   const points = Array.from(plain);
-  if (points.length <= maxLength) return plain === '' ? undefined : plain;
   // Cutting can turn "[objectX" into "[object…"; clean the cut text once more.
   const cut = `${points.slice(0, maxLength - 1).join('').trimEnd()}…`.replace(PLACEHOLDER_WORDS, '').trim();
   return cut === '…' ? undefined : cut;

@@ -17,15 +17,11 @@ export function deriveSignals(snapshot: CrmSnapshot, now: number): Signals {
   const tickets = deriveTickets(snapshot, now);
   const themes = (tickets?.open ?? []).flatMap((ticket) => (ticket.theme === undefined ? [] : [ticket.theme]));
   const subject = cleanText(snapshot.task.subject, 80);
-  const signals: Signals = {
-    client: deriveIdentity(snapshot),
-    task: {
-      ...(subject === undefined ? {} : { subject }),
-      ...(snapshot.task.ownerId === undefined ? {} : { repOwnerId: snapshot.task.ownerId }),
-      ...(snapshot.task.createdAt === undefined ? {} : { ageDays: daysSince(snapshot.task.createdAt, now) }),
-    },
-    completeness: { missing: [], stale: [] },
-  };
+  const task: Signals['task'] = {};
+  if (subject !== undefined) task.subject = subject;
+  if (snapshot.task.ownerId !== undefined) task.repOwnerId = snapshot.task.ownerId;
+  if (snapshot.task.createdAt !== undefined) task.ageDays = daysSince(snapshot.task.createdAt, now);
+  const signals: Signals = { client: deriveIdentity(snapshot), task, completeness: { missing: [], stale: [] } };
   // The optional signals, in this order, each only when present (no undefined keys).
   const silence = deriveSilence(snapshot, now);
   if (silence !== undefined) signals.silence = silence;
@@ -60,7 +56,8 @@ function assessCompleteness(snapshot: CrmSnapshot, signals: Signals, now: number
   if (signals.stageAge !== undefined && signals.stageAge.medianDays === undefined) missing.add('pipeline-medians');
   if (signals.silence?.lastTouch !== undefined && signals.silence.lastTouch.subject === undefined) missing.add('last-subject');
   if (signals.tickets !== undefined && signals.tickets.open.every((ticket) => ticket.subject === undefined)) missing.add('ticket-subject');
-  const newest = Math.max(...snapshot.engagements.map((engagement) => engagement.timestamp));
+  let newest = -Infinity;
+  for (const engagement of snapshot.engagements) newest = Math.max(newest, engagement.timestamp);
   const stale: Completeness['stale'] =
     snapshot.engagements.length > 0 && daysSince(newest, now) > STALE_AFTER_DAYS ? ['engagements'] : [];
   return { missing: MISSING_PARTS.filter((part) => missing.has(part)), stale };

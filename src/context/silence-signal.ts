@@ -15,28 +15,43 @@ function isReply(touch: Touch): boolean {
   return touch.type === 'MEETING' || touch.direction === 'INBOUND';
 }
 
-function newest(values: Array<number | undefined>): number | undefined {
-  const known = values.filter((value): value is number => value !== undefined);
-  return known.length === 0 ? undefined : Math.max(...known);
-}
-
 /** Derives the silence signal, or undefined when the CRM holds no contact history at all. */
 export function deriveSilence(snapshot: CrmSnapshot, now: number): SilenceSignal | undefined {
-  const touches = snapshot.engagements.filter(isTouch).filter((touch) => touch.timestamp <= now);
-  const replies = touches.filter(isReply);
-  const outreach = touches.filter((touch) => !isReply(touch) && touch.direction === 'OUTBOUND');
-  const lastReplyAt = newest([...snapshot.contacts.map((c) => c.lastRepliedAt), ...replies.map((t) => t.timestamp)]);
-  const lastContactedAt = newest([
-    ...snapshot.contacts.map((c) => c.lastContactedAt),
-    snapshot.company?.lastContactedAt,
-    ...outreach.map((t) => t.timestamp),
-  ]);
-  const attempts = outreach.filter((touch) => lastReplyAt === undefined || touch.timestamp > lastReplyAt);
+  // One pass over the engagements up to `now` (one pass over the contacts) instead of a filtered
+  // array per question: the newest reply, the newest outreach, and the newest touch that is not an
+  // inbound reply (the first of equal timestamps, in engagement order).
+  let lastReplyAt: number | undefined;
+  let lastContactedAt: number | undefined;
+  for (const contact of snapshot.contacts) {
+    if (contact.lastRepliedAt !== undefined) lastReplyAt = lastReplyAt === undefined ? contact.lastRepliedAt : Math.max(lastReplyAt, contact.lastRepliedAt);
+    if (contact.lastContactedAt !== undefined) lastContactedAt = lastContactedAt === undefined ? contact.lastContactedAt : Math.max(lastContactedAt, contact.lastContactedAt);
+  }
+  const companyContacted = snapshot.company?.lastContactedAt;
+  if (companyContacted !== undefined) lastContactedAt = lastContactedAt === undefined ? companyContacted : Math.max(lastContactedAt, companyContacted);
+  let last: Touch | undefined;
+  let outreach = 0;
+  for (const engagement of snapshot.engagements) {
+    if (!isTouch(engagement) || engagement.timestamp > now) continue;
+    if (isReply(engagement)) lastReplyAt = lastReplyAt === undefined ? engagement.timestamp : Math.max(lastReplyAt, engagement.timestamp);
+    else if (engagement.direction === 'OUTBOUND') {
+      outreach += 1;
+      lastContactedAt = lastContactedAt === undefined ? engagement.timestamp : Math.max(lastContactedAt, engagement.timestamp);
+    }
+    if ((!isReply(engagement) || engagement.type === 'MEETING') && (last === undefined || engagement.timestamp - last.timestamp > 0)) last = engagement;
+  }
   if (lastReplyAt === undefined && lastContactedAt === undefined) return undefined;
+  // Outbound emails and calls after the last reply (all of them when there was never a reply).
+  let attempts = outreach;
+  if (lastReplyAt !== undefined && outreach > 0) {
+    attempts = 0;
+    for (const engagement of snapshot.engagements) {
+      if (isTouch(engagement) && engagement.timestamp <= now && !isReply(engagement) && engagement.direction === 'OUTBOUND' && engagement.timestamp > lastReplyAt) attempts += 1;
+    }
+  }
 
   const evidence: Evidence[] = [];
   const signal: SilenceSignal = {
-    attemptsSinceReply: attempts.length,
+    attemptsSinceReply: attempts,
     neverReplied: lastReplyAt === undefined,
     evidence,
     freshness: {},
@@ -49,8 +64,7 @@ export function deriveSilence(snapshot: CrmSnapshot, now: number): SilenceSignal
     signal.daysSinceLastContacted = daysSince(lastContactedAt, now);
     evidence.push({ part: 'contact', property: 'notes_last_contacted', value: lastContactedAt });
   }
-  evidence.push({ part: 'engagement', property: 'outbound_since_reply', value: attempts.length });
-  const last = [...touches].filter((t) => !isReply(t) || t.type === 'MEETING').sort((a, b) => b.timestamp - a.timestamp)[0];
+  evidence.push({ part: 'engagement', property: 'outbound_since_reply', value: attempts });
   if (last !== undefined) {
     const subject = quoteText(last.subject, 60);
     signal.lastTouch = { type: last.type, daysAgo: daysSince(last.timestamp, now), ...(subject === undefined ? {} : { subject }) };

@@ -64,10 +64,24 @@ export function passes(text: string, facts: ReadonlyArray<string | number>, maxL
     if (value === '') continue;
     values += 1;
     if (!shown && text.includes(value)) shown = true;
-    wording = wording.replaceAll(value, ' ');
+    wording = blank(wording, value);
   }
   if (values > 0 && !shown) return false;
   return !hasUrgency(wording) && !PLACEHOLDER.test(text);
+}
+
+/** `text.replaceAll(value, ' ')` for a non-empty `value` (same occurrences, left to right, none overlapping), cheaper than the builtin here. */
+function blank(text: string, value: string): string {
+  let at = text.indexOf(value);
+  if (at === -1) return text;
+  let out = '';
+  let from = 0;
+  while (at !== -1) {
+    out += `${text.slice(from, at)} `;
+    from = at + value.length;
+    at = text.indexOf(value, from);
+  }
+  return out + text.slice(from);
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;

@@ -59,20 +59,6 @@ function continueHash(h: number, text: string): number {
   return h;
 }
 
-/** A small stable hash, for tie-breaks only. */
-function hash(text: string): number {
-  return continueHash(FNV_OFFSET, text) >>> 0;
-}
-
-/**
- * A small stable per-task spread (from the seed, the task id) between question templates: signals
- * of about the same strength take turns across a team's first cards too, where no rep has a history
- * yet. Same task, same spread, same card; 0 without a seed.
- */
-export function spread(id: string, history: CardHistory): number {
-  return history.seed === undefined ? 0 : (SPREAD * hash(`${history.seed}|${id}`)) / 0xffffffff;
-}
-
 interface FormKey {
   form: number;
   onClient: number;
@@ -84,9 +70,45 @@ interface FormKey {
 const compareKeys = (a: FormKey, b: FormKey): number => a.onClient - b.onClient || a.uses - b.uses || a.recency - b.recency || a.tie - b.tie;
 
 /**
+ * The hash state after `${seed}|`, which every per-task tie-break starts with. One task's card asks
+ * it for every template and wording, so the last seed's state is kept (a pure cache: same seed,
+ * same state) instead of building and hashing the same prefix string each time.
+ */
+let lastSeed: string | undefined;
+let lastSeedState = 0;
+function seedState(seed: string): number {
+  if (seed !== lastSeed) {
+    lastSeedState = Math.imul(continueHash(FNV_OFFSET, seed) ^ 0x7c, 16777619); // then '|'
+    lastSeed = seed;
+  }
+  return lastSeedState;
+}
+
+/**
+ * A small stable per-task spread (from the seed, the task id) between question templates: signals
+ * of about the same strength take turns across a team's first cards too, where no rep has a history
+ * yet. Same task, same spread, same card; 0 without a seed.
+ */
+export function spread(id: string, history: CardHistory): number {
+  // FNV-1a of `${seed}|${id}`, continued from the seed's state rather than over a new string.
+  return history.seed === undefined ? 0 : (SPREAD * (continueHash(seedState(history.seed), id) >>> 0)) / 0xffffffff;
+}
+
+/** Whether any card rotation looks at recorded its wordings: if none did, only the tie-break orders forms. */
+function anyVariants(cards: readonly HistoryEntry[], depth: number): boolean {
+  for (let i = 0; i < depth; i += 1) if ((cards[i] as HistoryEntry).variants !== undefined) return true;
+  return false;
+}
+
+/** FNV-1a of `${prefix}${form}` from the state after `prefix`, without building the string. */
+function continueDigits(h: number, form: number): number {
+  return form < 10 ? Math.imul(h ^ (0x30 + form), 16777619) : continueHash(h, String(form));
+}
+
+/**
  * The order in which to try a template's `count` forms: forms on the client's recent cards last,
  * then fewest uses on the rep's recent cards, then longest ago, then a stable per-task shuffle
- * (a hash of `seed|template#form`).
+ * (a hash of `seed|template#form`). Equal keys keep form order.
  */
 export function formOrder(id: string, count: number, history: CardHistory): number[] {
   if (count === 1) return [0];
@@ -94,7 +116,17 @@ export function formOrder(id: string, count: number, history: CardHistory): numb
   const rep = history.rep ?? [];
   const repDepth = Math.min(rep.length, REP_DEPTH);
   const clientDepth = Math.min(recent.length, CLIENT_DEPTH);
-  const seeded = continueHash(FNV_OFFSET, `${history.seed ?? ''}|`);
+  // The state after `${seed}|${id}#`: each form's tie-break only adds its digits.
+  const prefix = Math.imul(continueHash(seedState(history.seed ?? ''), id) ^ 0x23, 16777619); // '#'
+  const order = new Array<number>(count);
+  for (let form = 0; form < count; form += 1) order[form] = form;
+  if (!anyVariants(recent, clientDepth) && !anyVariants(rep, repDepth)) {
+    // Nothing read before: every form's other keys are equal (0, 0, -REP_DEPTH), so the tie-break alone orders them.
+    const ties = count <= TIES.length ? TIES : new Float64Array(count);
+    for (let form = 0; form < count; form += 1) ties[form] = continueDigits(prefix, form) >>> 0;
+    insertionSort(order, (a, b) => (ties[a] as number) - (ties[b] as number));
+    return order;
+  }
   const keys: FormKey[] = [];
   for (let form = 0; form < count; form += 1) {
     const variant = variantId(id, form);
@@ -107,7 +139,24 @@ export function formOrder(id: string, count: number, history: CardHistory): numb
       uses += 1;
       if (last === -1) last = i;
     }
-    keys.push({ form, onClient, uses, recency: last === -1 ? -REP_DEPTH : -last, tie: continueHash(seeded, variant) >>> 0 });
+    keys.push({ form, onClient, uses, recency: last === -1 ? -REP_DEPTH : -last, tie: continueDigits(prefix, form) >>> 0 });
   }
-  return keys.sort(compareKeys).map((key) => key.form);
+  insertionSort(order, (a, b) => compareKeys(keys[a] as FormKey, keys[b] as FormKey));
+  return order;
+}
+
+/** Scratch space for the tie-breaks of one formOrder call (templates have a handful of forms). */
+const TIES = new Float64Array(16);
+
+/** A stable sort for the few forms a template has: the same order as Array#sort with `compare`, without its allocations. */
+function insertionSort(items: number[], compare: (a: number, b: number) => number): void {
+  for (let i = 1; i < items.length; i += 1) {
+    const item = items[i] as number;
+    let j = i - 1;
+    while (j >= 0 && compare(items[j] as number, item) > 0) {
+      items[j + 1] = items[j] as number;
+      j -= 1;
+    }
+    items[j + 1] = item;
+  }
 }

@@ -7,7 +7,7 @@
 import type { Signals } from '../context/signals.ts';
 import type { QuestionBank } from './banks/bank.ts';
 import { isLensEnabled, type ComposerSettings } from './composer-settings.ts';
-import type { Fact } from './facts.ts';
+import type { Fact, FactId } from './facts.ts';
 import { LENGTH, passes } from './guardrails.ts';
 import type { LensId } from './lenses.ts';
 import { formOrder, penalty, spread, type CardHistory } from './rotation.ts';
@@ -30,7 +30,7 @@ const FALLBACKS: QuestionId[] = ['calm.need', 'scenes.unknown', 'experts.unknown
 const FALLBACK_SET: ReadonlySet<string> = new Set(FALLBACKS);
 
 /** The concrete values a text must show at least one of: the client's name and every parameter. */
-function factValues(match: Match, name: string | undefined): Array<string | number> {
+function factValues(match: Pick<Match, 'params'>, name: string | undefined): Array<string | number> {
   const values: Array<string | number> = name === undefined ? [] : [name];
   const params = match.params as Record<string, string | number>;
   for (const key in params) {
@@ -54,33 +54,55 @@ function render(bank: QuestionBank, signals: Signals, match: Ranked, kind: 'head
   for (const form of formOrder(match.id, forms.length, history)) {
     const text = (forms[form] as (p: object) => string)(params);
     if (!passes(text, facts, maxLength)) continue;
-    const chosen: Chosen = { id: match.id, form, text, facts: match.facts, strength: match.strength };
-    if (lens !== undefined) chosen.lens = lens;
-    return chosen;
+    // Built whole (not given its lens afterwards): one allocation, no shape change.
+    return lens === undefined
+      ? { id: match.id, form, text, facts: match.facts, strength: match.strength }
+      : { id: match.id, form, lens, text, facts: match.facts, strength: match.strength };
   }
   return undefined;
 }
 
-type Ranked = Match & { lens?: LensId; fallback?: boolean };
+/**
+ * A candidate on this card: the template's match, its lens, and what it is worth after rotation
+ * (its strength less the rotation penalty and, for questions, the per-task spread), computed once
+ * when the candidate is made, not in every sort comparison. One shape for every template, so the
+ * sort and the picking loop see a single kind of object.
+ */
+interface Ranked extends Omit<Match, 'joins'> {
+  joins: FactId | undefined;
+  lens: LensId | undefined;
+  fallback: boolean;
+  score: number;
+}
+
+function ranked(id: string, found: Omit<Match, 'id'>, lens: LensId | undefined, fallback: boolean, history: CardHistory, spreading: boolean): Ranked {
+  const score = found.strength - penalty(id, history) - (spreading ? spread(id, history) : 0);
+  return { id: id as Match['id'], params: found.params, facts: found.facts, strength: found.strength, joins: found.joins, lens, fallback, score };
+}
 
 /**
- * What a template is worth on this card: its strength after rotation (and, for questions, the
- * per-task spread). Computed once per template and card, not in every sort comparison.
+ * Strongest first after rotation; equal scores in template-id order. Ids are unique, so this is a
+ * total order and any sort gives the same list; the answer is a sign, not the score difference
+ * (a fractional difference is a heap number per comparison).
  */
-const scoreOf = (history: CardHistory, spreading: boolean) => {
-  const scores = new Map<string, number>();
-  return (match: Ranked): number => {
-    let score = scores.get(match.id);
-    if (score === undefined) {
-      score = match.strength - penalty(match.id, history) - (spreading ? spread(match.id, history) : 0);
-      scores.set(match.id, score);
-    }
-    return score;
-  };
-};
+const byScore = (a: Ranked, b: Ranked): number => (b.score > a.score ? 1 : b.score < a.score ? -1 : a.id < b.id ? -1 : 1);
 
-/** Strongest first after rotation; equal scores in template-id order. */
-const byScore = (score: (match: Ranked) => number) => (a: Ranked, b: Ranked) => score(b) - score(a) || (a.id < b.id ? -1 : 1);
+/** Sorts the candidates in place by {@link byScore}: a binary insertion sort, as Array#sort does for short lists, without its work array. */
+function sortByScore(items: Ranked[]): Ranked[] {
+  for (let i = 1; i < items.length; i += 1) {
+    const item = items[i] as Ranked;
+    let low = 0;
+    let high = i;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (byScore(item, items[mid] as Ranked) < 0) high = mid;
+      else low = mid + 1;
+    }
+    for (let j = i; j > low; j -= 1) items[j] = items[j - 1] as Ranked;
+    items[low] = item;
+  }
+  return items;
+}
 
 type Template = { lens?: LensId; match: (s: Signals, t: ComposerSettings['thresholds']) => Omit<Match, 'id'> | undefined };
 // The template tables, listed once (not with Object.keys on every card).
@@ -89,45 +111,54 @@ const QUESTION_ENTRIES = (Object.keys(QUESTIONS) as QuestionId[]).map((id) => ({
 
 export function selectHeadline(signals: Signals, settings: ComposerSettings, bank: QuestionBank, history: CardHistory): Chosen {
   const matches: Ranked[] = [];
+  const allOn = allLensesOn(settings);
   for (const { id, template } of HEADLINE_ENTRIES) {
     // A headline of a lens the portal switched off does not open its cards.
-    if (template.lens !== undefined && !isLensEnabled(settings, template.lens)) continue;
+    if (!allOn && template.lens !== undefined && !isLensEnabled(settings, template.lens)) continue;
     const found = template.match(signals, settings.thresholds);
-    if (found === undefined) continue;
-    const match: Ranked = { ...found, id };
-    if (template.lens !== undefined) match.lens = template.lens;
-    matches.push(match);
+    if (found !== undefined) matches.push(ranked(id, found, template.lens, false, history, false));
   }
   // Render lazily, strongest first: most candidates are never worded at all.
-  for (const match of matches.sort(byScore(scoreOf(history, false)))) {
+  for (const match of sortByScore(matches)) {
     const chosen = render(bank, signals, match, 'headlines', history);
     if (chosen !== undefined) return chosen;
   }
   return { id: 'headline.default', form: 0, text: bank.headlines['headline.default'][0]({ name: bank.unnamedClient }), facts: [], strength: 0 };
 }
 
-/** A question that only repeats the headline's facts (`shown`, serialised) adds nothing; it is skipped. */
-function repeats(candidate: Chosen, shown: ReadonlySet<string>): boolean {
-  return candidate.facts.length > 0 && candidate.facts.every((fact) => shown.has(JSON.stringify(fact)));
+/**
+ * A question that only repeats the headline's facts (serialised, `shown()`) adds nothing; it is
+ * skipped. Two facts of different kinds never serialise alike, so a fact whose kind the headline
+ * lacks settles it without serialising anything.
+ */
+function repeats(candidate: Chosen, headline: Chosen, shown: () => ReadonlySet<string>): boolean {
+  return candidate.facts.length > 0 && candidate.facts.every((fact) => headline.facts.some((seen) => seen.id === fact.id) && shown().has(JSON.stringify(fact)));
+}
+
+/** Whether every lens is on (no admin turned one off), so the per-template check can be skipped. */
+function allLensesOn(settings: ComposerSettings): boolean {
+  for (const lens in settings.lenses) if (!isLensEnabled(settings, lens as LensId)) return false;
+  return true;
 }
 
 export function selectQuestions(signals: Signals, settings: ComposerSettings, bank: QuestionBank, history: CardHistory, headline: Chosen): Chosen[] {
   const matches: Ranked[] = [];
+  const allOn = allLensesOn(settings);
   for (const { id, template, fallback } of QUESTION_ENTRIES) {
-    if (!fallback && !isLensEnabled(settings, template.lens)) continue;
+    if (!allOn && !fallback && !isLensEnabled(settings, template.lens)) continue;
     const found = template.match(signals, settings.thresholds);
-    if (found !== undefined) matches.push({ ...found, id, lens: template.lens, fallback });
+    if (found !== undefined) matches.push(ranked(id, found, template.lens, fallback, history, true));
   }
-  const score = scoreOf(history, true);
-  const ranked = matches.sort(byScore(score));
+  const sorted = sortByScore(matches);
   const worded = new Map<string, Chosen | undefined>();
-  const shown = new Set(headline.facts.map((fact) => JSON.stringify(fact)));
+  let shownFacts: ReadonlySet<string> | undefined;
+  const shown = (): ReadonlySet<string> => (shownFacts ??= new Set(headline.facts.map((fact) => JSON.stringify(fact))));
   // The kinds of fact already on the card: the headline's, then each question's as it is picked.
   const kinds = new Set<string>(headline.facts.map((fact) => fact.id));
   const word = (match: Ranked): Chosen | undefined => {
     if (!worded.has(match.id)) {
       const chosen = render(bank, signals, match, 'questions', history);
-      worded.set(match.id, chosen === undefined || repeats(chosen, shown) ? undefined : chosen);
+      worded.set(match.id, chosen === undefined || repeats(chosen, headline, shown) ? undefined : chosen);
     }
     return worded.get(match.id);
   };
@@ -136,7 +167,7 @@ export function selectQuestions(signals: Signals, settings: ComposerSettings, ba
     for (const match of pool) {
       const full = picked.length >= settings.maxQuestions;
       // A third question only for a signal still strong after rotation: a template the rep keeps seeing does not fill the slot.
-      const third = picked.length >= 2 && score(match) < settings.thresholds.thirdQuestionStrength;
+      const third = picked.length >= 2 && match.score < settings.thresholds.thirdQuestionStrength;
       const joined = match.joins !== undefined && kinds.has(match.joins);
       if (full || third || joined || picked.some((p) => p.lens === match.lens)) continue;
       const chosen = word(match);
@@ -145,7 +176,7 @@ export function selectQuestions(signals: Signals, settings: ComposerSettings, ba
       for (const fact of chosen.facts) kinds.add(fact.id);
     }
   };
-  take(ranked.filter((match) => match.fallback !== true || isLensEnabled(settings, match.lens as LensId)));
-  if (picked.length < 2) take(ranked);
+  take(allOn ? sorted : sorted.filter((match) => !match.fallback || isLensEnabled(settings, match.lens as LensId)));
+  if (picked.length < 2) take(sorted);
   return picked;
 }

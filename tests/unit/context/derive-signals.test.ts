@@ -24,6 +24,18 @@ describe('silence', () => {
     expect(s?.freshness).toEqual({ observedAt: daysAgo(4), ageDays: 4 });
   });
 
+  test('when several contacts replied and were contacted, then the newest of each counts, whichever contact it was', () => {
+    const s = deriveSignals(buildSnapshot({
+      contacts: [
+        { id: '1', lastRepliedAt: daysAgo(30), lastContactedAt: daysAgo(5) },
+        { id: '2', lastRepliedAt: daysAgo(12), lastContactedAt: daysAgo(9) },
+        { id: '3', lastRepliedAt: daysAgo(40), lastContactedAt: daysAgo(2) },
+      ],
+      engagements: [{ type: 'EMAIL', direction: 'OUTBOUND', timestamp: daysAgo(20) }, { type: 'EMAIL', direction: 'OUTBOUND', timestamp: daysAgo(7) }],
+    }), NOW).silence;
+    expect(s).toMatchObject({ daysSinceLastReply: 12, daysSinceLastContacted: 2, attemptsSinceReply: 1, neverReplied: false });
+  });
+
   test('when a meeting was held, then it counts as the client engaging and as the last touch', () => {
     const s = deriveSignals(buildSnapshot({ engagements: [{ type: 'MEETING', timestamp: daysAgo(2), subject: 'Discovery' }, { type: 'EMAIL', direction: 'OUTBOUND', timestamp: daysAgo(6) }] }), NOW).silence;
     expect(s).toMatchObject({ daysSinceLastReply: 2, daysSinceLastContacted: 6, attemptsSinceReply: 0, lastTouch: { type: 'MEETING', daysAgo: 2, subject: 'Discovery' } });

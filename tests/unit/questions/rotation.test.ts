@@ -52,6 +52,20 @@ describe('formOrder', () => {
     expect(formOrder('a', 4, history)).toEqual([3, 2, 1, 0]);
   });
 
+  test('when wordings are equally fresh, then they go in the order of the FNV-1a hash of `seed|template#form`, ties in form order, for any number of forms', () => {
+    const fnv = (text: string) => {
+      let h = 2166136261;
+      for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+      return h >>> 0;
+    };
+    const expected = (id: string, count: number, seed?: string) =>
+      Array.from({ length: count }, (_, form) => form).sort((a, b) => fnv(`${seed ?? ''}|${variantId(id, a)}`) - fnv(`${seed ?? ''}|${variantId(id, b)}`));
+    for (const count of [2, 3, 12, 40]) {
+      expect(formOrder('calm.need', count, { recent: [], seed: 'task-7' })).toEqual(expected('calm.need', count, 'task-7'));
+      expect(formOrder('dark.silence', count, { recent: [card(['x'])], rep: [card(['y'])] })).toEqual(expected('dark.silence', count));
+    }
+  });
+
   test('when wordings are equally fresh, then the task seed orders them, the same way every time', () => {
     const one = formOrder('calm.need', 3, { recent: [], seed: 'task-1' });
     expect(formOrder('calm.need', 3, { recent: [], seed: 'task-1' })).toEqual(one);
