@@ -74,11 +74,14 @@ export function scoreGeneric(model: ScorerModel, features: readonly string[]): n
 
 /** The features that pushed a score most towards generic, strongest first. */
 export function strongestGeneric(model: ScorerModel, features: readonly string[], count: number): string[] {
-  const weight = (feature: string): number => model.weights.get(feature) ?? 0;
-  return features
-    .filter((feature) => weight(feature) > 0)
-    .sort((a, b) => weight(b) - weight(a))
-    .slice(0, count);
+  // Each weight looked up once, not twice per comparison of the sort.
+  const weighted: { feature: string; weight: number }[] = [];
+  for (const feature of features) {
+    const weight = model.weights.get(feature) ?? 0;
+    if (weight > 0) weighted.push({ feature, weight });
+  }
+  weighted.sort((a, b) => b.weight - a.weight);
+  return weighted.slice(0, count).map((entry) => entry.feature);
 }
 
 export interface TrainingExample {
