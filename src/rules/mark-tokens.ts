@@ -175,15 +175,20 @@ export function markFillers(segment: Segment, specificWords: ReadonlySet<string>
   for (const word of segment.words) if (word.kind === 'content' && (FILLER_WORDS.has(word.key) || DATE_LIKE.test(word.key) || (STOP_WORDS.has(word.key) && !specificWords.has(word.key)))) word.kind = 'filler';
 }
 
+/** Whether `a` from `i` and `b` from `j`, as long as each other, are the same to their ends (no substrings made). */
+function sameRest(a: string, i: number, b: string, j: number): boolean {
+  for (let k = 0; i + k < a.length; k += 1) if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
+  return true;
+}
+
 /** Damerau–Levenshtein distance of at most one (one insertion, deletion, substitution or swap). */
 export function withinOneEdit(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
-  if (i === a.length || i === b.length) return Math.abs(a.length - b.length) <= 1;
-  const [restA, restB] = [a.slice(i + 1), b.slice(i + 1)];
-  if (a.length === b.length) return restA === restB || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  if (i === a.length || i === b.length) return true;
+  if (a.length === b.length) return sameRest(a, i + 1, b, i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && sameRest(a, i + 2, b, i + 2));
+  return a.length > b.length ? sameRest(a, i + 1, b, i) : sameRest(a, i, b, i + 1);
 }
 
 /**
@@ -202,7 +207,7 @@ export function correctTypos(segment: Segment, index: PhraseIndex): string[] {
   const fixes: string[] = [];
   for (const word of segment.words) {
     if (word.kind !== 'content' || word.key.length < 4) continue;
-    const fixed = index.longWords.get(word.key.charAt(0))?.find((candidate) => !endsDiffer(word.key, candidate) && withinOneEdit(word.key, candidate));
+    const fixed = index.longWords.get(word.key.charAt(0))?.find((candidate) => withinOneEdit(word.key, candidate) && !endsDiffer(word.key, candidate));
     if (fixed === undefined) continue;
     fixes.push(`"${word.key}" as "${fixed}"`);
     word.key = fixed;
