@@ -1,5 +1,5 @@
 import { compiledRulesFor } from './compile-rules.ts';
-import type { CompiledRules } from './compile-rules.ts';
+import type { CompiledPattern, CompiledRules } from './compile-rules.ts';
 import { BOILERPLATE_LINES, MAX_SIGNATURE_LINE_WORDS, MAX_SIGNATURE_LINES, VALEDICTIONS } from './lexicon.ts';
 import { correctTypos, createSegment, findExclusions, guessLowercaseName, guessNameParts, guessNames, markFillers, markInflections, markNames, markPatterns, markPointers, markVerbs } from './mark-tokens.ts';
 import type { Hit, NameList, Segment } from './mark-tokens.ts';
@@ -100,6 +100,38 @@ function fits(rule: Rule, type: string, origin: string): boolean {
   return (taskTypes.length === 0 || (taskTypes as readonly string[]).includes(type)) && (origins.length === 0 || (origins as readonly string[]).includes(origin));
 }
 
+/** The rules that apply to a task of one type and origin, with no topic excluding any. */
+interface RuleView {
+  usableRules: readonly Rule[];
+  usable: ReadonlySet<string>;
+  patterns: readonly CompiledPattern[];
+  unfit: readonly Rule[];
+}
+
+const NO_WORDS: ReadonlySet<string> = new Set();
+/** Views per rule set and type/origin: most prompts name no topic, so theirs is one of a few. */
+const VIEWS = new WeakMap<CompiledRules, Map<string, RuleView>>();
+const MAX_VIEWS = 64;
+
+function makeView(compiled: CompiledRules, excluded: ReadonlySet<string>, type: string, origin: string): RuleView {
+  const usableRules = compiled.enabled.filter((rule) => !excluded.has(rule.id) && fits(rule, type, origin));
+  const usable = new Set(usableRules.map((rule) => rule.id));
+  return { usableRules, usable, patterns: compiled.patterns.filter((pattern) => usable.has(pattern.ruleId)), unfit: compiled.enabled.filter((rule) => !fits(rule, type, origin)) };
+}
+
+function ruleView(compiled: CompiledRules, excluded: ReadonlySet<string>, type: string, origin: string): RuleView {
+  if (excluded.size > 0) return makeView(compiled, excluded, type, origin);
+  const views = VIEWS.get(compiled) ?? new Map<string, RuleView>();
+  VIEWS.set(compiled, views);
+  const key = `${type}\n${origin}`;
+  const known = views.get(key);
+  if (known !== undefined) return known;
+  const view = makeView(compiled, excluded, type, origin);
+  // The origin is the caller's: an odd one is judged, not remembered.
+  if (views.size < MAX_VIEWS) views.set(key, view);
+  return view;
+}
+
 export function analyse(input: TaskPrompt, compiled: CompiledRules): Analysis {
   const read = readSegments(input, compiled);
   const names = nameList(input.names);
@@ -109,15 +141,13 @@ export function analyse(input: TaskPrompt, compiled: CompiledRules): Analysis {
   // A pointer of several words holds its topic word ("the security questionnaire"): it is found first.
   const pointers = read.segments.flatMap((segment) => markPointers(segment, compiled.pointers, compiled.enabledIds, 2));
   const exclusionHits = read.segments.flatMap((segment) => findExclusions(segment, compiled.exclusions, compiled.enabledIds));
-  const excluded = new Set(exclusionHits.map((hit) => hit.ruleId));
-  const specificWords = new Set(exclusionHits.flatMap((hit) => hit.words));
+  const excluded = exclusionHits.length === 0 ? NO_WORDS : new Set(exclusionHits.map((hit) => hit.ruleId));
+  const specificWords = exclusionHits.length === 0 ? NO_WORDS : new Set(exclusionHits.flatMap((hit) => hit.words));
   const rawType = text(input.type).toUpperCase();
   const type = (TASK_TYPES as readonly string[]).includes(rawType) ? rawType : 'UNKNOWN';
   const origin = input.origin ?? 'unknown';
-  const usableRules = compiled.enabled.filter((rule) => !excluded.has(rule.id) && fits(rule, type, origin));
-  const usable = new Set(usableRules.map((rule) => rule.id));
+  const { usableRules, usable, patterns, unfit } = ruleView(compiled, excluded, type, origin);
   const verbs = compiled.verbs;
-  const patterns = compiled.patterns.filter((pattern) => usable.has(pattern.ruleId));
   const hits: Hit[] = [];
   const typos: string[] = [];
   const guessed: string[] = [];
@@ -144,13 +174,13 @@ export function analyse(input: TaskPrompt, compiled: CompiledRules): Analysis {
     hits,
     pointers,
     excludedBy: exclusionHits[0]?.phrase,
-    excludedWords: [...new Set(exclusionHits.flatMap((hit) => hit.words))],
+    excludedWords: [...specificWords],
     // A rule for any task type needs some words: a prompt of template slots only is the template rule's.
     bareRule: usableRules.find((rule) => rule.conditions.matchesBarePrompt && (rule.conditions.taskTypes.length > 0 || read.segments.some((segment) => segment.words.length > 0))),
     templateRule: read.templates > 0 ? usableRules.find((rule) => rule.conditions.matchesTemplateSlots) : undefined,
     scorerRule: usableRules.find((rule) => rule.conditions.matchesScorer),
     type,
-    unfit: compiled.enabled.filter((rule) => !fits(rule, type, origin)),
+    unfit,
     typos,
     guessed,
     automated: input.origin === 'sequence' || input.origin === 'workflow',
