@@ -56,8 +56,13 @@ export function markNames(segment: Segment, names: NameList, purpose: (key: stri
 }
 
 function matchesAt(segment: Segment, at: number, words: readonly string[], allow: (kind: Kind) => boolean): boolean {
-  const span = segment.words.slice(at, at + words.length);
-  return span.length === words.length && span.every((word, offset) => word.key === words[offset] && allow(word.kind));
+  if (at + words.length > segment.words.length) return false;
+  // An index loop, not a slice: this runs for every word against every phrase that starts with it.
+  for (let offset = 0; offset < words.length; offset += 1) {
+    const word = segment.words[at + offset] as Word;
+    if (word.key !== words[offset] || !allow(word.kind)) return false;
+  }
+  return true;
 }
 
 function mark(segment: Segment, at: number, length: number, kind: Kind): void {

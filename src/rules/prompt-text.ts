@@ -71,8 +71,12 @@ export function foldWord(word: string): string {
   return lower.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss');
 }
 
+const SHORTHAND_MARKS = /[/>→-]|mail/i;
+
 /** Shorthand reps type, rewritten so the lexicon needs one spelling. */
 function expandShorthand(text: string): string {
+  // Every rewrite below needs one of these; most prompts have none.
+  if (!SHORTHAND_MARKS.test(text)) return text;
   return text
     .replace(/\bw\/(?=\s|\p{L}|$)/giu, 'with ')
     .replace(/\bf\/u\b/gi, 'follow up')
