@@ -4,7 +4,7 @@ import { DEFAULT_THRESHOLDS, LOCALES } from './rule-schema.ts';
 import type { EffectiveRules, PhrasesByLocale, Rule, RuleOverride, RuleOverrides } from './rule-schema.ts';
 
 /** Bumped whenever the engine's judgement changes, so that `version` changes with it. */
-export const ENGINE_VERSION = 5;
+export const ENGINE_VERSION = 6;
 
 /** Phrases compared the way the engine matches them: case, accents and spacing ignored. */
 function phraseKey(phrase: string): string {
