@@ -11,7 +11,7 @@ import type { Fact, FactId } from './facts.ts';
 import { LENGTH, passes } from './guardrails.ts';
 import type { LensId } from './lenses.ts';
 import { formOrder, penalty, spread, type CardHistory } from './rotation.ts';
-import { HEADLINES, QUESTIONS, type HeadlineId, type Match, type QuestionId } from './templates.ts';
+import { HEADLINES, QUESTIONS, type Built, type HeadlineId, type QuestionId, type Template, type TemplateId } from './templates.ts';
 
 export type { CardHistory } from './rotation.ts';
 
@@ -30,9 +30,9 @@ const FALLBACKS: QuestionId[] = ['calm.need', 'scenes.unknown', 'experts.unknown
 const FALLBACK_SET: ReadonlySet<string> = new Set(FALLBACKS);
 
 /** The concrete values a text must show at least one of: the client's name and every parameter. */
-function factValues(match: Pick<Match, 'params'>, name: string | undefined): Array<string | number> {
+function factValues(built: Built, name: string | undefined): Array<string | number> {
   const values: Array<string | number> = name === undefined ? [] : [name];
-  const params = match.params as Record<string, string | number>;
+  const params = built.params as Record<string, string | number>;
   for (const key in params) {
     const value = params[key] as string | number;
     if (value !== 0 && value !== 1) values.push(value);
@@ -48,36 +48,43 @@ function render(bank: QuestionBank, signals: Signals, match: Ranked, kind: 'head
   const maxLength = kind === 'headlines' ? LENGTH.maxHeadline : LENGTH.maxQuestion;
   const table = bank[kind] as Record<string, ReadonlyArray<(p: object) => string>>;
   const forms = table[match.id] as ReadonlyArray<(p: object) => string>;
-  // The same parameters and facts for every wording: built once, not per form tried.
-  const params = { ...match.params, name };
-  const facts = factValues(match, known);
+  // The parameters and facts, built only now (for the few candidates worded), and once for every wording, not per form tried.
+  const built = match.template.build(signals);
+  const params = { ...built.params, name };
+  const facts = factValues(built, known);
   for (const form of formOrder(match.id, forms.length, history)) {
     const text = (forms[form] as (p: object) => string)(params);
     if (!passes(text, facts, maxLength)) continue;
     // Built whole (not given its lens afterwards): one allocation, no shape change.
     return lens === undefined
-      ? { id: match.id, form, text, facts: match.facts, strength: match.strength }
-      : { id: match.id, form, lens, text, facts: match.facts, strength: match.strength };
+      ? { id: match.id, form, text, facts: built.facts, strength: match.strength }
+      : { id: match.id, form, lens, text, facts: built.facts, strength: match.strength };
   }
   return undefined;
 }
 
+type AnyTemplate = Template<TemplateId>;
+
 /**
- * A candidate on this card: the template's match, its lens, and what it is worth after rotation
- * (its strength less the rotation penalty and, for questions, the per-task spread), computed once
- * when the candidate is made, not in every sort comparison. One shape for every template, so the
- * sort and the picking loop see a single kind of object.
+ * A candidate on this card: the template (whose parameters and facts are built only if it is
+ * worded), its strength, lens and join, and what it is worth after rotation (its strength less the
+ * rotation penalty and, for questions, the per-task spread), computed once when the candidate is
+ * made, not in every sort comparison. One shape for every template, so the sort and the picking
+ * loop see a single kind of object.
  */
-interface Ranked extends Omit<Match, 'joins'> {
+interface Ranked {
+  id: TemplateId;
+  template: AnyTemplate;
+  strength: number;
   joins: FactId | undefined;
   lens: LensId | undefined;
   fallback: boolean;
   score: number;
 }
 
-function ranked(id: string, found: Omit<Match, 'id'>, lens: LensId | undefined, fallback: boolean, history: CardHistory, spreading: boolean): Ranked {
-  const score = found.strength - penalty(id, history) - (spreading ? spread(id, history) : 0);
-  return { id: id as Match['id'], params: found.params, facts: found.facts, strength: found.strength, joins: found.joins, lens, fallback, score };
+function ranked(id: TemplateId, template: AnyTemplate, strength: number, fallback: boolean, history: CardHistory, spreading: boolean): Ranked {
+  const score = strength - penalty(id, history) - (spreading ? spread(id, history) : 0);
+  return { id, template, strength, joins: template.joins, lens: template.lens, fallback, score };
 }
 
 /**
@@ -104,10 +111,9 @@ function sortByScore(items: Ranked[]): Ranked[] {
   return items;
 }
 
-type Template = { lens?: LensId; match: (s: Signals, t: ComposerSettings['thresholds']) => Omit<Match, 'id'> | undefined };
 // The template tables, listed once (not with Object.keys on every card).
-const HEADLINE_ENTRIES = (Object.keys(HEADLINES) as HeadlineId[]).map((id) => ({ id, template: HEADLINES[id] as Template }));
-const QUESTION_ENTRIES = (Object.keys(QUESTIONS) as QuestionId[]).map((id) => ({ id, template: QUESTIONS[id] as Template & { lens: LensId }, fallback: FALLBACK_SET.has(id) }));
+const HEADLINE_ENTRIES = (Object.keys(HEADLINES) as HeadlineId[]).map((id) => ({ id, template: HEADLINES[id] as AnyTemplate }));
+const QUESTION_ENTRIES = (Object.keys(QUESTIONS) as QuestionId[]).map((id) => ({ id, template: QUESTIONS[id] as AnyTemplate & { lens: LensId }, fallback: FALLBACK_SET.has(id) }));
 
 export function selectHeadline(signals: Signals, settings: ComposerSettings, bank: QuestionBank, history: CardHistory): Chosen {
   const matches: Ranked[] = [];
@@ -115,8 +121,8 @@ export function selectHeadline(signals: Signals, settings: ComposerSettings, ban
   for (const { id, template } of HEADLINE_ENTRIES) {
     // A headline of a lens the portal switched off does not open its cards.
     if (!allOn && template.lens !== undefined && !isLensEnabled(settings, template.lens)) continue;
-    const found = template.match(signals, settings.thresholds);
-    if (found !== undefined) matches.push(ranked(id, found, template.lens, false, history, false));
+    const strength = template.match(signals, settings.thresholds);
+    if (strength !== undefined) matches.push(ranked(id, template, strength, false, history, false));
   }
   // Render lazily, strongest first: most candidates are never worded at all.
   for (const match of sortByScore(matches)) {
@@ -146,8 +152,8 @@ export function selectQuestions(signals: Signals, settings: ComposerSettings, ba
   const allOn = allLensesOn(settings);
   for (const { id, template, fallback } of QUESTION_ENTRIES) {
     if (!allOn && !fallback && !isLensEnabled(settings, template.lens)) continue;
-    const found = template.match(signals, settings.thresholds);
-    if (found !== undefined) matches.push(ranked(id, found, template.lens, fallback, history, true));
+    const strength = template.match(signals, settings.thresholds);
+    if (strength !== undefined) matches.push(ranked(id, template, strength, fallback, history, true));
   }
   const sorted = sortByScore(matches);
   const worded = new Map<string, Chosen | undefined>();

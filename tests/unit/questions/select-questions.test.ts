@@ -54,15 +54,21 @@ describe('every template against every fixture', () => {
     const matched = new Set<string>();
     for (const { signals: s } of fixtures) {
       for (const [id, template] of Object.entries(HEADLINES)) {
-        const found = (template.match as (x: typeof s, t: typeof DEFAULT_COMPOSER_SETTINGS.thresholds) => { strength: number } | undefined)(s, DEFAULT_COMPOSER_SETTINGS.thresholds);
-        if (found !== undefined) matched.add(id);
+        const strength = (template.match as (x: typeof s, t: typeof DEFAULT_COMPOSER_SETTINGS.thresholds) => number | undefined)(s, DEFAULT_COMPOSER_SETTINGS.thresholds);
+        if (strength === undefined) continue;
+        matched.add(id);
+        // What a match accepted, its build can word: parameters and facts, new for each call.
+        const built = (template.build as (x: typeof s) => { params: object; facts: unknown[] })(s);
+        expect(built.facts).not.toBe((template.build as (x: typeof s) => { facts: unknown[] })(s).facts);
       }
       for (const [id, template] of Object.entries(QUESTIONS)) {
-        const found = (template.match as (x: typeof s, t: typeof DEFAULT_COMPOSER_SETTINGS.thresholds) => { strength: number } | undefined)(s, DEFAULT_COMPOSER_SETTINGS.thresholds);
-        if (found === undefined) continue;
+        const strength = (template.match as (x: typeof s, t: typeof DEFAULT_COMPOSER_SETTINGS.thresholds) => number | undefined)(s, DEFAULT_COMPOSER_SETTINGS.thresholds);
+        if (strength === undefined) continue;
         matched.add(id);
-        expect(found.strength).toBeGreaterThan(0);
-        expect(found.strength).toBeLessThanOrEqual(1);
+        expect(strength).toBeGreaterThan(0);
+        expect(strength).toBeLessThanOrEqual(1);
+        const built = (template.build as (x: typeof s) => { params: object; facts: unknown[] })(s);
+        expect(built.facts).not.toBe((template.build as (x: typeof s) => { facts: unknown[] })(s).facts);
       }
     }
     expect([...matched].sort()).toEqual([...Object.keys(HEADLINES), ...Object.keys(QUESTIONS)].sort());
