@@ -41,7 +41,7 @@ function factValues(built: Built, name: string | undefined): Array<string | numb
 }
 
 /** The first of the template's wordings, freshest for this rep and client first, that passes the guardrails. */
-function render(bank: QuestionBank, signals: Signals, match: Ranked, kind: 'headlines' | 'questions', history: CardHistory): Chosen | undefined {
+function render(bank: QuestionBank, signals: Signals, match: Ranked, kind: 'headlines' | 'questions', history: CardHistory, built: Built = match.template.build(signals)): Chosen | undefined {
   const known = signals.client.displayName;
   const name = known ?? bank.unnamedClient;
   const { lens } = match;
@@ -49,7 +49,6 @@ function render(bank: QuestionBank, signals: Signals, match: Ranked, kind: 'head
   const table = bank[kind] as Record<string, ReadonlyArray<(p: object) => string>>;
   const forms = table[match.id] as ReadonlyArray<(p: object) => string>;
   // The parameters and facts, built only now (for the few candidates worded), and once for every wording, not per form tried.
-  const built = match.template.build(signals);
   const params = { ...built.params, name };
   const facts = factValues(built, known);
   for (const form of formOrder(match.id, forms.length, history)) {
@@ -137,8 +136,8 @@ export function selectHeadline(signals: Signals, settings: ComposerSettings, ban
  * skipped. Two facts of different kinds never serialise alike, so a fact whose kind the headline
  * lacks settles it without serialising anything.
  */
-function repeats(candidate: Chosen, headline: Chosen, shown: () => ReadonlySet<string>): boolean {
-  return candidate.facts.length > 0 && candidate.facts.every((fact) => headline.facts.some((seen) => seen.id === fact.id) && shown().has(JSON.stringify(fact)));
+function repeats(facts: readonly Fact[], headline: Chosen, shown: () => ReadonlySet<string>): boolean {
+  return facts.length > 0 && facts.every((fact) => headline.facts.some((seen) => seen.id === fact.id) && shown().has(JSON.stringify(fact)));
 }
 
 /** Whether every lens is on (no admin turned one off), so the per-template check can be skipped. */
@@ -163,8 +162,9 @@ export function selectQuestions(signals: Signals, settings: ComposerSettings, ba
   const kinds = new Set<string>(headline.facts.map((fact) => fact.id));
   const word = (match: Ranked): Chosen | undefined => {
     if (!worded.has(match.id)) {
-      const chosen = render(bank, signals, match, 'questions', history);
-      worded.set(match.id, chosen === undefined || repeats(chosen, headline, shown) ? undefined : chosen);
+      // A question that only repeats the headline is dropped whatever its wording: checked on its facts before any wording is tried.
+      const built = match.template.build(signals);
+      worded.set(match.id, repeats(built.facts, headline, shown) ? undefined : render(bank, signals, match, 'questions', history, built));
     }
     return worded.get(match.id);
   };
