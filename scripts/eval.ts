@@ -11,7 +11,8 @@
  * for the test part only with `--show-test-errors`. `eval/corpus/FROZEN-TEST.txt` lists the test
  * items with a hash of each; the run stops (exit 2) when the test part differs from it, so a
  * changed or added test item cannot go unnoticed. `--freeze` writes it (once, when the corpus is
- * gathered) and stops without a report, so freezing is not a look at the test part. Exit status: 0 after a report, 2 when the corpus or the manifest is wrong.
+ * gathered) and stops without a report, so freezing is not a look at the test part. Exit status:
+ * 0 after a report, 2 when the corpus or the manifest is wrong.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

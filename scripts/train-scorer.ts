@@ -157,8 +157,6 @@ const bySource = crossValidate(prepare(dev, (item) => sources.get(item.group) ??
 const lines = validated.flatMap((run) => run.lines);
 const entries = [...trained.weights].filter(([, weight]) => Math.abs(weight) >= MIN_WEIGHT).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 const round = (value: number): number => Math.round(value * 1000) / 1000;
-// One string of "feature<TAB>weight" lines, parsed once at import: a table literal of thousands
-// of entries costs Node's TypeScript loader tens of MB to strip, a single string almost nothing.
 // One string of "feature<TAB>weight" lines in a JSON module (generic-scorer-model.ts imports it):
 // cheap to load, where a table literal of thousands of entries, or generated TypeScript, costs
 // Node's loader tens of MB.

@@ -37,7 +37,7 @@ export function deriveSilence(snapshot: CrmSnapshot, now: number): SilenceSignal
       outreach += 1;
       lastContactedAt = lastContactedAt === undefined ? engagement.timestamp : Math.max(lastContactedAt, engagement.timestamp);
     }
-    if ((!isReply(engagement) || engagement.type === 'MEETING') && (last === undefined || engagement.timestamp - last.timestamp > 0)) last = engagement;
+    if ((!isReply(engagement) || engagement.type === 'MEETING') && (last === undefined || engagement.timestamp > last.timestamp)) last = engagement;
   }
   if (lastReplyAt === undefined && lastContactedAt === undefined) return undefined;
   // Outbound emails and calls after the last reply (all of them when there was never a reply).

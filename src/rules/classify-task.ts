@@ -121,8 +121,8 @@ function makeView(compiled: CompiledRules, excluded: ReadonlySet<string>, type: 
 
 function ruleView(compiled: CompiledRules, excluded: ReadonlySet<string>, type: string, origin: string): RuleView {
   if (excluded.size > 0) return makeView(compiled, excluded, type, origin);
-  const views = VIEWS.get(compiled) ?? new Map<string, RuleView>();
-  VIEWS.set(compiled, views);
+  let views = VIEWS.get(compiled);
+  if (views === undefined) VIEWS.set(compiled, (views = new Map()));
   const key = `${type}\n${origin}`;
   const known = views.get(key);
   if (known !== undefined) return known;

@@ -66,7 +66,8 @@ export function weightTable(lines: string): Map<string, number> {
   const weights = new Map<string, number>();
   // One pass with indexOf instead of split: no array of 30,000 line strings to collect.
   for (let start = 0; start < lines.length;) {
-    const end = lines.indexOf('\n', start) === -1 ? lines.length : lines.indexOf('\n', start);
+    const newline = lines.indexOf('\n', start);
+    const end = newline === -1 ? lines.length : newline;
     const tab = lines.lastIndexOf('\t', end);
     if (tab > start) weights.set(flat(lines.slice(start, tab)), Number(lines.slice(tab + 1, end)));
     start = end + 1;
